@@ -1,0 +1,119 @@
+"""Analysis computed once per document and shared by every rule.
+
+``protected`` holds the tokens that look like punctuation problems but are not: URLs, e-mail
+addresses, domains and dotted names, file names and paths, numbers, times, versions, emoticons,
+code-like tokens. The engine drops any violation that touches one, so a rule never has to ask.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+from copyfix.document import MASK_CHAR
+from copyfix.model import Span
+from copyfix.spans import SpanSet
+
+if TYPE_CHECKING:
+    from copyfix.document import Document
+    from copyfix.sentences import Label, SentenceStart
+
+_TRAIL = "[^\\s<>\"“”‘’`\ufffc]*[^\\s<>\"“”‘’`\ufffc.,;:!?)\\]}'*_]"
+_PROTECTED_PATTERNS = [
+    # URLs, with or without a scheme; a final punctuation mark is the sentence's, not the URL's
+    rf"\b(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:){_TRAIL}",
+    # e-mail addresses
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    # paths: ~/.bashrc, ./run.sh, ../x, /usr/bin, C:\Users, a/b/c.txt
+    r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@%+~-]+)+/?",
+    r"\b[A-Za-z]:\\[^\s\"“”]*",
+    r"\b[\w.-]+(?:/[\w.-]+)+",
+    # dotfiles and extensions: .NET, .txt, .bashrc
+    r"(?<![\w.])\.[A-Za-z_][\w-]*(?:\.[\w-]+)*",
+    # numbers with separators, versions, IP addresses, times, ratios, coordinates, money
+    r"(?<![\w.])[v#$€£¥]?\d+(?:[.,:]\d+)+(?:[-+][\w.]+)?\w*",
+    r"\d+(?:\.\d+)?,-?\d+(?:\.\d+)?",
+    # code-like tokens: std::vector, snake_case, call(), a.b.c chains with a known suffix
+    r"\w+(?:::\w+)+",
+    r"\b\w*_\w+\b",
+    r"\b\w+(?:\.\w+)*\.\w+\(\)?",
+    # emoticons, vim commands, emoji shortcodes
+    r"(?<![\w:])[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?![\w])",
+    r"(?<![\w:]):[a-z!]{1,3}\b(?!:)",
+    r":[a-z0-9_+-]+:",
+    # regular-expression classes and quantifiers: [a-z]{2,5}
+    r"\[[^\]\s]*\][*+?]?\{\d+(?:,\d*)?\}",
+    r"\[\^?[\w\\]-[\w\\]+\]",
+    # HTML entities
+    r"&#?\w+;",
+]
+_PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
+_DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
+# An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
+_NAME_LIKE = regex.compile(r"\p{L}*(?:\p{Ll}\p{Lu}|\d)")
+WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d'’-]*")
+
+
+class Analysis:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def protected(self) -> SpanSet:
+        view = self.doc.view
+        spans = [Span(*m.span()) for m in _PROTECTED.finditer(view)]
+        suffixes = self.doc.lexicon.dotted_suffixes
+        spans += [Span(*m.span()) for m in _DOTTED.finditer(view) if m.group(1) in suffixes]
+        return SpanSet(spans)
+
+    def is_protected(self, span: Span) -> bool:
+        return self.protected.overlaps(span)
+
+    def is_name_like(self, word: str) -> bool:
+        """True for words written on purpose in a case of their own: iPhone, npm, pH, x86."""
+        return (
+            word in self.doc.lexicon.lowercase_names
+            or word.lower() in self.doc.lexicon.lowercase_names
+            and word.islower()
+            or bool(_NAME_LIKE.match(word))
+        )
+
+    def word_before(self, offset: int) -> str:
+        """The token (letters, digits, dots, apostrophes) that ends at ``offset``."""
+        view = self.doc.view
+        i = offset
+        while i > 0 and (view[i - 1].isalnum() or view[i - 1] in ".'’-"):
+            i -= 1
+        return view[i:offset]
+
+    def is_abbreviation_end(self, period: int) -> bool:
+        """True if the ``.`` at ``period`` ends an abbreviation or initial, not a sentence."""
+        token = self.word_before(period).lstrip(".'’-")
+        if not token:
+            return True
+        if self.doc.lexicon.is_abbreviation(token):
+            return True
+        letters = token.replace(".", "")
+        if len(letters) == 1 and letters.isalpha():
+            return True  # an initial (J. R. R. Tolkien) or a list letter (a.)
+        if "." in token.strip("."):
+            return True  # a dotted acronym (U.S., Ph.D.) or a dotted name
+        return False
+
+    @cached_property
+    def sentences(self) -> list[SentenceStart]:
+        from copyfix.sentences import find_sentence_starts
+
+        return find_sentence_starts(self.doc)
+
+    @cached_property
+    def labels(self) -> list[Label]:
+        from copyfix.sentences import find_labels
+
+        return find_labels(self.doc)
+
+
+def is_mask(char: str) -> bool:
+    return char == MASK_CHAR

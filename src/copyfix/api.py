@@ -1,0 +1,67 @@
+"""The library API behind ``copyfix.lint_text`` and ``copyfix.fix_text``, and the one place
+where a text becomes a document, diagnostics and fixed text for every caller (CLI included)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from copyfix.engine import lint_document
+from copyfix.fixer import FixResult, fix_loop
+from copyfix.formats import build_document, kind_for_path
+from copyfix.model import Diagnostic, DocumentKind, Severity
+from copyfix.registry import Registry, default_registry
+
+if TYPE_CHECKING:
+    from copyfix.lexicon import Lexicon
+    from copyfix.rules.base import Rule
+
+
+@dataclass(slots=True)
+class Linter:
+    """A configured linter: the rules in effect, their severities and the lexicon."""
+
+    registry: Registry
+    rules: Sequence[Rule]
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    lexicon: Lexicon | None = None
+
+    def lint(self, text: str, *, path: str = "-", kind: DocumentKind) -> list[Diagnostic]:
+        doc = build_document(text, path=path, kind=kind, lexicon=self.lexicon)
+        return lint_document(doc, self.rules, self.registry, self.severities)
+
+    def fix(self, text: str, *, path: str = "-", kind: DocumentKind, unsafe: bool) -> FixResult:
+        verify = _markdown_intact if kind is DocumentKind.MARKDOWN else None
+        return fix_loop(
+            text, lambda t: self.lint(t, path=path, kind=kind), unsafe=unsafe, verify=verify
+        )
+
+
+def _markdown_intact(before: str, after: str) -> bool:
+    from copyfix.markdown import fingerprint
+
+    return fingerprint(before) == fingerprint(after)
+
+
+def make_linter(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    *,
+    registry: Registry | None = None,
+) -> Linter:
+    registry = registry or default_registry()
+    rules = registry.select(
+        list(select) if select is not None else None, list(ignore) if ignore else None
+    )
+    return Linter(registry, rules)
+
+
+def lint_text(text, *, path=None, select=None, ignore=None, kind=None) -> list[Diagnostic]:
+    linter = make_linter(select, ignore)
+    return linter.lint(text, path=path or "-", kind=kind_for_path(path, kind))
+
+
+def fix_text(text, *, path=None, unsafe=False, select=None, ignore=None, kind=None) -> str:
+    linter = make_linter(select, ignore)
+    return linter.fix(text, path=path or "-", kind=kind_for_path(path, kind), unsafe=unsafe).text

@@ -1,0 +1,148 @@
+"""The command line: parse options, build a linter, hand the work to the runner, report."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+import click
+
+from copyfix import __version__
+
+FORMATS = ["full", "concise", "json", "json-lines", "github", "sarif", "junit"]
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def selection_options(func):
+    options = [
+        click.option("--select", multiple=True, help="Rules to enable: codes, names or prefixes."),
+        click.option("--extend-select", multiple=True, help="Rules to enable on top of the rest."),
+        click.option("--ignore", multiple=True, help="Rules to disable: codes, names or prefixes."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Use this configuration file instead of discovering one."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--stdin-filename", help="The name of the text read from '-' (sets its format)."),
+        click.option("--format-type", type=click.Choice(["text", "markdown"]),
+                     help="Treat every input as this format, whatever its extension."),
+        click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
+        click.option("-j", "--jobs", type=int, default=0,
+                     help="Worker processes (default: one per core)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copyfix")
+def main() -> None:
+    """copyfix: find and fix copy-editing defects in plain text and Markdown."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@selection_options
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: full).")
+@click.option("--statistics", is_flag=True, help="Count findings by rule.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--diff-base", metavar="REF", help="Only report lines changed since this git ref.")
+def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff_base, **opts):
+    """Report problems in PATHS (default: the current folder; '-' reads stdin)."""
+    from copyfix.commands import run_lint
+
+    sys.exit(
+        run_lint(
+            list(paths) or ["."],
+            opts,
+            output_format=output_format,
+            statistics=statistics,
+            output_file=output_file,
+            exit_zero=exit_zero,
+            fail_on=fail_on,
+            diff_base=diff_base,
+        )
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@selection_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print a diff of the fixes; write nothing.")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
+              help="Also apply fixes marked unsafe.")
+def fix(paths, show_diff, unsafe_fixes, **opts):
+    """Fix problems in PATHS in place ('-' reads stdin and writes the fixed text to stdout)."""
+    from copyfix.commands import run_fix
+
+    sys.exit(run_fix(list(paths) or ["."], opts, show_diff=show_diff, unsafe=unsafe_fixes))
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def list_rules(output_format, config_path):
+    """List every rule: code, name, fix availability and summary."""
+    from copyfix.commands import run_rules
+
+    sys.exit(run_rules(output_format, config_path))
+
+
+@main.command("rule")
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def show_rule(rule, config_path):
+    """Print a rule's documentation and examples."""
+    from copyfix.commands import run_rule
+
+    sys.exit(run_rule(rule, config_path))
+
+
+@main.command("config")
+@click.argument("path", default=".")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--isolated", is_flag=True)
+def show_config(path, config_path, isolated):
+    """Print the settings in effect for PATH."""
+    from copyfix.commands import run_config
+
+    sys.exit(run_config(path, config_path, isolated))
+
+
+@main.command("test-rules")
+@click.argument("packs", nargs=-1)
+def test_rules(packs):
+    """Run the inline tests of rule packs (default: built-in packs and those in config)."""
+    from copyfix.commands import run_test_rules
+
+    sys.exit(run_test_rules(list(packs)))
+
+
+def unified_diff(display: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{display}",
+            tofile=f"b/{display}",
+        )
+    )
+
+
+def echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+
+__all__ = ["main", "Path"]

@@ -1,0 +1,88 @@
+"""Run rules over a document: drop what is masked, protected or suppressed; stamp the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from copyfix.model import Diagnostic, Severity, Span, Violation
+from copyfix.suppression import parse_suppressions
+
+if TYPE_CHECKING:
+    from copyfix.document import Document
+    from copyfix.registry import Registry
+    from copyfix.rules.base import Rule
+
+UNUSED_SUPPRESSION = "CX001"
+
+
+def lint_document(
+    doc: Document,
+    rules: Iterable[Rule],
+    registry: Registry,
+    severities: Mapping[str, Severity] | None = None,
+) -> list[Diagnostic]:
+    rules = list(rules)
+    suppressions = parse_suppressions(doc, lambda selector: registry.resolve([selector]))
+    diagnostics: list[Diagnostic] = []
+    for rule in rules:
+        codes = {rule.code}
+        severity = (severities or {}).get(rule.code, rule.severity)
+        for v in rule.check(doc):
+            if not _allowed(doc, rule, v):
+                continue
+            line, _ = doc.position(v.span.start)
+            if suppressions.suppresses(codes, line, v.span):
+                continue
+            diagnostics.append(stamp(doc, rule.code, rule.name, severity, v))
+    enabled = {r.code for r in rules}
+    if UNUSED_SUPPRESSION in enabled:
+        rule = registry.get(UNUSED_SUPPRESSION)
+        severity = (severities or {}).get(UNUSED_SUPPRESSION, rule.severity)
+        for directive in suppressions.directives:
+            if directive.used or not _could_fire(directive.rules, enabled):
+                continue
+            what = ", ".join(directive.rules) or "all rules"
+            v = Violation(directive.span, f"Suppression of {what} silences nothing")
+            diagnostics.append(stamp(doc, rule.code, rule.name, severity, v))
+        for directive, selector in suppressions.unknown:
+            v = Violation(directive.span, f"Suppression names an unknown rule {selector!r}")
+            diagnostics.append(stamp(doc, rule.code, rule.name, severity, v))
+    diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    return diagnostics
+
+
+def _could_fire(codes: tuple[str, ...], enabled: set[str]) -> bool:
+    """A directive for rules that are not enabled in this run is not stale, just idle."""
+    return not codes or bool(set(codes) & enabled)
+
+
+def _allowed(doc: Document, rule: Rule, v: Violation) -> bool:
+    spans: list[Span] = [v.span]
+    if v.fix is not None:
+        spans += [e.span for e in v.fix.edits]
+    for span in spans:
+        if doc.literal.overlaps(span):
+            return False
+        if rule.guarded and doc.analysis.is_protected(span):
+            return False
+    return True
+
+
+def stamp(doc: Document, code: str, name: str, severity: Severity, v: Violation) -> Diagnostic:
+    line, column = doc.position(v.span.start)
+    end_line, end_column = doc.position(v.span.end)
+    return Diagnostic(
+        path=doc.path,
+        code=code,
+        name=name,
+        severity=severity,
+        span=v.span,
+        message=v.message,
+        fix=v.fix,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        family=code[:2],
+    )

@@ -1,0 +1,208 @@
+"""Files: find them, read and decode them faithfully, and write fixes atomically.
+
+A file keeps its encoding, byte-order mark, newline style and mode. Text is handed to rules
+with ``\\n`` newlines and converted back on write. Writes go to a temporary file in the same
+folder followed by ``os.replace``, so a crash leaves either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+TEMP_SUFFIX = ".copyfix-tmp"
+_SNIFF = 8192
+
+
+class FileError(Exception):
+    """A file that cannot be processed; ``str()`` is the one-line reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    display: str
+    text: str
+    encoding: str
+    bom: bytes
+    newline: str
+    raw: bytes
+
+    @property
+    def target(self) -> Path:
+        """Where a fix is written: through a symlink the user named, to its target."""
+        return Path(os.path.realpath(self.path))
+
+
+def discover(
+    paths: Iterable[str],
+    *,
+    suffixes: frozenset[str] = DEFAULT_SUFFIXES,
+    excluded: Callable[[Path], bool] = lambda _: False,
+) -> Iterator[Path | FileError]:
+    """Yield the files to check: named files as given, and matching files under named folders.
+
+    Folders named ``.git``, ``.venv``, ``node_modules`` and every hidden folder are skipped, as are
+    symlinks met while walking. A missing path is yielded as a ``FileError``.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not os.path.lexists(path):
+            yield FileError(raw, "no such file or directory")
+        elif path.is_dir():
+            yield from _walk(path, suffixes, excluded)
+        elif not excluded(path):
+            yield path
+
+
+def _walk(root: Path, suffixes, excluded) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".")
+            and d not in SKIPPED_DIRS
+            and not os.path.islink(here / d)
+            and not excluded(here / d)
+        )
+        for name in sorted(filenames):
+            path = here / name
+            if (
+                Path(name).suffix.lower() in suffixes
+                and not name.startswith(".")
+                and not os.path.islink(path)
+                and not excluded(path)
+            ):
+                yield path
+
+
+def read_source(path: Path, display: str | None = None) -> SourceFile:
+    display = display or str(path)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise FileError(display, _reason(exc)) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise FileError(display, "not a regular file")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise FileError(display, _reason(exc)) from None
+    return decode_source(raw, path, display)
+
+
+def decode_source(raw: bytes, path: Path, display: str) -> SourceFile:
+    bom = b""
+    encoding = "utf-8"
+    if raw.startswith(codecs.BOM_UTF8):
+        bom, body = codecs.BOM_UTF8, raw[3:]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        bom, body = raw[:2], raw[2:]
+        encoding = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+    else:
+        body = raw
+    if encoding == "utf-8" and b"\x00" in body[:_SNIFF]:
+        raise FileError(display, "binary file (contains NUL bytes), skipped")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise FileError(
+            display,
+            f"not valid {encoding.upper()} (byte 0x{body[exc.start]:02x} at offset "
+            f"{exc.start + len(bom)}), skipped",
+        ) from None
+    if "\x00" in text:
+        raise FileError(display, "binary file (contains NUL characters), skipped")
+    newline = _newline_style(text)
+    if newline != "\n":
+        text = text.replace(newline, "\n")
+    return SourceFile(path, display, text, encoding, bom, newline, raw)
+
+
+def _newline_style(text: str) -> str:
+    """The file's newline if it uses one style throughout; mixed files are kept as they are."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    if crlf and not cr and not lf:
+        return "\r\n"
+    if cr and not crlf and not lf:
+        return "\r"
+    return "\n"
+
+
+def encode_text(source: SourceFile, text: str) -> bytes:
+    if source.newline != "\n":
+        text = text.replace("\n", source.newline)
+    return source.bom + text.encode(source.encoding)
+
+
+def write_source(source: SourceFile, text: str) -> bool:
+    """Write ``text`` back if its bytes differ; return whether the file was written."""
+    data = encode_text(source, text)
+    if data == source.raw:
+        return False
+    target = source.target
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+    except OSError as exc:
+        raise FileError(source.display, f"cannot write: {_reason(exc)}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        _before_replace(tmp, target)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise FileError(source.display, f"cannot write: {_reason(exc)}") from None
+        raise
+    return True
+
+
+def _before_replace(tmp: str, target: Path) -> None:
+    """A seam for fault-injection tests: ``COPYFIX_TEST_CRASH_BEFORE_REPLACE=1`` kills the
+    process after the temporary file is complete and before it replaces the original."""
+    if os.environ.get("COPYFIX_TEST_CRASH_BEFORE_REPLACE") == "1":
+        os.kill(os.getpid(), 9)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files that a killed run left next to the files it was fixing."""
+    try:
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
+    except OSError:
+        pass
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()

@@ -1,0 +1,122 @@
+"""Apply fixes: non-overlapping (the earliest wins), re-lint, repeat until nothing changes.
+
+The loop is bounded; a rule that still offers fixes after the last pass is reported as failing
+to converge. A ``verify`` callback (the Markdown structure check) can refuse a pass; the fixes
+of that pass are then tried one at a time and any that break the document are refused.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from copyfix.model import Applicability, Diagnostic, Edit
+
+MAX_PASSES = 10
+
+
+@dataclass(slots=True)
+class FixResult:
+    text: str
+    applied: Counter[str] = field(default_factory=Counter)
+    remaining: list[Diagnostic] = field(default_factory=list)
+    unconverged: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return sum(self.applied.values()) > 0
+
+
+def threshold(unsafe: bool) -> Applicability:
+    return Applicability.UNSAFE if unsafe else Applicability.SAFE
+
+
+def applicable(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    level = threshold(unsafe)
+    return [
+        d
+        for d in diagnostics
+        if d.fix is not None
+        and d.fix.applicability >= level
+        and d.fix.applicability > Applicability.DISPLAY_ONLY
+    ]
+
+
+def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
+    """Apply the fixes of ``diagnostics`` that do not overlap an earlier one."""
+    chosen: list[Diagnostic] = []
+    edits: list[Edit] = []
+    last_end = -1
+    for d in sorted(diagnostics, key=lambda d: (d.fix.span.start, d.fix.span.end, d.code)):
+        fix_edits = sorted(d.fix.edits, key=lambda e: (e.span.start, e.span.end))
+        first = fix_edits[0].span.start
+        if first < last_end or (first == last_end and edits and _touches(edits[-1], fix_edits[0])):
+            continue
+        chosen.append(d)
+        edits.extend(fix_edits)
+        last_end = max(e.span.end for e in fix_edits)
+    if not edits:
+        return text, []
+    parts: list[str] = []
+    pos = 0
+    for edit in edits:
+        parts.append(text[pos : edit.span.start])
+        parts.append(edit.replacement)
+        pos = edit.span.end
+    parts.append(text[pos:])
+    return "".join(parts), chosen
+
+
+def _touches(previous: Edit, following: Edit) -> bool:
+    """Two insertions at the same point would race; adjacent replacements do not."""
+    return not len(previous.span) and not len(following.span)
+
+
+def fix_loop(
+    text: str,
+    lint: Callable[[str], list[Diagnostic]],
+    *,
+    unsafe: bool = False,
+    verify: Callable[[str, str], bool] | None = None,
+) -> FixResult:
+    result = FixResult(text)
+    diagnostics = lint(text)
+    for _ in range(MAX_PASSES):
+        candidates = applicable(diagnostics, unsafe)
+        if not candidates:
+            break
+        new_text, chosen = apply_fixes(result.text, candidates)
+        if verify is not None and not verify(result.text, new_text):
+            new_text, chosen = _apply_verified(result, candidates, verify)
+        if not chosen or new_text == result.text:
+            break
+        result.applied.update(d.code for d in chosen)
+        result.text = new_text
+        diagnostics = lint(new_text)
+    else:
+        result.unconverged = sorted({d.code for d in applicable(diagnostics, unsafe)})
+    result.remaining = diagnostics
+    return result
+
+
+def _apply_verified(
+    result: FixResult, candidates: list[Diagnostic], verify: Callable[[str, str], bool]
+) -> tuple[str, list[Diagnostic]]:
+    """Apply the fixes one by one from the end, so earlier offsets stay valid; refuse any fix
+    that breaks the document."""
+    text = result.text
+    chosen: list[Diagnostic] = []
+    _, non_overlapping = apply_fixes(text, candidates)
+    for d in sorted(non_overlapping, key=lambda d: d.fix.span.start, reverse=True):
+        trial, _ = apply_fixes(text, [d])
+        if verify(text, trial):
+            text = trial
+            chosen.append(d)
+        else:
+            result.refused.append(
+                f"{d.code} ({d.name}) fix at line {d.line} refused: it would change the "
+                "Markdown structure or a code, HTML or link region"
+            )
+    return text, chosen

@@ -1,0 +1,106 @@
+"""Word lists that rules share: abbreviations, legitimate repeats, names and known tokens.
+
+One place to teach copyfix about English as written; config can extend or reduce every list
+(``[tool.copyfix.lexicon]``), so a user never waits for a release to add an abbreviation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from functools import cache
+
+# Compared case-insensitively, without the final period.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof rev hon sr jr st mt ft gen col capt cpt lt sgt maj cmdr adm gov pres sen rep
+    supt insp det fr br sr sra srta mme mlle messrs
+    e.g i.e etc cf vs v viz al approx ca circa est misc dept univ assn bros inc ltd co corp plc llc
+    no nos vol vols ed eds pp p para fig figs eq eqs ch chap sec sect art pt ref refs op cit ibid id
+    a.m p.m u.s u.k u.n e.u ph.d m.d b.a m.a b.sc m.sc d.c n.y l.a
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    ave blvd rd hwy apt bldg ste ln
+    min max sq in lb lbs oz kg km cm mm hr hrs mins sec secs yr yrs mo mos wk wks
+    esp incl excl orig dir tel ext est govt dept assoc intl natl
+    """.split()
+)
+
+# Words whose immediate repetition is correct English ("had had", "that that").
+ALLOWED_REPEATS = frozenset(
+    """
+    had that ha haha he hee ho hah heh bye no yeah yes knock chop tut tsk boo bla blah la
+    there night tom tick tock cha choo dum pom rah yum bling bang boom hush so well now
+    very really far many more much again over round on by out through
+    """.split()
+)
+
+# Reduplicated names and fixed phrases written as two identical words.
+REDUPLICATED_NAMES = frozenset(
+    """
+    bora duran mau walla baden sing pago wagga kuala can chin tsetse yo cous mahi bulla
+    """.split()
+)
+
+# Lowercase words that may open a sentence as written: product names, commands, units.
+LOWERCASE_NAMES = frozenset(
+    """
+    npm git pip pipx yarn pnpm ruff conda brew apt cargo rustc gcc clang make cmake bash zsh sh
+    vim emacs grep sed awk curl wget ssh sudo ls cd cp mv rm mkdir chmod tar gzip docker kubectl
+    eBay iPhone iPad iPod iOS iCloud iTunes macOS watchOS tvOS iPadOS pH mRNA tRNA e-mail
+    x y z n i.e e.g vs etc cf pp et al de la le van von der du da di dos das
+    """.split()
+)
+
+# Lowercase endings that make ``name.ext`` a domain or a file name rather than two sentences.
+DOTTED_SUFFIXES = frozenset(
+    """
+    com org net edu gov mil int io co uk us ca au de fr es it nl eu ch se no dk fi pl ru cn jp kr in
+    br mx za nz ie at be cz gr hu pt ro tr ua il ar cl tv me ly gl ai app dev info biz name pro xyz
+    site online tech cloud page js ts jsx tsx mjs cjs py pyi rb rs go java kt c h cc cpp hpp cs php
+    pl swift m sh bash zsh fish ps1 bat cmd exe dll so dylib o a lib bin md markdown rst txt text
+    adoc tex bib html htm xhtml css scss sass less xml xsl json jsonl yaml yml toml ini cfg conf
+    env lock log csv tsv sql db sqlite pdf doc docx xls xlsx ppt pptx odt rtf epub png jpg jpeg gif
+    svg webp ico bmp tif tiff mp3 mp4 wav ogg flac mov avi mkv webm zip gz tgz bz2 xz zst tar rar
+    7z jar war whl egg deb rpm dmg iso img apk ipa vue svelte ipynb lua r jl ex exs erl hs ml
+    elm dart scala clj sol vim el lisp mk gradle props net
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    abbreviations: frozenset[str] = ABBREVIATIONS
+    allowed_repeats: frozenset[str] = ALLOWED_REPEATS
+    reduplicated_names: frozenset[str] = REDUPLICATED_NAMES
+    lowercase_names: frozenset[str] = LOWERCASE_NAMES
+    dotted_suffixes: frozenset[str] = DOTTED_SUFFIXES
+
+    @classmethod
+    def list_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    def adjusted(
+        self, extend: dict[str, list[str]] | None = None, remove: dict[str, list[str]] | None = None
+    ) -> Lexicon:
+        """A copy with words added to and taken from the named lists."""
+        changes: dict[str, frozenset[str]] = {}
+        for name in self.list_names():
+            words = set(getattr(self, name))
+            words |= {_key(name, w) for w in (extend or {}).get(name, [])}
+            words -= {_key(name, w) for w in (remove or {}).get(name, [])}
+            changes[name] = frozenset(words)
+        return replace(self, **changes)
+
+    def is_abbreviation(self, word: str) -> bool:
+        return word.rstrip(".").lower() in self.abbreviations
+
+
+def _key(list_name: str, word: str) -> str:
+    word = word.strip()
+    if list_name == "lowercase_names":
+        return word
+    return word.rstrip(".").lower() if list_name == "abbreviations" else word.lower()
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,46 @@
+"""The built-in rules, one module each."""
+
+from __future__ import annotations
+
+from copyfix.rules.base import Rule
+
+
+def builtin_rules() -> list[Rule]:
+    from copyfix.rules.doubled_punctuation import DoubledPunctuation
+    from copyfix.rules.duplicated_paragraph import DuplicatedParagraph
+    from copyfix.rules.inconsistent_label_case import InconsistentLabelCase
+    from copyfix.rules.inconsistent_name_case import InconsistentNameCase
+    from copyfix.rules.lowercase_sentence_start import LowercaseSentenceStart
+    from copyfix.rules.missing_space_after_comma import MissingSpaceAfterComma
+    from copyfix.rules.missing_space_after_punctuation import MissingSpaceAfterPunctuation
+    from copyfix.rules.multiple_spaces import MultipleSpaces
+    from copyfix.rules.repeated_word import RepeatedWord
+    from copyfix.rules.space_before_punctuation import SpaceBeforePunctuation
+    from copyfix.rules.space_inside_brackets import SpaceInsideBrackets
+    from copyfix.rules.trailing_whitespace import TrailingWhitespace
+    from copyfix.rules.unbalanced_brackets import UnbalancedBrackets
+    from copyfix.rules.unbalanced_quotes import UnbalancedQuotes
+    from copyfix.rules.unused_suppression import UnusedSuppression
+    from copyfix.rules.wrong_direction_quote import WrongDirectionQuote
+
+    return [
+        MissingSpaceAfterComma(),
+        MissingSpaceAfterPunctuation(),
+        SpaceBeforePunctuation(),
+        MultipleSpaces(),
+        TrailingWhitespace(),
+        LowercaseSentenceStart(),
+        InconsistentNameCase(),
+        InconsistentLabelCase(),
+        RepeatedWord(),
+        DuplicatedParagraph(),
+        WrongDirectionQuote(),
+        UnbalancedQuotes(),
+        UnbalancedBrackets(),
+        DoubledPunctuation(),
+        SpaceInsideBrackets(),
+        UnusedSuppression(),
+    ]
+
+
+__all__ = ["Rule", "builtin_rules"]

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+
+# Exactly two of a mark (three dots are an ellipsis), or a comma before a full stop.
+_DOUBLED = regex.compile(r"(?<![.,;])(,,|;;|\.\.|,\.)(?![.,;])")
+
+
+class DoubledPunctuation(Rule):
+    """Flags a punctuation mark typed twice.
+
+    ## What it does
+    Finds `,,`, `;;`, `..` (but not the ellipsis `...`) and `,.`, and removes the extra mark.
+
+    ## Why is this bad?
+    A doubled mark is a typing slip; `..` in particular reads as a broken ellipsis.
+
+    ## Fix safety
+    Safe for `,,`, `;;`, `,.` and for `..` after an abbreviation (`etc..`); unsafe for other
+    `..`, where the writer may have meant an ellipsis. Paths (`../x`) and ranges (`1..10`) are
+    not flagged.
+
+    ## Options
+    None.
+    """
+
+    code = "TY001"
+    name = "doubled-punctuation"
+    summary = "Punctuation mark doubled"
+    examples = (
+        bad("Apples,, pears and plums.", "Apples, pears and plums."),
+        bad("We bought fruit, bread, etc..", "We bought fruit, bread, etc."),
+        bad("It ended..", "It ended.", unsafe=True),
+        bad("The end,.", "The end."),
+        good("Wait... what? See ../docs and 1..10."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        view = doc.view
+        for m in _DOUBLED.finditer(view):
+            start, end = m.span()
+            mark = m.group()
+            if mark == "..":
+                if view[start - 1 : start].isdigit() or view[end : end + 1] in ("/", "\\"):
+                    continue
+                safe = doc.lexicon.is_abbreviation(doc.analysis.word_before(start))
+                edit = Edit.delete(start + 1, end)
+            elif mark == ",.":
+                safe, edit = True, Edit.delete(start, start + 1)
+            else:
+                safe, edit = True, Edit.delete(start + 1, end)
+            yield violation(
+                start, end, f"Doubled punctuation '{mark}'", edit,
+                title="Remove the extra mark",
+                applicability=Applicability.SAFE if safe else Applicability.UNSAFE,
+            )

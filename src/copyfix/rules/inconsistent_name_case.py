@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.document import BlockKind
+from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+
+_WORD = regex.compile(r"(?<![\p{L}\p{M}\d'’@./_-])\p{L}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
+_MIN_CAPITALISED = 3
+# A capitalised word counts as a name only mid-sentence and away from other capitalised words,
+# so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
+_CAPITAL_NEIGHBOUR = regex.compile(r"\p{Lu}")
+
+
+class InconsistentNameCase(Rule):
+    """Flags a name written in lowercase where the document otherwise capitalises it.
+
+    ## What it does
+    Counts each word's spellings in the middle of sentences. When a word appears capitalised at
+    least three times, on its own (not in a title or a run of capitalised words), and lowercase
+    at most a third as often, each lowercase occurrence is flagged: `China` five times and
+    `china` once.
+
+    ## Why is this bad?
+    A proper noun in lowercase is a typo that spell checkers miss because the word exists.
+
+    ## Fix safety
+    Unsafe: the fix recases the word to the document's usual spelling, and a word can be a name
+    in one place and a common word in another.
+
+    ## Options
+    None.
+    """
+
+    code = "CP002"
+    name = "inconsistent-name-case"
+    summary = "Name written in two cases in one document"
+    guarded = False
+    examples = (
+        bad(
+            "Trade with China rose. Ties to China held. We met China. So china and India met.",
+            "Trade with China rose. Ties to China held. We met China. So China and India met.",
+            unsafe=True,
+        ),
+        good("Urban Openness and Cooperation\n\nThe urban plan is urban and open."),
+        good("Turkey is a country. We ate turkey. Turkey won. Turkey lost."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        view = doc.view
+        capitalised: Counter[str] = Counter()
+        lowercase: dict[str, list[int]] = defaultdict(list)
+        starts = {s.word_start for s in doc.analysis.sentences}
+        starts |= {label.start for label in doc.analysis.labels}
+        for block in doc.blocks:
+            if block.kind is BlockKind.HEADING or _is_title(view, block.span.start, block.span.end):
+                continue
+            for m in _WORD.finditer(view, block.span.start, block.span.end):
+                word = m.group()
+                if m.start() in starts:
+                    continue
+                if word[0].isupper():
+                    if not _has_capital_neighbour(view, m.start(), m.end()):
+                        capitalised[word.lower()] += 1
+                else:
+                    lowercase[word].append(m.start())
+        for word, positions in lowercase.items():
+            caps = capitalised.get(word, 0)
+            if caps < _MIN_CAPITALISED or len(positions) * 3 > caps:
+                continue
+            name = word[0].upper() + word[1:]
+            for at in positions:
+                yield violation(
+                    at, at + len(word),
+                    f"'{word}' is written '{name}' elsewhere in this document",
+                    Edit.replace(at, at + 1, name[0]),
+                    title=f"Write '{name}'", applicability=Applicability.UNSAFE,
+                )
+
+
+def _is_title(view: str, start: int, end: int) -> bool:
+    words = [w for w in view[start:end].split() if w[:1].isalpha()]
+    if not words or view[start:end].rstrip().endswith((".", "?", "!")) and len(words) > 12:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps * 2 > len(words)
+
+
+def _has_capital_neighbour(view: str, start: int, end: int) -> bool:
+    before = view[max(0, start - 40) : start].split()
+    after = view[end : end + 40].split()
+    prev = before[-1] if before and view[start - 1 : start].isspace() else ""
+    nxt = after[0] if after and view[end : end + 1].isspace() else ""
+    return bool(
+        prev and _CAPITAL_NEIGHBOUR.match(prev) and not prev.endswith((".", ",", ":", ";"))
+        or nxt and _CAPITAL_NEIGHBOUR.match(nxt) and not view[start:end].endswith(",")
+    )

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.document import BlockKind
+from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+from copyfix.sentences import StartKind
+
+# What follows a word that makes it code or a command rather than prose: call(), a.b, a_b, a=b.
+_CODE_AFTER = regex.compile(r"[(\[{=_/\\<>@#]|\.\w|::")
+_MIN_WORDS_AT_BLOCK_START = 4
+
+
+class LowercaseSentenceStart(Rule):
+    """Flags a sentence that starts with a lowercase letter.
+
+    ## What it does
+    Finds a lowercase word where a sentence certainly begins: after `. ? !` that end a sentence,
+    at the start of a paragraph, and after a speaker label such as `Dr. Martinez:` that the
+    document uses more than once. It capitalises the first letter.
+
+    ## Why is this bad?
+    A lowercase start usually means a missing capital after a period, or a sentence pasted
+    together from two edits.
+
+    ## Fix safety
+    Safe after an ordinary word and at a paragraph or label start; unsafe after a short or
+    unusual word. Not flagged at all: after abbreviations (`e.g.`, `etc.`, `approx.`), initials,
+    ellipses and list markers; after `?”` and `!”` (a dialogue tag such as `“Where?” he asked`);
+    names written in lowercase on purpose (`iPhone`, `eBay`, `npm`); code; headings, list items
+    and table cells; paragraphs of fewer than four words.
+
+    ## Options
+    The lexicon's `abbreviations` and `lowercase_names` lists.
+    """
+
+    code = "CP001"
+    name = "lowercase-sentence-start"
+    summary = "Sentence starts with a lowercase letter"
+    severity = Severity.ERROR
+    examples = (
+        bad("It is a pressing issue. to shed light on it, we asked.",
+            "It is a pressing issue. To shed light on it, we asked."),
+        bad("The event ended. the guests left early.", "The event ended. The guests left early."),
+        bad("Is it done? yes, it is.", "Is it done? Yes, it is."),
+        bad("the paragraph starts in lowercase here.", "The paragraph starts in lowercase here."),
+        bad("Host: Welcome.\n\nGuest: thank you for having me.\n\nHost: Why?\n\nGuest: Because.",
+            "Host: Welcome.\n\nGuest: Thank you for having me.\n\nHost: Why?\n\nGuest: Because."),
+        good("We use e.g. apples, etc. and more, approx. five."),
+        good("J. R. R. Tolkien wrote it at 5 p.m. today with Dr. Smith."),
+        good("Wait... what happened?"),
+        good("“Where?” he asked. “Here!” she said."),
+        good("Buy an iPhone. eBay sells them. npm installs packages."),
+        good("- the first item\n- the second item"),
+        good("# lowercase heading\n\n* a list item that is a fragment", markdown=True),
+        good("Note: this is lowercase after a colon."),
+        good("Fig. 3 shows it. No. 5 is next. U.S. dollars rose."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        analysis = doc.analysis
+        view = doc.view
+        for start in analysis.sentences:
+            word = start.word
+            if not word[0].islower() or analysis.is_name_like(word):
+                continue
+            after = start.word_start + len(word)
+            if _CODE_AFTER.match(view, after):
+                continue
+            applicability = Applicability.SAFE
+            if start.kind is StartKind.BLOCK:
+                if start.block.kind is not BlockKind.PARAGRAPH:
+                    continue
+                block_text = view[start.block.span.start : start.block.span.end]
+                if len(block_text.split()) < _MIN_WORDS_AT_BLOCK_START:
+                    continue
+            elif start.kind is StartKind.BOUNDARY and len(start.previous_word) < 3:
+                applicability = Applicability.UNSAFE
+            at = start.word_start
+            yield violation(
+                at, after, f"Sentence starts with lowercase '{word}'",
+                Edit.replace(at, at + 1, word[0].upper()),
+                title="Capitalise the first letter", applicability=applicability,
+            )

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+
+# ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
+# glued to a word (left;she, Note:this). The lookbehinds keep "...", "::" and "?!" runs out.
+_SENTENCE_GLUE = regex.compile(
+    r"(?<=[\p{Ll}\p{M}]{2}|[\d]{2})(\.)(?=\p{Lu}\p{Ll})"
+    r"|(?<=[\p{L}\p{M}\d])([?!]+)(?=[\p{L}])"
+    r"|(?<=[\p{L}\p{M}]{2})([;:])(?=[\p{L}])"
+)
+
+
+class MissingSpaceAfterPunctuation(Rule):
+    """Flags sentence punctuation glued to the next word.
+
+    ## What it does
+    Finds `late.We`, `Really?Yes`, `left;she` and `Note:this` and inserts a space after the mark.
+
+    ## Why is this bad?
+    Two sentences or clauses run together read as one garbled word, and later tools (search,
+    hyphenation, sentence splitting) treat them as one.
+
+    ## Fix safety
+    Safe: only a space is inserted. Domains and dotted names (`Archyde.com`, `Node.js`, `.NET`),
+    file names, versions, times, `std::vector`, URLs and emoticons are protected and never
+    flagged. A period is flagged only before a capitalised word, so `example.org` is left alone.
+
+    ## Options
+    None.
+    """
+
+    code = "SP002"
+    name = "missing-space-after-punctuation"
+    summary = "Missing space after sentence punctuation"
+    severity = Severity.ERROR
+    examples = (
+        bad("She was late.We started anyway.", "She was late. We started anyway."),
+        bad("Really?Yes, really.", "Really? Yes, really."),
+        bad("He left;she stayed.", "He left; she stayed."),
+        bad("Note:this is important.", "Note: this is important."),
+        bad("power of collaboration.By working", "power of collaboration. By working"),
+        good("Visit Archyde.com or read about Node.js and .NET today."),
+        good("Edit config.yaml and ~/.bashrc, then run v2.0.1 at 10:30."),
+        good("Use std::vector and type :wq to quit."),
+        good("Wait...what happened?"),
+        good("Write to jane.doe@example.com or see https://example.com/?q=a:b."),
+        good("The U.S. economy grew; e.g. apples sold well."),
+        good("It was ASP.NET all along."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        view = doc.view
+        for m in _SENTENCE_GLUE.finditer(view):
+            mark = m.group(0)
+            start, end = m.span()
+            if mark == ":" and _looks_like_code_after(view, end):
+                continue
+            if mark == ";" and _entity_before(view, start):
+                continue
+            if mark == "." and doc.analysis.is_abbreviation_end(start):
+                continue
+            yield violation(
+                start, end, f"Missing space after '{mark}'", Edit.insert(end, " "),
+                title="Insert a space",
+            )
+
+
+_CODE_AFTER = regex.compile(r"[\p{L}\d]*(?:[:=/@#(\[{<]|\.\p{L})")
+
+
+def _looks_like_code_after(view: str, pos: int) -> bool:
+    """``key:value`` pairs, ``urn:isbn:...`` and ``a:b/c`` are identifiers, not prose."""
+    return bool(_CODE_AFTER.match(view, pos))
+
+
+def _entity_before(view: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and view[i - 1].isalnum():
+        i -= 1
+    return i > 0 and view[i - 1] in "&#"

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+
+_RUN = regex.compile(r"(?<=[^\s\ufffc])(?=[ \u00a0]*[ ])[ \u00a0]{2,}(?=[^\s\ufffc])")
+_COLUMN_GAP = regex.compile(r"\S[ \t]{2,}\S")
+
+
+class MultipleSpaces(Rule):
+    """Flags two or more spaces between words or sentences.
+
+    ## What it does
+    Finds runs of spaces (or a space next to a no-break space) inside a line and replaces them
+    with a single space.
+
+    ## Why is this bad?
+    Doubled spaces are a typewriter habit or a paste artefact; they show as uneven gaps in
+    rendered text and break searches for phrases.
+
+    ## Fix safety
+    Safe: only spaces change. Indentation, tabs, Markdown table padding and lines that look like
+    columns of a plain-text table are left alone.
+
+    ## Options
+    None.
+    """
+
+    code = "SP004"
+    name = "multiple-spaces"
+    summary = "Multiple spaces between words"
+    examples = (
+        bad("This is  a test.", "This is a test."),
+        bad("The end.  Next sentence.", "The end. Next sentence."),
+        good("    Indented line stays."),
+        good("Name    Age    City\nAnn     31     Oslo\nBob     42     Rome"),
+        good("| a   | b |\n|-----|---|\n| c   | d |", markdown=True),
+        good("Tabs\tare\tnot spaces."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        view = doc.view
+        for m in _RUN.finditer(view):
+            start, end = m.span()
+            if _in_column_layout(view, start):
+                continue
+            yield violation(
+                start, end, "Multiple spaces", Edit.replace(start, end, " "),
+                title="Replace with one space",
+            )
+
+
+def _line_bounds(view: str, pos: int) -> tuple[int, int]:
+    start = view.rfind("\n", 0, pos) + 1
+    end = view.find("\n", pos)
+    return start, len(view) if end < 0 else end
+
+
+def _in_column_layout(view: str, pos: int) -> bool:
+    """A line with two or more wide gaps, next to a line with gaps too, is a table."""
+    start, end = _line_bounds(view, pos)
+    if len(_COLUMN_GAP.findall(view, start, end, overlapped=True)) < 2:
+        return False
+    neighbours = []
+    if start > 0:
+        neighbours.append(_line_bounds(view, start - 1))
+    if end < len(view):
+        neighbours.append(_line_bounds(view, end + 1))
+    return any(_COLUMN_GAP.search(view, s, e) for s, e in neighbours)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import DocumentKind, Edit, Severity, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+from copyfix.model import Span
+
+_TRAILING = regex.compile(r"[ \t\u00a0\u3000]+$", regex.M)
+_HARD_BREAK = regex.compile(r"(?<=\S)  +$", regex.M)
+
+
+class TrailingWhitespace(Rule):
+    """Flags spaces and tabs at the end of a line.
+
+    ## What it does
+    Finds whitespace before a line break or the end of the file and removes it.
+
+    ## Why is this bad?
+    Trailing whitespace is invisible, makes diffs noisy and can change meaning in Markdown.
+
+    ## Fix safety
+    Safe. In Markdown, two or more trailing spaces after text are a hard line break and are
+    kept, as is whitespace inside code blocks.
+
+    ## Options
+    None.
+    """
+
+    code = "SP005"
+    name = "trailing-whitespace"
+    summary = "Trailing whitespace"
+    severity = Severity.INFO
+    examples = (
+        bad("A line with a space \nNext line.", "A line with a space\nNext line."),
+        bad("Ends with a tab\t", "Ends with a tab"),
+        good("First line  \nhard break above.", markdown=True),
+        good("```\ncode   \n```", markdown=True),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        text = doc.text
+        markdown = doc.kind is DocumentKind.MARKDOWN
+        for m in _TRAILING.finditer(text):
+            start, end = m.span()
+            if markdown and _is_hard_break(text, start, end):
+                continue
+            if doc.literal.overlaps(Span(start, end)):
+                continue
+            yield violation(
+                start, end, "Trailing whitespace", Edit.delete(start, end),
+                title="Remove trailing whitespace",
+            )
+
+
+def _is_hard_break(text: str, start: int, end: int) -> bool:
+    """Two or more spaces after text, with more text on the next line."""
+    if end - start < 2 or start == 0 or text[start - 1].isspace():
+        return False
+    if text[start:end].strip(" "):
+        return False
+    nxt = text.find("\n", end)
+    line_after = text[end + 1 : text.find("\n", end + 1)] if nxt >= 0 else ""
+    return bool(line_after.strip())

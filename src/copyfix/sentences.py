@@ -1,0 +1,119 @@
+"""Sentence starts and paragraph labels, found once per document.
+
+A start is *confident* only where a copy editor would agree that a new sentence begins: at the
+start of a prose block, after a paragraph label such as ``Dr. Martinez:``, or after ``. ? !``
+that ends a word which is not an abbreviation, an initial or a list marker.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from copyfix.document import Block, BlockKind
+
+if TYPE_CHECKING:
+    from copyfix.document import Document
+
+
+class StartKind(enum.Enum):
+    BLOCK = "block"
+    BOUNDARY = "boundary"
+    LABEL = "label"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceStart:
+    kind: StartKind
+    word_start: int
+    word: str
+    block: Block
+    #: The punctuation that ended the previous sentence (empty at a block start or label).
+    terminator: str = ""
+    #: The word before the terminator, for judging how certain the boundary is.
+    previous_word: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """``Archyde:`` at the start of a paragraph: a speaker or field name."""
+
+    start: int
+    end: int
+    text: str
+    block: Block
+
+
+_OPENERS = "“‘\"'(["
+_BOUNDARY = regex.compile(
+    r"(?<=[\p{L}\p{M}\d)\]\"”’'%])([.?!]+)([)\]\"”’']*)([ \t]+|[ \t]*\n[ \t]*)([“‘\"'(\[]?)"
+    r"(?=[\p{L}])"
+)
+_LEADING = regex.compile(r"[ \t]*(?:[-*+•]\s+|\d+[.)]\s+)?([“‘\"'(\[]?)")
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d'’-]*")
+_LABEL = regex.compile(r"([\p{Lu}\p{Ll}][\p{L}.'’-]*(?:[ ][\p{Lu}][\p{L}.'’-]*){0,3}):[ \t]+")
+
+
+def find_sentence_starts(doc: Document) -> list[SentenceStart]:
+    view = doc.view
+    analysis = doc.analysis
+    labels = {label.block.span.start: label for label in analysis.labels}
+    starts: list[SentenceStart] = []
+    for block in doc.blocks:
+        b_start, b_end = block.span.start, block.span.end
+        lead = _LEADING.match(view, b_start, b_end)
+        first = _WORD.match(view, lead.end(), b_end) if lead else None
+        label = labels.get(b_start)
+        if first and label is None:  # a label's own case is judged against its other uses
+            starts.append(SentenceStart(StartKind.BLOCK, first.start(), first.group(), block))
+        if label is not None:
+            after = _WORD.match(view, label.end, b_end)
+            if after:
+                starts.append(SentenceStart(StartKind.LABEL, after.start(), after.group(), block))
+        for m in _BOUNDARY.finditer(view, b_start, b_end):
+            terminator = m.group(1)
+            if terminator in ("..", "...") or terminator.startswith(".."):
+                continue  # an ellipsis trails off; it does not end the sentence for certain
+            if terminator[0] in "?!" and m.group(2):
+                continue  # "Where?” he asked: the quote, not the sentence, ends
+            if terminator == "." and m.group(2):
+                continue
+            if terminator == "." and analysis.is_abbreviation_end(m.start(1)):
+                continue
+            previous = analysis.word_before(m.start(1))
+            if _is_list_marker(view, m.start(1) - len(previous)):
+                continue
+            word = _WORD.match(view, m.end(), b_end)
+            if word:
+                starts.append(
+                    SentenceStart(
+                        StartKind.BOUNDARY, word.start(), word.group(), block, terminator, previous
+                    )
+                )
+    return starts
+
+
+def _is_list_marker(view: str, token_start: int) -> bool:
+    """``iv. the``, ``1. install``: a token alone at the start of its line."""
+    i = token_start
+    while i > 0 and view[i - 1] in " \t":
+        i -= 1
+    return i == 0 or view[i - 1] == "\n"
+
+
+def find_labels(doc: Document) -> list[Label]:
+    """Paragraph-initial labels used at least twice in the document (an interview's speakers)."""
+    candidates: list[Label] = []
+    view = doc.view
+    for block in doc.blocks:
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        m = _LABEL.match(view, block.span.start, block.span.end)
+        if m:
+            candidates.append(Label(m.start(1), m.end(), m.group(1), block))
+    counts = Counter(label.text.lower() for label in candidates)
+    return [label for label in candidates if counts[label.text.lower()] >= 2]

@@ -1,0 +1,51 @@
+"""A sorted, merged set of spans with fast overlap queries (masks and protected tokens)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from copyfix.model import Span
+
+
+class SpanSet:
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        merged: list[list[int]] = []
+        for span in sorted(spans):
+            if not len(span):
+                continue
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __iter__(self):
+        return (Span(s, e) for s, e in zip(self._starts, self._ends, strict=True))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def overlaps(self, span: Span) -> bool:
+        """True if ``span`` shares a character with a member; an empty span (an insertion point)
+        overlaps when it lies strictly inside a member."""
+        i = bisect_right(self._starts, span.start) - 1
+        if len(span):
+            if i >= 0 and self._ends[i] > span.start:
+                return True
+            j = i + 1
+            return j < len(self._starts) and self._starts[j] < span.end
+        return i >= 0 and self._starts[i] < span.start < self._ends[i]
+
+    def contains(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+    def union(self, other: Iterable[Span]) -> SpanSet:
+        return SpanSet([*self, *other])

@@ -1,0 +1,95 @@
+"""Every rule's metadata and examples: bad ones are flagged and fix to `fixed`, a second fix
+changes nothing, good ones stay silent."""
+
+from __future__ import annotations
+
+import regex
+import pytest
+
+from copyfix.api import Linter
+from copyfix.model import Example
+from copyfix.registry import default_registry
+
+REGISTRY = default_registry()
+RULES = list(REGISTRY)
+CASES = [(rule, ex) for rule in RULES for ex in rule.examples]
+
+
+def _id(case) -> str:
+    rule, example = case
+    return f"{rule.code}-{'bad' if example.is_bad else 'good'}-{example.text[:30]!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_metadata(rule):
+    assert regex.fullmatch(r"[A-Z]{2}\d{3}", rule.code)
+    assert regex.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.name)
+    assert rule.summary[0].isupper() and not rule.summary.endswith(".")
+    doc = rule.info().doc
+    for heading in ("## What it does", "## Why is this bad?", "## Fix safety", "## Options"):
+        assert heading in doc, f"{rule.code} docstring lacks {heading}"
+    assert any(e.is_bad for e in rule.examples) and any(not e.is_bad for e in rule.examples)
+
+
+def test_codes_and_names_are_unique():
+    assert len({r.code for r in RULES}) == len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
+def test_example(case):
+    rule, example = case
+    example: Example
+    linter = Linter(REGISTRY, [rule])
+    found = linter.lint(example.text, kind=example.kind)
+    if not example.is_bad:
+        assert found == [], [d.message for d in found]
+        return
+    assert found, f"{rule.code} did not flag {example.text!r}"
+    fixed = linter.fix(example.text, kind=example.kind, unsafe=example.unsafe).text
+    assert fixed == example.fixed
+    again = linter.fix(fixed, kind=example.kind, unsafe=example.unsafe).text
+    assert again == fixed
+    if example.unsafe:
+        # An unsafe example must need --unsafe-fixes: safe fixing alone leaves it unchanged.
+        assert linter.fix(example.text, kind=example.kind, unsafe=False).text != example.fixed
+
+
+# Every trap of DESIGN.md, checked against the whole rule set: nothing is flagged.
+TRAPS = [
+    "1,234,567", "$3,500.00", "3,14", "40.7128,-74.0060", "3.14", "v2.0.1", "192.168.0.1",
+    "10:30", "16:9", "U.S. dollars", "e.g. apples", "etc. and", "approx. five", "Dr. Smith",
+    "Fig. 3", "No. 5", "J. R. R. Tolkien", "5 p.m. today", "Archyde.com", "Node.js", ".NET",
+    "https://example.com/a,b.c?d=e:f", "jane.doe@example.com", "config.yaml", "~/.bashrc",
+    "[a-z]{2,5}", "Wait... what", "iPhone", "eBay", "npm", "pH", "had had", "that that",
+    "What it is is", "Bora Bora", "ha ha", "“Good,” she said", "’Tis", "rock ’n’ roll",
+    "the ’90s", "students’ work", "“It’ll be our”—she leaned in—“secret.”", "5'10\"", ":wq",
+    ".txt", ":)",
+]
+
+
+@pytest.mark.parametrize("trap", TRAPS)
+def test_design_traps_stay_silent(trap):
+    text = f"We saw {trap} in the report and wrote it down."
+    found = Linter(REGISTRY, RULES).lint(text, kind=Example(text).kind)
+    assert found == [], [(d.code, d.message) for d in found]
+
+
+def test_multi_paragraph_quotation_is_balanced():
+    text = "“The first part of a long quote.\n\n“The second part.\n\n“The end of it.”"
+    found = Linter(REGISTRY, RULES).lint(text, kind=Example(text).kind)
+    assert [d.code for d in found] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("In 2019,the plan changed.", "SP001"),
+        ("She was late.We left.", "SP002"),
+        ("”Hello,” she said.", "QT001"),
+        ("She said,“Come here.”", "SP001"),
+        ("It is a pressing issue. to shed light on it, we met.", "CP001"),
+    ],
+)
+def test_design_catches(text, code):
+    found = Linter(REGISTRY, RULES).lint(text, kind=Example(text).kind)
+    assert code in {d.code for d in found}
