@@ -18,6 +18,7 @@ from copyfix.spans import SpanSet
 
 if TYPE_CHECKING:
     from copyfix.document import Document
+    from copyfix.quotes import QuoteMark
     from copyfix.sentences import Label, SentenceStart
 
 _TRAIL = "[^\\s<>\"“”‘’`\ufffc]*[^\\s<>\"“”‘’`\ufffc.,;:!?)\\]}'*_]"
@@ -31,7 +32,7 @@ _PROTECTED_PATTERNS = [
     r"\b[A-Za-z]:\\[^\s\"“”]*",
     r"\b[\w.-]+(?:/[\w.-]+)+",
     # dotfiles and extensions: .NET, .txt, .bashrc
-    r"(?<![\w.])\.[A-Za-z_][\w-]*(?:\.[\w-]+)*",
+    r"(?<![\w.])\.(?:[a-z_][\w-]*|[A-Z\d]{2,}\b)(?:\.[\w-]+)*",
     # numbers with separators, versions, IP addresses, times, ratios, coordinates, money
     r"(?<![\w.])[v#$€£¥]?\d+(?:[.,:]\d+)+(?:[-+][\w.]+)?\w*",
     r"\d+(?:\.\d+)?,-?\d+(?:\.\d+)?",
@@ -107,6 +108,12 @@ class Analysis:
         from copyfix.sentences import find_sentence_starts
 
         return find_sentence_starts(self.doc)
+
+    @cached_property
+    def quotes(self) -> list[QuoteMark]:
+        from copyfix.quotes import scan_quotes
+
+        return scan_quotes(self.doc)
 
     @cached_property
     def labels(self) -> list[Label]:

@@ -162,7 +162,9 @@ def write_source(source: SourceFile, text: str) -> bool:
     target = source.target
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+        fd, tmp = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
+        )
     except OSError as exc:
         raise FileError(source.display, f"cannot write: {_reason(exc)}") from None
     try:
@@ -192,16 +194,36 @@ def _before_replace(tmp: str, target: Path) -> None:
 
 
 def remove_stale_temporaries(folder: Path) -> None:
-    """Delete temporary files that a killed run left next to the files it was fixing."""
+    """Delete temporary files that a killed run left next to the files it was fixing.
+
+    A temporary file's name carries the process id of its writer; one whose writer still runs
+    belongs to a concurrent run (or a worker of this one) and is left alone.
+    """
     try:
         for entry in os.scandir(folder):
             if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                if _writer_alive(entry.name):
+                    continue
                 try:
                     os.unlink(entry.path)
                 except OSError:
                     pass
     except OSError:
         pass
+
+
+def _writer_alive(name: str) -> bool:
+    parts = name[: -len(TEMP_SUFFIX)].split(".")
+    if len(parts) < 2 or not parts[-2].isdigit():
+        return False
+    pid = int(parts[-2])
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
 
 
 def _reason(exc: OSError) -> str:

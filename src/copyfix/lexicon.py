@@ -25,18 +25,40 @@ ABBREVIATIONS = frozenset(
 )
 
 # Words whose immediate repetition is correct English ("had had", "that that").
+# Words whose immediate repetition is correct English: grammar ("had had", "her her phone"),
+# emphasis ("very very"), and the reduplicated words of speech: laughter, interjections,
+# baby talk and sounds ("ha ha", "bye bye", "beep beep", "yadda yadda").
 ALLOWED_REPEATS = frozenset(
     """
-    had that ha haha he hee ho hah heh bye no yeah yes knock chop tut tsk boo bla blah la
-    there night tom tick tock cha choo dum pom rah yum bling bang boom hush so well now
-    very really far many more much again over round on by out through
+    had her ha haha he hee ho hah heh hi hey oh ah aah ooh uh um er hm hmm mm yo yeah yes no
+    nah ok okay bye night knock chop tut tsk shh boo bla blah la lala tick tock cha choo dum
+    pom rah yum yummy bling bang boom hush so well now there very really far many aye si
+    ding dong ring beep bleep honk quack meow woof squawk oink moo baa tweet chirp cluck
+    wink nudge yadda twinkle hip hooray woop wop whoa wow wah boo-hoo choo-choo brum vroom
+    tuk chow chi doo dee dum tse paw omg lol ta ouh gout miu fnar fnarr jay sri lapu
     """.split()
 )
 
-# Reduplicated names and fixed phrases written as two identical words.
+# Reduplicated names written as two identical words.
 REDUPLICATED_NAMES = frozenset(
     """
-    bora duran mau walla baden sing pago wagga kuala can chin tsetse yo cous mahi bulla
+    bora duran mau walla baden sing pago wagga kuala tsetse cous mahi bulla santorio sapiens
+    baden-baden
+    """.split()
+)
+
+# Everyday words that are also first names: "May may come", "Will will help".
+WORD_NAMES = frozenset(
+    """
+    may will june april august mark bill pat rose grace hope faith joy sue art jack frank drew
+    bob ray dawn summer sky rich guy chase dean pearl ruby jean gene lily ivy holly
+    """.split()
+)
+
+# Two-word repeats that open an idiom: "the wild wild west", "far far away".
+REPEAT_IDIOMS = frozenset(
+    """
+    wild:west far:away long:ago hip:hooray pretty:please
     """.split()
 )
 
@@ -47,6 +69,24 @@ LOWERCASE_NAMES = frozenset(
     vim emacs grep sed awk curl wget ssh sudo ls cd cp mv rm mkdir chmod tar gzip docker kubectl
     eBay iPhone iPad iPod iOS iCloud iTunes macOS watchOS tvOS iPadOS pH mRNA tRNA e-mail
     x y z n i.e e.g vs etc cf pp et al de la le van von der du da di dos das
+    """.split()
+)
+
+# Common words that open English sentences. A paragraph that starts with one of them in
+# lowercase is a sentence missing its capital; a paragraph that starts with any other
+# lowercase word may be a product or a command (`npm`, `mixi`, `python`) and is left alone.
+SENTENCE_OPENERS = frozenset(
+    """
+    a an the this that these those it its i we you he she they there here in on at for with as
+    by from to of if when while after before because but and or so not no all some many most
+    one two first second third then now what why how who whom whose where which my our your his
+    her their is are was were be do does did can could will would should may might must shall
+    please let also however yes although though since until once each every both more much
+    such only just even still yet again never always often sometimes today tomorrow yesterday
+    finally next last other another any few several unlike like during without within about
+    over under between into through against among per thus therefore instead otherwise meanwhile
+    perhaps maybe indeed well oh sure thanks thank note see use make take get go try read write
+    run add open click select follow install keep check set find look consider remember
     """.split()
 )
 
@@ -71,6 +111,9 @@ class Lexicon:
     abbreviations: frozenset[str] = ABBREVIATIONS
     allowed_repeats: frozenset[str] = ALLOWED_REPEATS
     reduplicated_names: frozenset[str] = REDUPLICATED_NAMES
+    word_names: frozenset[str] = WORD_NAMES
+    sentence_openers: frozenset[str] = SENTENCE_OPENERS
+    repeat_idioms: frozenset[str] = REPEAT_IDIOMS
     lowercase_names: frozenset[str] = LOWERCASE_NAMES
     dotted_suffixes: frozenset[str] = DOTTED_SUFFIXES
 

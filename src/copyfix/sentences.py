@@ -50,10 +50,10 @@ class Label:
 
 _OPENERS = "“‘\"'(["
 _BOUNDARY = regex.compile(
-    r"(?<=[\p{L}\p{M}\d)\]\"”’'%])([.?!]+)([)\]\"”’']*)([ \t]+|[ \t]*\n[ \t]*)([“‘\"'(\[]?)"
+    r"(?<=[\p{L}\p{M}\d)\]\"”’'%])([.?!]+)([)\]\"”’'«»]*)([ \t]+|[ \t]*\n[ \t]*)([“‘\"'(\[„«»]?)"
     r"(?=[\p{L}])"
 )
-_LEADING = regex.compile(r"[ \t]*(?:[-*+•]\s+|\d+[.)]\s+)?([“‘\"'(\[]?)")
+_LEADING = regex.compile(r"[ \t]*(?:[-*+•]\s+|\d+[.)]\s+)?([“‘\"'(\[„«»‹›]?)")
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d'’-]*")
 _LABEL = regex.compile(r"([\p{Lu}\p{Ll}][\p{L}.'’-]*(?:[ ][\p{Lu}][\p{L}.'’-]*){0,3}):[ \t]+")
 

@@ -11,7 +11,9 @@ from copyfix.sentences import StartKind
 
 # What follows a word that makes it code or a command rather than prose: call(), a.b, a_b, a=b.
 _CODE_AFTER = regex.compile(r"[(\[{=_/\\<>@#]|\.\w|::")
-_MIN_WORDS_AT_BLOCK_START = 4
+# A roman numeral or letter followed by "." or ")" opens a list item: "iv. The", "a) the".
+_LIST_LABEL = regex.compile(r"(?:[ivxlc]{1,5}|\p{L})[.)]", regex.I)
+_TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
 
 
 class LowercaseSentenceStart(Rule):
@@ -19,7 +21,8 @@ class LowercaseSentenceStart(Rule):
 
     ## What it does
     Finds a lowercase word where a sentence certainly begins: after `. ? !` that end a sentence,
-    at the start of a paragraph, and after a speaker label such as `Dr. Martinez:` that the
+    at the start of a paragraph that is a sentence and opens with a common word (`the`, `in`,
+    `this`...), and after a speaker label such as `Dr. Martinez:` that the
     document uses more than once. It capitalises the first letter.
 
     ## Why is this bad?
@@ -30,11 +33,12 @@ class LowercaseSentenceStart(Rule):
     Safe after an ordinary word and at a paragraph or label start; unsafe after a short or
     unusual word. Not flagged at all: after abbreviations (`e.g.`, `etc.`, `approx.`), initials,
     ellipses and list markers; after `?”` and `!”` (a dialogue tag such as `“Where?” he asked`);
-    names written in lowercase on purpose (`iPhone`, `eBay`, `npm`); code; headings, list items
-    and table cells; paragraphs of fewer than four words.
+    names written in lowercase on purpose (`iPhone`, `eBay`, `npm`) or unknown words at a
+    paragraph start (`mixi is a company`); code; headings, list items and table cells;
+    single-word fragments.
 
     ## Options
-    The lexicon's `abbreviations` and `lowercase_names` lists.
+    The lexicon's `abbreviations`, `lowercase_names` and `sentence_openers` lists.
     """
 
     code = "CP001"
@@ -57,6 +61,11 @@ class LowercaseSentenceStart(Rule):
         good("- the first item\n- the second item"),
         good("# lowercase heading\n\n* a list item that is a fragment", markdown=True),
         good("Note: this is lowercase after a colon."),
+        bad("„this is a sentence.", "„This is a sentence."),
+        bad("i have complete conviction in this.", "I have complete conviction in this."),
+        good("iv. This is a test sentence."),
+        good("mixi is a Japanese company.\n\npython lsp (fork of pyright)"),
+        good("this"),
         good("Fig. 3 shows it. No. 5 is next. U.S. dollars rose."),
     )
 
@@ -72,10 +81,7 @@ class LowercaseSentenceStart(Rule):
                 continue
             applicability = Applicability.SAFE
             if start.kind is StartKind.BLOCK:
-                if start.block.kind is not BlockKind.PARAGRAPH:
-                    continue
-                block_text = view[start.block.span.start : start.block.span.end]
-                if len(block_text.split()) < _MIN_WORDS_AT_BLOCK_START:
+                if not _block_is_sentence(doc, start, word):
                     continue
             elif start.kind is StartKind.BOUNDARY and len(start.previous_word) < 3:
                 applicability = Applicability.UNSAFE
@@ -85,3 +91,17 @@ class LowercaseSentenceStart(Rule):
                 Edit.replace(at, at + 1, word[0].upper()),
                 title="Capitalise the first letter", applicability=applicability,
             )
+
+
+def _block_is_sentence(doc, start, word: str) -> bool:
+    """At a paragraph start the evidence is weaker than after a full stop: the paragraph may be a
+    fragment, a list label or a name. Flag only a common opening word of a paragraph that is a
+    sentence: more than one word, or ending with sentence punctuation."""
+    if start.block.kind is not BlockKind.PARAGRAPH:
+        return False
+    if word.lower() not in doc.lexicon.sentence_openers:
+        return False
+    if _LIST_LABEL.match(doc.view, start.word_start):
+        return False
+    text = doc.view[start.block.span.start : start.block.span.end]
+    return len(text.split()) > 1 or bool(_TERMINAL.search(text))

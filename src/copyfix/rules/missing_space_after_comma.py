@@ -9,7 +9,11 @@ from copyfix.rules.base import Rule, violation
 
 # A comma glued to what follows: a letter, an opening quote before a letter, or a digit after a
 # non-digit. Two digits around a comma are a number (1,234 or 3,14) and are left alone.
-_GLUED = regex.compile(r"(?<=[\p{L}\p{M}\d)\]”’\"%])(,)(?=[\p{L}]|[“\"][\p{L}]|(?<!\d,)\d)")
+_GLUED = regex.compile(
+    r"(?:(?<=[\p{L}\p{M}\d)\]”’\"%])|^)(,)(?=[\p{L}]|[“\"][\p{L}]|(?<!\d,)\d)", regex.M
+)
+# "This ,is": the space stands on the wrong side of the comma.
+_WRONG_SIDE = regex.compile(r"(?<=[\p{L}\p{M}\d])([ \t]+),(?=\p{L})")
 
 
 class MissingSpaceAfterComma(Rule):
@@ -39,6 +43,7 @@ class MissingSpaceAfterComma(Rule):
         bad("We met in Paris,France.", "We met in Paris, France."),
         bad("industrial,supply,and value chains", "industrial, supply, and value chains"),
         bad("She said,“Come here.”", "She said, “Come here.”"),
+        bad("This ,is a test.", "This, is a test."),
         good("It cost $3,500.00 for 1,234,567 units."),
         good("Pi is 3,14 in France; see 40.7128,-74.0060 on the map."),
         good("See https://example.com/a,b,c for details."),
@@ -47,7 +52,15 @@ class MissingSpaceAfterComma(Rule):
     )
 
     def check(self, doc) -> Iterator[Violation]:
+        for m in _WRONG_SIDE.finditer(doc.view):
+            start, end = m.span()
+            yield violation(
+                start, end, "Space before a comma instead of after it",
+                Edit.replace(start, end, ", "), title="Move the space after the comma",
+            )
         for m in _GLUED.finditer(doc.view):
+            if m.start() > 0 and doc.view[m.start() - 1] in " \t":
+                continue  # the wrong-side case above
             at = m.end()
             yield violation(
                 m.start(), at, "Missing space after a comma", Edit.insert(at, " "),

@@ -10,7 +10,7 @@ from copyfix.rules.base import Rule, violation
 # ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
 # glued to a word (left;she, Note:this). The lookbehinds keep "...", "::" and "?!" runs out.
 _SENTENCE_GLUE = regex.compile(
-    r"(?<=[\p{Ll}\p{M}]{2}|[\d]{2})(\.)(?=\p{Lu}\p{Ll})"
+    r"(?<=[\p{Ll}\p{M}]{2}|[\d]{2})(\.)(?=\p{Lu}\p{Ll}|[AI][ \t])"
     r"|(?<=[\p{L}\p{M}\d])([?!]+)(?=[\p{L}])"
     r"|(?<=[\p{L}\p{M}]{2})([;:])(?=[\p{L}])"
 )
@@ -44,6 +44,8 @@ class MissingSpaceAfterPunctuation(Rule):
         bad("Really?Yes, really.", "Really? Yes, really."),
         bad("He left;she stayed.", "He left; she stayed."),
         bad("Note:this is important.", "Note: this is important."),
+        bad("The kettle hissed.A ribbon of steam rose.", "The kettle hissed. A ribbon of steam rose."),
+        good("Don;t and I;ve are wrong apostrophes, not missing spaces."),
         bad("power of collaboration.By working", "power of collaboration. By working"),
         good("Visit Archyde.com or read about Node.js and .NET today."),
         good("Edit config.yaml and ~/.bashrc, then run v2.0.1 at 10:30."),
@@ -61,8 +63,8 @@ class MissingSpaceAfterPunctuation(Rule):
             start, end = m.span()
             if mark == ":" and _looks_like_code_after(view, end):
                 continue
-            if mark == ";" and _entity_before(view, start):
-                continue
+            if mark == ";" and (_entity_before(view, start) or _CONTRACTION.match(view, end)):
+                continue  # &amp;x, or don;t (a wrong apostrophe, see QT004)
             if mark == "." and doc.analysis.is_abbreviation_end(start):
                 continue
             yield violation(
@@ -71,6 +73,7 @@ class MissingSpaceAfterPunctuation(Rule):
             )
 
 
+_CONTRACTION = regex.compile(r"(?:t|s|ve|re|ll|d|m)(?![\p{L}\p{M}])", regex.I)
 _CODE_AFTER = regex.compile(r"[\p{L}\d]*(?:[:=/@#(\[{<]|\.\p{L})")
 
 

@@ -10,18 +10,40 @@ from copyfix.rules.base import Rule, violation
 # A word, whitespace that stays inside the paragraph, and the same word again. Hyphens and
 # apostrophes on either side make it part of a compound (bye-bye, "so-so").
 _REPEAT = regex.compile(
-    r"(?<![\p{L}\p{M}\d'’\-])(\p{L}[\p{L}\p{M}'’]*)([ \t]+|[ \t]*\n[ \t]*)(\1)"
+    r"(?<![\p{L}\p{M}\d'’.\-])(\p{L}[\p{L}\p{M}'’]*)([ \t]+|[ \t]*\n[ \t]*)(\1)"
     r"(?![\p{L}\p{M}\d\-]|['’]\p{L})",
     regex.I,
 )
+_NEXT_WORD = regex.compile(r"[ \t]*\n?[ \t]*([\p{L}'’]+)")
 # Removing one of these is always right: they carry no content of their own.
 _FUNCTION_WORDS = frozenset(
     """
     a an the of to in on at by for from with as and or but nor if is are was were be been am it
-    its this these those my your his her our their we you he she they i me him us them not
+    its this these those my your his her our their we you he she they i me him us them not that
+    can
     """.split()
 )
 _WH_WORDS = frozenset("what where who how all why when whatever".split())
+_DETERMINERS = frozenset(
+    "a an the this these those that my your his her its our their some any no every each".split()
+)
+# "applied to to stand out", "need to to stay": the first "to" ends a phrasal verb.
+_STRONG_DETERMINERS = frozenset("a an the this these those".split())
+_TO_TAKERS = frozenset(
+    """
+    have has had need needs want wants ought used going able refer refers referred apply
+    applies applied applying listen talk speak reply respond belong belongs point look go come
+    get got do did does according due close next up down back connected subscribed
+    """.split()
+)
+# "log in in the morning", "log them in in the system": "in" ends a phrasal verb.
+_IN_TAKERS = frozenset(
+    """
+    log logs logged logging sign signs signed signing check checks checked checking plug plugs
+    plugged fill fills filled built build phase phased opt opted factor factored lock locked
+    tuck tucked dial dialed turn turned hand handed give gave given them him her it me us you
+    """.split()
+)
 
 
 class RepeatedWord(Rule):
@@ -37,11 +59,13 @@ class RepeatedWord(Rule):
     ## Fix safety
     Safe for function words (`the`, `a`, `of`, `is`...); unsafe for content words, where the
     writer may have meant another word. Not flagged: legitimate repeats (`had had`,
-    `that that`, `What it is is`), reduplicated names (`Bora Bora`, `Duran Duran`), laughter
-    and interjections (`ha ha`, `bye bye`), and two capitalised words inside a sentence (a name).
+    `that that`, `her her phone`, `What it is is`, `applied to to stand out`, `log in in`),
+    reduplicated names (`Bora Bora`, `Duran Duran`), a name next to the same word (`May may`,
+    `Will will`), laughter, interjections and sounds (`ha ha`, `bye bye`, `beep beep`), idioms
+    (`the wild wild west`), and two capitalised words inside a sentence (a name).
 
     ## Options
-    The lexicon's `allowed_repeats` and `reduplicated_names` lists.
+    The lexicon's `allowed_repeats`, `reduplicated_names`, `word_names` and `repeat_idioms`.
     """
 
     code = "RP001"
@@ -52,28 +76,28 @@ class RepeatedWord(Rule):
         bad("This is the the answer.", "This is the answer."),
         bad("This is is a test.", "This is a test."),
         bad("It was the\nthe end.", "It was the\nend."),
+        bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub."),
+        bad("What is the best way to to do it?", "What is the best way to do it?"),
+        bad("I think that that this works.", "I think that this works."),
         bad("We saw the big big house.", "We saw the big house.", unsafe=True),
         good("He had had enough, and I know that that is true."),
-        good("What it is is a mess."),
+        bad("You should know that that that was wrong.", "You should know that that was wrong."),
+        good("What it is is a mess. He gave her her phone back."),
         good("They flew to Bora Bora and heard Duran Duran, ha ha."),
         good("Their so-so plan was a bye-bye gift."),
+        good("Do what you have to to take care of yourself."),
+        good("You need to log in in the morning."),
+        good("Will will be here soon, and May may come too."),
+        good("In the wild wild west, the dog went woof woof."),
     )
 
     def check(self, doc) -> Iterator[Violation]:
-        lexicon = doc.lexicon
         view = doc.view
         for m in _REPEAT.finditer(view):
             first, second = m.group(1), m.group(3)
+            if not self._is_slip(doc, view, m, first, second):
+                continue
             lower = first.lower()
-            if first != second and first.lower() != second.lower():
-                continue
-            if lower in lexicon.allowed_repeats or lower in lexicon.reduplicated_names:
-                continue
-            if first[0].isupper() and second[0].isupper() and not first.isupper():
-                if lower not in _FUNCTION_WORDS and not _at_sentence_start(doc, m.start()):
-                    continue  # "Walla Walla", "Will Will" as a name
-            if lower == "is" and _is_is_allowed(view, m.start()):
-                continue
             applicability = (
                 Applicability.SAFE if lower in _FUNCTION_WORDS else Applicability.UNSAFE
             )
@@ -82,6 +106,52 @@ class RepeatedWord(Rule):
                 _removal(view, m),
                 title="Remove the repeated word", applicability=applicability,
             )
+
+    def _is_slip(self, doc, view: str, m, first: str, second: str) -> bool:
+        lexicon = doc.lexicon
+        lower = first.lower()
+        if lower in lexicon.allowed_repeats or lower in lexicon.reduplicated_names:
+            return False
+        following = _NEXT_WORD.match(view, m.end())
+        next_word = following.group(1).lower() if following else ""
+        if next_word == lower and lower in _FUNCTION_WORDS | {"had"}:
+            return True  # "that that that": no reading makes three grammatical
+        previous = _previous_word(view, m.start())
+        if f"{lower}:{next_word}" in lexicon.repeat_idioms:
+            return False
+        if lower in lexicon.word_names and first != second:
+            return False  # "May may come": a name, then the verb
+        if first[0].isupper() and second[0].isupper() and not first.isupper():
+            if lower not in _FUNCTION_WORDS and not _at_sentence_start(doc, m.start()):
+                return False  # "Walla Walla", "Will Will" as a name
+            if lower in lexicon.word_names:
+                return False
+        if lower == "is" and _is_is_allowed(view, m.start()):
+            return False
+        if len(lower) == 1 and lower not in ("a", "i"):
+            return False  # "x x", "O O O": letters and symbols, not words
+        if _exclaimed(view, m) and _at_sentence_start(doc, m.start()):
+            return False  # "Wait wait!", "No no!": an exclamation
+        if lower == "that" and next_word not in _STRONG_DETERMINERS:
+            return False  # "that that" is grammatical unless a determiner follows
+        if lower == "to" and previous in _TO_TAKERS | {"referred", "connected"} and (
+            next_word not in _DETERMINERS
+        ):
+            return False
+        if lower == "in" and previous in _IN_TAKERS:
+            return False
+        if lower == "can" and previous in ("the", "a"):
+            return False  # the can-can
+        return True
+
+
+def _exclaimed(view: str, m) -> bool:
+    return view[m.end() : m.end() + 1] == "!"
+
+
+def _previous_word(view: str, pos: int) -> str:
+    words = view[max(0, pos - 40) : pos].split()
+    return words[-1].lower().strip("“\"(,;:") if words else ""
 
 
 def _at_sentence_start(doc, pos: int) -> bool:

@@ -5,10 +5,11 @@ from collections.abc import Iterator
 import regex
 
 from copyfix.model import Edit, Violation, bad, good
+from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
 
-_AFTER_OPENING = regex.compile(r"(?:^|(?<=[\s\ufffc]))([(\[{“])([ \t]+)(?=[^\s)\]}”])", regex.M)
-_BEFORE_CLOSING = regex.compile(r"(?<=[^\s(\[{“])([ \t]+)([)\]}”])(?=$|[\s.,;:!?\ufffc])", regex.M)
+_AFTER_OPENING = regex.compile(r"(?:^|(?<=[\s\ufffc]))([(\[{])([ \t]+)(?=[^\s)\]}])", regex.M)
+_BEFORE_CLOSING = regex.compile(r"(?<=[^\s(\[{])([ \t]+)([)\]}])(?=$|[\s.,;:!?\ufffc])", regex.M)
 
 
 class SpaceInsideBrackets(Rule):
@@ -33,12 +34,18 @@ class SpaceInsideBrackets(Rule):
     examples = (
         bad("Call it ( maybe ) later.", "Call it (maybe) later."),
         bad("He said “ hello” to us.", "He said “hello” to us."),
+        bad('You " fixed" it and "fixed " it.', 'You "fixed" it and "fixed" it.'),
+        bad("A sentence ' with' one example and 'with ' another.",
+            "A sentence 'with' one example and 'with' another."),
         good("- [ ] todo and (fine) and “fine”"),
+        good("Kill 'em all, he's goin' to the '60s party."),
+        good("Quotes “ ” with nothing inside stay."),
         good("Smile :) and (wink ;)"),
     )
 
     def check(self, doc) -> Iterator[Violation]:
         view = doc.view
+        yield from _quote_spaces(doc)
         for m in _AFTER_OPENING.finditer(view):
             start, end = m.span(2)
             yield violation(
@@ -53,6 +60,53 @@ class SpaceInsideBrackets(Rule):
                 start, m.end(2), f"Space before '{m.group(2)}'", Edit.delete(start, end),
                 title="Remove the space",
             )
+
+
+_QUOTES = "“”\"«»"
+# Straight single quotes are paired only when the quotation is plain: ' with' and 'with '.
+_SINGLE_OPEN_SPACED = regex.compile(r"(?<=\s)'([ \t]+)(?=\p{L}[^'\n]{0,80}\p{L}')")
+_SINGLE_CLOSE_SPACED = regex.compile(
+    r"(?<=(?:^|\s)'\p{L}[^'\n]{0,80}\p{L})([ \t]+)'(?=\s|[.,;:!?]|$)", regex.M
+)
+
+
+def _quote_spaces(doc) -> Iterator[Violation]:
+    """Quotes are judged by their paired role, so `" fixed"` and `"fixed "` are both found."""
+    view = doc.view
+    for m in _SINGLE_OPEN_SPACED.finditer(view):
+        start, end = m.span(1)
+        yield violation(
+            start - 1, end, "Space after an opening quote", Edit.delete(start, end),
+            title="Remove the space",
+        )
+    for m in _SINGLE_CLOSE_SPACED.finditer(view):
+        start, end = m.span(1)
+        yield violation(
+            start, end + 1, "Space before a closing quote", Edit.delete(start, end),
+            title="Remove the space",
+        )
+    for mark in doc.analysis.quotes:
+        if mark.family not in ("double", "straight", "guillemet") or mark.unmatched:
+            continue
+        pos = mark.pos
+        if mark.role is Role.OPEN:
+            end = pos + 1
+            while end < len(view) and view[end] in " \t":
+                end += 1
+            if end > pos + 1 and end < len(view) and not (view[end].isspace() or view[end] in _QUOTES):
+                yield violation(
+                    pos, end, f"Space after '{mark.char}'", Edit.delete(pos + 1, end),
+                    title="Remove the space",
+                )
+        elif mark.role is Role.CLOSE:
+            start = pos
+            while start > 0 and view[start - 1] in " \t":
+                start -= 1
+            if start < pos and start > 0 and not (view[start - 1].isspace() or view[start - 1] in _QUOTES):
+                yield violation(
+                    start, pos + 1, f"Space before '{mark.char}'", Edit.delete(start, pos),
+                    title="Remove the space",
+                )
 
 
 def _is_smiley(view: str, pos: int) -> bool:

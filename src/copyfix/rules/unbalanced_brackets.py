@@ -8,9 +8,11 @@ from copyfix.model import Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 _BRACKETS = regex.compile(r"[()\[\]{}]")
+_LABEL_NOUN = regex.compile(r"\b(?:section|item|point|step|case|part|clause|option|note)s?\s+$", regex.I)
 _PAIRS = {")": "(", "]": "[", "}": "{"}
-# Closers that are not brackets: list markers (a), 1), ii)), smileys :) :-) ;) and 8).
-_LIST_MARKER = regex.compile(r"(?:^|(?<=\s))(?:\p{L}|\d{1,3}|[ivxlc]{1,5})\)", regex.M | regex.I)
+# Closers that are not brackets: list markers (a), 1), ii), 1a)) at the start of a line or after
+# a clause mark or a word like "section", and smileys :) :-) ;) and 8).
+_LIST_MARKER = regex.compile(r"(?<![\p{L}\d])(?:\d{1,3}\p{L}?|[ivxlc]{1,5}|\p{L})\)", regex.I)
 _SMILEY = regex.compile(r"[:;=8]-?[()\[\]]")
 
 
@@ -37,7 +39,9 @@ class UnbalancedBrackets(Rule):
     examples = (
         bad("This is not so (neither a nor b.", "This is not so (neither a nor b."),
         bad("An aside] with no start.", "An aside] with no start."),
+        bad("This is not so neither a nor b)", "This is not so neither a nor b)"),
         good("a) first, b) second (and more)"),
+        good("This is not so (neither a nor b). See section 1a)."),
         good("Nice :) and (a [nested] aside)."),
     )
 
@@ -45,19 +49,33 @@ class UnbalancedBrackets(Rule):
         view = doc.view
         for block in doc.blocks:
             start, end = block.span.start, block.span.end
-            ignored = {m.end() - 1 for m in _LIST_MARKER.finditer(view, start, end)}
-            ignored |= {m.end() - 1 for m in _SMILEY.finditer(view, start, end)}
+            markers = {m.end() - 1: m.start() for m in _LIST_MARKER.finditer(view, start, end)}
+            smileys = {m.end() - 1 for m in _SMILEY.finditer(view, start, end)}
             stack: list[tuple[str, int]] = []
             for m in _BRACKETS.finditer(view, start, end):
                 pos = m.start()
                 ch = m.group()
-                if pos in ignored:
+                if pos in smileys:
                     continue
                 if ch in "([{":
                     stack.append((ch, pos))
                 elif stack and stack[-1][0] == _PAIRS[ch]:
                     stack.pop()
+                elif pos in markers and _is_list_marker(view, start, markers[pos], pos):
+                    continue
                 else:
                     yield violation(pos, pos + 1, f"'{ch}' closes a bracket that was not opened")
             for ch, pos in stack:
                 yield violation(pos, pos + 1, f"'{ch}' is not closed")
+
+
+def _is_list_marker(view: str, block_start: int, marker_start: int, close: int) -> bool:
+    """``a)`` at the start of a line or after a comma, and ``1a)`` anywhere, are list labels."""
+    label = view[marker_start:close].strip()
+    if any(c.isdigit() for c in label):
+        return True
+    if _LABEL_NOUN.search(view, max(block_start, marker_start - 12), marker_start):
+        return True
+    before = view[max(block_start, marker_start - 3) : marker_start]
+    line_start = view.rfind("\n", block_start, marker_start) + 1
+    return not view[max(line_start, block_start) : marker_start].strip() or before.rstrip()[-1:] in ",;:"

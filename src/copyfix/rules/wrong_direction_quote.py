@@ -2,22 +2,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
 
-# Decided by position, as a typesetter would: a mark with nothing (or an opening bracket, a dash
-# or punctuation that ends a clause) before it and a word after it opens; a mark after a word or
-# punctuation with nothing after it closes. `’` before a word is left alone: it is the apostrophe
-# of ’Tis, ’90s and rock ’n’ roll.
-_OPEN_POS = r"(?:(?<=^|[\s(\[{—–-])|(?<=[,:;]))"
-CLOSING_USED_TO_OPEN = regex.compile(_OPEN_POS + r"(”)(?=[\p{L}\d])", regex.M)
-_OPENING_USED_TO_CLOSE = regex.compile(
-    r"(?<=[\p{L}\p{M}\d.,!?;:…)])([“‘])(?=$|[\s.,;:!?)\]}—–])", regex.M
-)
-_OPENING_AS_APOSTROPHE = regex.compile(r"(?<=\p{L})(‘)(?=\p{L})")
-_PAIR = {"”": "“", "“": "”", "‘": "’"}
+_MESSAGES = {
+    Role.OPEN: "Closing quote mark used to open a quotation",
+    Role.CLOSE: "Opening quote mark used to close a quotation",
+    Role.APOSTROPHE: "Opening quote mark used as an apostrophe",
+}
 
 
 class WrongDirectionQuote(Rule):
@@ -26,7 +19,9 @@ class WrongDirectionQuote(Rule):
     ## What it does
     Finds a closing mark used to open a quotation (`”Hello,” she said`, `said,”The`), an
     opening mark used to close one (`“yes“`, `‘that is true‘`), and `‘` used as an apostrophe
-    (`don‘t`), and replaces each with the mark its position calls for.
+    (`don‘t`), and replaces each with the mark its position calls for. A mark's role is decided
+    as a typesetter would: by what stands before and after it, and by whether a quotation is
+    open at that point of the paragraph.
 
     ## Why is this bad?
     Wrong-direction quotes come from autocorrect and copy-paste; they look like a typo to every
@@ -34,8 +29,9 @@ class WrongDirectionQuote(Rule):
 
     ## Fix safety
     Safe: one quote glyph is swapped for its mirror. `’` at the start of a word is an
-    apostrophe (`’Tis`, `the ’90s`, `rock ’n’ roll`) and is never changed; straight quotes are
-    left to other rules.
+    apostrophe (`’Tis`, `the ’90s`, `rock ’n’ roll`) and is never changed; a closing mark glued
+    to the next word after a quotation (`Frank,”said`) closes it and is left alone; straight
+    quotes have no direction.
 
     ## Options
     None.
@@ -54,21 +50,17 @@ class WrongDirectionQuote(Rule):
         good("“Good,” she said. ’Tis the season for rock ’n’ roll in the ’90s."),
         good("The students’ work was “excellent.”"),
         good("“It’ll be our”—she leaned in—“secret.”"),
+        good("“Good morning, Frank,”said Hal."),
+        good("A sentence with “multiple ‘nested “quotes”’”."),
         good("He is 5'10\" tall."),
     )
 
     def check(self, doc) -> Iterator[Violation]:
-        view = doc.view
-        for pattern, message in (
-            (CLOSING_USED_TO_OPEN, "Closing quote mark used to open a quotation"),
-            (_OPENING_USED_TO_CLOSE, "Opening quote mark used to close a quotation"),
-            (_OPENING_AS_APOSTROPHE, "Opening quote mark used as an apostrophe"),
-        ):
-            for m in pattern.finditer(view):
-                start, end = m.span(1)
-                mark = m.group(1)
-                replacement = "’" if pattern is _OPENING_AS_APOSTROPHE else _PAIR[mark]
-                yield violation(
-                    start, end, message, Edit.replace(start, end, replacement),
-                    title=f"Replace with {replacement}",
-                )
+        for mark in doc.analysis.quotes:
+            if mark.expected is None:
+                continue
+            yield violation(
+                mark.pos, mark.pos + 1, _MESSAGES[mark.role],
+                Edit.replace(mark.pos, mark.pos + 1, mark.expected),
+                title=f"Replace with {mark.expected}",
+            )

@@ -1,0 +1,198 @@
+"""Quote marks of a document, each given the role its position and pairing call for.
+
+Computed once per document and shared by the quote and spacing rules, so a misdirected mark is
+judged the same way everywhere: `”Hello,”` opens with a closing mark, `“yes“` closes with an
+opening one. Double curly quotes, straight double quotes, guillemets (either direction) and
+single curly quotes are paired within each prose block; straight single quotes are too
+ambiguous with apostrophes and primes to pair.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from copyfix.document import Block, Document
+
+
+class Role(enum.Enum):
+    OPEN = "open"
+    CLOSE = "close"
+    APOSTROPHE = "apostrophe"
+    INCH = "inch"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    pos: int
+    char: str
+    role: Role
+    #: The glyph this mark should be, when it faces the wrong way (else None).
+    expected: str | None = None
+    #: True for an opening mark never closed, or a closing mark never opened, in its block.
+    unmatched: bool = False
+    #: True for an opening mark inside a quotation opened with the same guillemet.
+    nested: bool = False
+
+    @property
+    def family(self) -> str:
+        return _FAMILY[self.char]
+
+
+_FAMILY = {"“": "double", "”": "double", '"': "straight", "«": "guillemet", "»": "guillemet",
+           "‘": "single", "’": "single", "„": "double"}
+_MARKS = regex.compile(r"[“”\"«»‘’„]")
+_WORDISH = regex.compile(r"[\p{L}\p{M}\d]")
+# Before an opening mark: nothing, a space, an opening bracket, a dash, or a clause mark.
+_OPEN_BEFORE = set(" \t\n\u00a0([{—–-/") | {""}
+_CLAUSE_MARKS = set(",:;")
+_CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…") | {""}
+
+
+def scan_quotes(doc: Document) -> list[QuoteMark]:
+    marks: list[QuoteMark] = []
+    view = doc.view
+    for block in doc.blocks:
+        marks.extend(_scan_block(view, block))
+    return marks
+
+
+def _char(view: str, i: int) -> str:
+    return view[i] if 0 <= i < len(view) else ""
+
+
+def _scan_block(view: str, block: Block) -> list[QuoteMark]:
+    start, end = block.span.start, block.span.end
+    found = [(m.start(), m.group()) for m in _MARKS.finditer(view, start, end)]
+    if not found:
+        return []
+    out: list[QuoteMark] = []
+    out += _pair_double(view, [(p, c) for p, c in found if c in "“”„"])
+    out += _pair_straight(view, [(p, c) for p, c in found if c == '"'])
+    out += _pair_guillemets([(p, c) for p, c in found if c in "«»"])
+    out += _pair_single(view, [(p, c) for p, c in found if c in "‘’"])
+    out.sort(key=lambda q: q.pos)
+    return out
+
+
+def _opening_position(view: str, pos: int) -> bool:
+    before, after = _char(view, pos - 1), _char(view, pos + 1)
+    return bool(_WORDISH.match(after)) and (before in _OPEN_BEFORE or before in _CLAUSE_MARKS)
+
+
+def _closing_position(view: str, pos: int) -> bool:
+    before, after = _char(view, pos - 1), _char(view, pos + 1)
+    return before not in _OPEN_BEFORE and (after in _CLOSE_AFTER or after in "”’»\"")
+
+
+def _pair_double(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
+    out: list[QuoteMark] = []
+    stack: list[int] = []  # indexes into out
+    for pos, char in found:
+        if char in "“„":
+            if stack and char == "“" and _closing_position(view, pos):
+                stack.pop()
+                out.append(QuoteMark(pos, char, Role.CLOSE, expected="”"))
+            else:
+                stack.append(len(out))
+                out.append(QuoteMark(pos, char, Role.OPEN))
+        elif stack:
+            stack.pop()
+            out.append(QuoteMark(pos, char, Role.CLOSE))
+        elif _opening_position(view, pos):
+            stack.append(len(out))
+            out.append(QuoteMark(pos, char, Role.OPEN, expected="“"))
+        else:
+            out.append(QuoteMark(pos, char, Role.CLOSE, unmatched=True))
+    for index in stack:
+        mark = out[index]
+        out[index] = QuoteMark(mark.pos, mark.char, mark.role, mark.expected, unmatched=True)
+    return out
+
+
+def _is_inch(view: str, pos: int) -> bool:
+    """``5'10"``, ``20" wide``, ``(30.5")``: a straight quote right after a digit."""
+    return _char(view, pos - 1).isdigit()
+
+
+def _pair_straight(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
+    if not found:
+        return []
+    quotes = [p for p, _ in found]
+    # First reading: a mark after a digit is an inch mark unless a quotation is open ("10").
+    inches: set[int] = set()
+    open_ = False
+    for pos in quotes:
+        if not open_ and _is_inch(view, pos):
+            inches.add(pos)
+        else:
+            open_ = not open_
+    if open_:
+        # Second reading, when the first leaves a quotation open ("The screen is 20" wide."):
+        # every mark after a digit is an inch mark, if that pairs the rest.
+        after_digits = {p for p in quotes if _is_inch(view, p)}
+        if (len(quotes) - len(after_digits)) % 2 == 0:
+            inches = after_digits
+    out: list[QuoteMark] = []
+    paired = [p for p in quotes if p not in inches]
+    for i, pos in enumerate(paired):
+        role = Role.OPEN if i % 2 == 0 else Role.CLOSE
+        unmatched = len(paired) % 2 == 1 and i == len(paired) - 1
+        out.append(QuoteMark(pos, '"', role, unmatched=unmatched))
+    out += [QuoteMark(p, '"', Role.INCH) for p in inches]
+    return out
+
+
+def _pair_guillemets(found: list[tuple[int, str]]) -> list[QuoteMark]:
+    if not found:
+        return []
+    opener = found[0][1]  # «text» or »text«: the first mark of a block sets the direction
+    out: list[QuoteMark] = []
+    stack: list[int] = []
+    for pos, char in found:
+        if char == opener:
+            # A quotation inside another alternates its marks (»outer ›inner‹«); the same mark
+            # again is a typo.
+            nested = bool(stack)
+            stack.append(len(out))
+            out.append(QuoteMark(pos, char, Role.OPEN, nested=nested))
+        elif stack:
+            stack.pop()
+            out.append(QuoteMark(pos, char, Role.CLOSE))
+        else:
+            out.append(QuoteMark(pos, char, Role.CLOSE, unmatched=True))
+    for index in stack:
+        mark = out[index]
+        out[index] = QuoteMark(mark.pos, mark.char, mark.role, unmatched=True)
+    return out
+
+
+def _pair_single(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
+    out: list[QuoteMark] = []
+    stack: list[int] = []
+    for pos, char in found:
+        before, after = _char(view, pos - 1), _char(view, pos + 1)
+        between_letters = bool(_WORDISH.match(before)) and bool(_WORDISH.match(after))
+        if char == "‘":
+            if between_letters:
+                out.append(QuoteMark(pos, char, Role.APOSTROPHE, expected="’"))
+            elif stack and _closing_position(view, pos):
+                stack.pop()
+                out.append(QuoteMark(pos, char, Role.CLOSE, expected="’"))
+            else:
+                stack.append(len(out))
+                out.append(QuoteMark(pos, char, Role.OPEN))
+        elif stack and not between_letters and _closing_position(view, pos):
+            stack.pop()
+            out.append(QuoteMark(pos, char, Role.CLOSE))
+        else:
+            # ’Tis, rock ’n’ roll, the ’90s, students’ work: an apostrophe, never a quote.
+            out.append(QuoteMark(pos, char, Role.APOSTROPHE))
+    for index in stack:
+        mark = out[index]
+        out[index] = QuoteMark(mark.pos, mark.char, mark.role, mark.expected, unmatched=True)
+    return out

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+
+_APOSTROPHE = regex.compile(r"(?<=\p{L})(['’])(?=\p{L})")
+
+
+class InconsistentApostrophes(Rule):
+    """Flags straight and curly apostrophes mixed in one document.
+
+    ## What it does
+    Counts the apostrophes inside words (`it's`, `doesn’t`). When both `'` and `’` appear,
+    each apostrophe of the less common kind is flagged and replaced with the more common one.
+
+    ## Why is this bad?
+    Mixed apostrophes come from pasting text from different sources; they look uneven and
+    break searches for a word.
+
+    ## Fix safety
+    Safe when one kind is used at least twice as often as the other (only the glyph changes);
+    with no clear majority the finding has no fix.
+
+    ## Options
+    None.
+    """
+
+    code = "QT005"
+    name = "inconsistent-apostrophes"
+    summary = "Straight and curly apostrophes mixed"
+    guarded = False
+    examples = (
+        bad("It’s a nice idea. But it doesn’t work, and it's late.",
+            "It’s a nice idea. But it doesn’t work, and it’s late."),
+        bad("It's a nice idea. But it doesn’t work.", "It's a nice idea. But it doesn’t work."),
+        good("It’s a nice idea. But it doesn’t work."),
+        good("It's a nice idea. But it doesn't work."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        marks = [(m.start(), m.group()) for m in _APOSTROPHE.finditer(doc.view)]
+        straight = sum(1 for _, c in marks if c == "'")
+        curly = len(marks) - straight
+        if not straight or not curly:
+            return
+        usual = "’" if curly >= straight else "'"
+        minority = min(straight, curly)
+        fixable = max(straight, curly) >= 2 * minority
+        for pos, char in marks:
+            if char == usual:
+                continue
+            edits = (Edit.replace(pos, pos + 1, usual),) if fixable else ()
+            yield violation(
+                pos, pos + 1,
+                f"Apostrophe '{char}' where this document mostly uses '{usual}'",
+                *edits, title=f"Replace with {usual}", applicability=Applicability.SAFE,
+            )

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import Edit, Violation, bad, good
+from copyfix.quotes import Role
+from copyfix.rules.base import Rule, violation
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\d]")
+# The plural or possessive of a quoted word: dotless "I"s.
+_PLURAL = regex.compile(r"s(?![\p{L}\p{M}\d])")
+
+
+class MissingSpaceAroundQuote(Rule):
+    """Flags a quotation glued to the word before or after it.
+
+    ## What it does
+    Finds an opening quote mark right after a word (`said“that`, `said"hello"`) and a closing
+    mark right before a word (`true”is`, `"hurry"and`, `Frank,”said`), and inserts the space.
+
+    ## Why is this bad?
+    Without the space the quotation and its neighbour read as one word.
+
+    ## Fix safety
+    Safe: only a space is inserted. Marks are given their roles by pairing within the paragraph,
+    so apostrophes (`don't`), inch marks (`5'10"`) and a quote inside a word are never touched.
+
+    ## Options
+    None.
+    """
+
+    code = "SP006"
+    name = "missing-space-around-quote"
+    summary = "Missing space before or after a quotation"
+    examples = (
+        bad('He said"hello" to me.', 'He said "hello" to me.'),
+        bad('She whispered "hurry"and left.', 'She whispered "hurry" and left.'),
+        bad("I said “that is true”is true.", "I said “that is true” is true."),
+        bad("“Good morning, Frank,”said Hal.", "“Good morning, Frank,” said Hal."),
+        good('They shouted "charge" together, and "charge."'),
+        good("He is 5'10\" tall; I don't know."),
+        good("“Quoted,” she said. Turkish has dotted and dotless \"I\"s."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        view = doc.view
+        for mark in doc.analysis.quotes:
+            if mark.family not in ("double", "straight") or mark.expected is not None:
+                continue
+            pos = mark.pos
+            if mark.role is Role.OPEN and pos > 0 and _WORD_CHAR.match(view, pos - 1):
+                yield violation(
+                    pos, pos + 1, "Missing space before the quotation",
+                    Edit.insert(pos, " "), title="Insert a space",
+                )
+            elif (
+                mark.role is Role.CLOSE
+                and _WORD_CHAR.match(view, pos + 1)
+                and not _PLURAL.match(view, pos + 1)
+            ):
+                yield violation(
+                    pos, pos + 1, "Missing space after the quotation",
+                    Edit.insert(pos + 1, " "), title="Insert a space",
+                )

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+
+# Two to six words, then the same words again (a "lexical illusion": the eye skips the copy).
+_PHRASE = regex.compile(
+    r"(?<![\p{L}\p{M}'’-])((\p{L}[\p{L}\p{M}'’]*)(?:[ \t]+\p{L}[\p{L}\p{M}'’]*){1,5})"
+    r"[ \t]+(\1)(?![\p{L}\p{M}'’-])",
+    regex.I,
+)
+
+
+class RepeatedPhrase(Rule):
+    """Flags a phrase of two or more words written twice in a row.
+
+    ## What it does
+    Finds `is an echo is an echo` and `miss the point miss the point`, and removes the copy.
+
+    ## Why is this bad?
+    A repeated phrase is an editing slip that the eye skips even more easily than a doubled
+    word.
+
+    ## Fix safety
+    Unsafe: the repetition may be deliberate (a refrain, a chant), so the writer decides.
+
+    ## Options
+    None.
+    """
+
+    code = "RP003"
+    name = "repeated-phrase"
+    summary = "Phrase repeated"
+    examples = (
+        bad("That is an echo is an echo.", "That is an echo.", unsafe=True),
+        bad("Don't miss the biggest illusion miss the biggest illusion.",
+            "Don't miss the biggest illusion.", unsafe=True),
+        good("Night after night, again and again, more and more; ha ha ha."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        view = doc.view
+        for m in _PHRASE.finditer(view):
+            words = m.group(1).lower().split()
+            if len(set(words)) == 1:
+                continue  # one word repeated: the repeated-word rule's business
+            start = m.end(1)
+            yield violation(
+                m.start(), m.end(), f"Phrase '{m.group(1)}' repeated",
+                Edit.delete(start, m.end()),
+                title="Remove the repeated phrase", applicability=Applicability.UNSAFE,
+            )

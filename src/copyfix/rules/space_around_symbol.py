@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.rules.base import Rule, violation
+
+# "$ 100": a currency sign apart from its amount; "20 %": a percent sign apart from its number.
+_CURRENCY = regex.compile(r"(?<![\p{L}\d])([$€£¥])([ \t]+)(?=\d)")
+_PERCENT = regex.compile(r"(?<=\d)([ \t]+)(%)(?![\p{L}\d])")
+
+
+class SpaceAroundSymbol(Rule):
+    """Flags a space between a currency or percent sign and its number.
+
+    ## What it does
+    Finds `$ 100` and `20 %` and removes the space: `$100`, `20%`.
+
+    ## Why is this bad?
+    In English the sign is part of the amount; the space lets it wrap away from the number.
+
+    ## Fix safety
+    Safe for a currency sign. Unsafe for the percent sign: SI and ISO style put a space before
+    `%`, so a document may follow that style on purpose.
+
+    ## Options
+    None.
+    """
+
+    code = "TY004"
+    name = "space-around-symbol"
+    summary = "Space between a number and its currency or percent sign"
+    examples = (
+        bad("You owe me $ 100.", "You owe me $100."),
+        bad("It rose by 20 %.", "It rose by 20%.", unsafe=True),
+        good("You owe me $100, up 20%, or US$ in total."),
+    )
+
+    def check(self, doc) -> Iterator[Violation]:
+        view = doc.view
+        for m in _CURRENCY.finditer(view):
+            start, end = m.span(2)
+            yield violation(
+                m.start(), m.end(), f"Space after '{m.group(1)}'", Edit.delete(start, end),
+                title="Remove the space",
+            )
+        for m in _PERCENT.finditer(view):
+            start, end = m.span(1)
+            yield violation(
+                start, m.end(), "Space before '%'", Edit.delete(start, end),
+                title="Remove the space", applicability=Applicability.UNSAFE,
+            )
