@@ -54,6 +54,7 @@ _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), re
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
 _NAME_LIKE = regex.compile(r"\p{L}*(?:\p{Ll}\p{Lu}|\d)")
+_CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d'’-]*")
 
 
@@ -75,7 +76,8 @@ class Analysis:
     def is_name_like(self, word: str) -> bool:
         """True for words written on purpose in a case of their own: iPhone, npm, pH, x86."""
         return (
-            word in self.doc.lexicon.lowercase_names
+            word.lower() in self.words_in_code
+            or word in self.doc.lexicon.lowercase_names
             or word.lower() in self.doc.lexicon.lowercase_names
             and word.islower()
             or bool(_NAME_LIKE.match(word))
@@ -108,6 +110,19 @@ class Analysis:
         from copyfix.sentences import find_sentence_starts
 
         return find_sentence_starts(self.doc)
+
+    @cached_property
+    def words_in_code(self) -> frozenset[str]:
+        """Lowercased words that appear inside code or other literal regions: a word the
+        document also writes as code (`bash`, `rustfmt`) is a name whose case is deliberate."""
+        if not self.doc.literal:
+            return frozenset()
+        text = self.doc.text
+        return frozenset(
+            w.lower()
+            for span in self.doc.literal
+            for w in _CODE_WORD.findall(text, span.start, span.end)
+        )
 
     @cached_property
     def quotes(self) -> list[QuoteMark]:

@@ -33,3 +33,31 @@ def _strip(view: str, start: int, end: int) -> Span:
     while end > start and view[end - 1].isspace():
         end -= 1
     return Span(start, end)
+
+
+_INDENTED_LINE = regex.compile(r"(?:\t| {4,})\S")
+_CODE_CHARS = regex.compile(r"[=;{}<>$\\|`]|\(\)|^\s*(?:[:#$%]|>>>)", regex.M)
+_TABULAR_LINE = regex.compile(r"^[^\n]*\S\t+\S[^\n]*$", regex.M)
+
+
+def preformatted_spans(text: str) -> list[Span]:
+    """Code and tables in plain text, which rules must leave alone.
+
+    A paragraph indented as a whole (a tab or four spaces on every line) is an example when
+    the text before it introduces one (ends with ``:`` or ``>``) or when it holds code
+    characters; a line with a tab between words is a row of a table. Indented paragraphs of
+    ordinary prose (block quotations, poetry) stay prose.
+    """
+    spans: list[Span] = []
+    previous_end = ""
+    for para in _PARAGRAPH.finditer(text):
+        lines = para.group().split("\n")
+        if all(_INDENTED_LINE.match(line) for line in lines if line.strip()):
+            if previous_end.endswith((":", ">")) or _CODE_CHARS.search(para.group()):
+                spans.append(Span(*para.span()))
+                previous_end = lines[-1].rstrip()
+                continue
+        for m in _TABULAR_LINE.finditer(text, para.start(), para.end()):
+            spans.append(Span(*m.span()))
+        previous_end = lines[-1].rstrip()
+    return spans

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 class Role(enum.Enum):
     OPEN = "open"
     CLOSE = "close"
+    #: A straight quote in a paragraph whose straight quotes do not pair: its role is unknown.
+    UNKNOWN = "unknown"
     APOSTROPHE = "apostrophe"
     INCH = "inch"
 
@@ -86,7 +88,10 @@ def _opening_position(view: str, pos: int) -> bool:
 
 def _closing_position(view: str, pos: int) -> bool:
     before, after = _char(view, pos - 1), _char(view, pos + 1)
-    return before not in _OPEN_BEFORE and (after in _CLOSE_AFTER or after in "”’»\"")
+    if not (after in _CLOSE_AFTER or after in "”’»\""):
+        return False
+    # A dash before the mark is interrupted speech: "what I like best—’".
+    return before not in _OPEN_BEFORE or before in "—–"
 
 
 def _pair_double(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
@@ -139,10 +144,11 @@ def _pair_straight(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
             inches = after_digits
     out: list[QuoteMark] = []
     paired = [p for p in quotes if p not in inches]
+    odd = len(paired) % 2 == 1
     for i, pos in enumerate(paired):
-        role = Role.OPEN if i % 2 == 0 else Role.CLOSE
-        unmatched = len(paired) % 2 == 1 and i == len(paired) - 1
-        out.append(QuoteMark(pos, '"', role, unmatched=unmatched))
+        # With an odd count one mark is missing and no role can be trusted; report the last.
+        role = Role.UNKNOWN if odd else (Role.OPEN if i % 2 == 0 else Role.CLOSE)
+        out.append(QuoteMark(pos, '"', role, unmatched=odd and i == len(paired) - 1))
     out += [QuoteMark(p, '"', Role.INCH) for p in inches]
     return out
 

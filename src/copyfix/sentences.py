@@ -54,7 +54,8 @@ _BOUNDARY = regex.compile(
     r"(?=[\p{L}])"
 )
 _LEADING = regex.compile(r"[ \t]*(?:[-*+•]\s+|\d+[.)]\s+)?([“‘\"'(\[„«»‹›]?)")
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d'’-]*")
+# A word may hold an apostrophe (don't) but does not end with one ('quoted').
+_WORD = regex.compile(r"[\p{L}\p{M}](?:[\p{L}\p{M}\d-]|['’](?=\p{L}))*")
 _LABEL = regex.compile(r"([\p{Lu}\p{Ll}][\p{L}.'’-]*(?:[ ][\p{Lu}][\p{L}.'’-]*){0,3}):[ \t]+")
 
 

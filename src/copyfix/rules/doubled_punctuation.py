@@ -8,7 +8,7 @@ from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Exactly two of a mark (three dots are an ellipsis), or a comma before a full stop.
-_DOUBLED = regex.compile(r"(?<![.,;])(,,|;;|\.\.|,\.)(?![.,;])")
+_DOUBLED = regex.compile(r"(?<=[\p{L}\p{M}\d)\]”’\"'])(,,|;;|\.\.|,\.)(?![.,;])")
 
 
 class DoubledPunctuation(Rule):
@@ -37,7 +37,7 @@ class DoubledPunctuation(Rule):
         bad("We bought fruit, bread, etc..", "We bought fruit, bread, etc."),
         bad("It ended..", "It ended.", unsafe=True),
         bad("The end,.", "The end."),
-        good("Wait... what? See ../docs and 1..10."),
+        good("Wait... what? See ../docs and 1..10, or a .. b in a script."),
     )
 
     def check(self, doc) -> Iterator[Violation]:

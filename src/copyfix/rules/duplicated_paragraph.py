@@ -41,6 +41,7 @@ class DuplicatedParagraph(Rule):
             "Row the boat gently\nDown the stream.", unsafe=True),
         good("Chorus line\n\nVerse one here.\n\nChorus line"),
         good("Yes\n\nYes"),
+        good("| text  | text |\n| text  | text |\n|~ ~ ~ | ~ |"),
         good("```\nx = 1\nx = 1\n```", markdown=True),
     )
 
@@ -53,7 +54,7 @@ class DuplicatedParagraph(Rule):
             if doc.literal.overlaps(Span(start, end)):
                 previous = None
                 continue
-            if previous and body == previous[2] and len(body.split()) >= _MIN_WORDS:
+            if previous and body == previous[2] and _is_prose_line(body):
                 # Remove the separator before this copy together with the copy.
                 yield violation(
                     start, end, "Paragraph repeats the one before it",
@@ -64,6 +65,14 @@ class DuplicatedParagraph(Rule):
             previous = (start, end, body)
 
 
+def _is_prose_line(line: str, min_words: int = _MIN_WORDS) -> bool:
+    """Words, not a row of a table or a drawing: enough words, mostly letters, no columns."""
+    if len(line.split()) < min_words or "\t" in line or "|" in line:
+        return False
+    visible = [c for c in line if not c.isspace()]
+    return sum(c.isalpha() for c in visible) >= 0.7 * len(visible)
+
+
 def _repeated_lines(text: str, start: int, end: int) -> Iterator[Violation]:
     lines = text[start:end].split("\n")
     pos = start
@@ -72,7 +81,7 @@ def _repeated_lines(text: str, start: int, end: int) -> Iterator[Violation]:
         line_start = pos
         pos += len(line) + 1
         stripped = line.strip()
-        if prev_line is not None and stripped and stripped == prev_line and len(stripped.split()) >= 3:
+        if prev_line is not None and stripped == prev_line and _is_prose_line(stripped, 3):
             yield violation(
                 line_start, line_start + len(line), "Line repeats the one before it",
                 Edit.delete(prev_end, line_start + len(line)),

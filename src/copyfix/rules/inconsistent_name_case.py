@@ -48,6 +48,9 @@ class InconsistentNameCase(Rule):
         ),
         good("Urban Openness and Cooperation\n\nThe urban plan is urban and open."),
         good("Turkey is a country. We ate turkey. Turkey won. Turkey lost."),
+        good("Use the Software. Copy the Software. Sell the Software. A copy of this software."),
+        good("* CI: Add a job\n* CI: Add more\n* Build: Add x\n* CI: add one", markdown=True),
+        good("Run Bash. Try Bash. Use Bash. Then `bash -c x` in bash.", markdown=True),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -56,22 +59,34 @@ class InconsistentNameCase(Rule):
         lowercase: dict[str, list[int]] = defaultdict(list)
         starts = {s.word_start for s in doc.analysis.sentences}
         starts |= {label.start for label in doc.analysis.labels}
+        after_article: Counter[str] = Counter()
         for block in doc.blocks:
-            if block.kind is BlockKind.HEADING or _is_title(view, block.span.start, block.span.end):
+            if _is_title(view, block.span.start, block.span.end):
                 continue
             for m in _WORD.finditer(view, block.span.start, block.span.end):
                 word = m.group()
                 if m.start() in starts:
                     continue
                 if word[0].isupper():
+                    # Only running prose shows how a writer spells a name: list items, headings
+                    # and cells are often in title or imperative case ("* Add support").
+                    if block.kind is not BlockKind.PARAGRAPH or _after_clause_mark(view, m.start()):
+                        continue
                     if not _has_capital_neighbour(view, m.start(), m.end()):
                         capitalised[word.lower()] += 1
+                        if _after_article(view, m.start()):
+                            after_article[word.lower()] += 1
                 else:
                     lowercase[word].append(m.start())
+        in_code = doc.analysis.words_in_code
         for word, positions in lowercase.items():
             caps = capitalised.get(word, 0)
             if caps < _MIN_CAPITALISED or len(positions) * 3 > caps:
                 continue
+            if after_article[word] * 2 >= caps:
+                continue  # "the Software", "the Company": a defined term, not a name
+            if word in in_code:
+                continue  # "bash", "python": also a command in this document
             name = word[0].upper() + word[1:]
             for at in positions:
                 yield violation(
@@ -82,6 +97,19 @@ class InconsistentNameCase(Rule):
                 )
 
 
+_ARTICLE = regex.compile(r"(?:the|this|that|our|your|its|their)\s+$", regex.I)
+
+
+def _after_article(view: str, pos: int) -> bool:
+    return bool(_ARTICLE.search(view, max(0, pos - 8), pos))
+
+
+def _after_clause_mark(view: str, pos: int) -> bool:
+    """A capital after ":" or "(" may start a clause: "CI: Add", "(See above)"."""
+    before = view[max(0, pos - 3) : pos].rstrip()
+    return before.endswith((":", "(", "[", "—", "–", "-", "\ufffc"))
+
+
 def _is_title(view: str, start: int, end: int) -> bool:
     words = [w for w in view[start:end].split() if w[:1].isalpha()]
     if not words or view[start:end].rstrip().endswith((".", "?", "!")) and len(words) > 12:
@@ -90,10 +118,15 @@ def _is_title(view: str, start: int, end: int) -> bool:
     return caps * 2 > len(words)
 
 
+_CONNECTORS = frozenset("of and for de la du von van der the on in".split())
+
+
 def _has_capital_neighbour(view: str, start: int, end: int) -> bool:
     before = view[max(0, start - 40) : start].split()
     after = view[end : end + 40].split()
     prev = before[-1] if before and view[start - 1 : start].isspace() else ""
+    if prev.lower() in _CONNECTORS and len(before) >= 2 and before[-2][:1].isupper():
+        prev = before[-2]  # "Code of Conduct", "Bank of England": one name
     nxt = after[0] if after and view[end : end + 1].isspace() else ""
     return bool(
         prev and _CAPITAL_NEIGHBOUR.match(prev) and not prev.endswith((".", ",", ":", ";"))

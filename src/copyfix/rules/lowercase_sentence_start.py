@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.document import BlockKind
-from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.document import MASK_CHAR, BlockKind
+from copyfix.model import Applicability, Edit, Severity, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.sentences import StartKind
 
@@ -13,6 +13,8 @@ from copyfix.sentences import StartKind
 _CODE_AFTER = regex.compile(r"[(\[{=_/\\<>@#]|\.\w|::")
 # A roman numeral or letter followed by "." or ")" opens a list item: "iv. The", "a) the".
 _LIST_LABEL = regex.compile(r"(?:[ivxlc]{1,5}|\p{L})[.)]", regex.I)
+# "Fixed it. by @someone in https://...": the credit line of a changelog, not a sentence.
+_CREDIT = regex.compile(r"[ \t]+@[\w-]")
 _TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
 
 
@@ -66,6 +68,11 @@ class LowercaseSentenceStart(Rule):
         good("iv. This is a test sentence."),
         good("mixi is a Japanese company.\n\npython lsp (fork of pyright)"),
         good("this"),
+        good("O Romeo, Romeo! wherefore art thou Romeo?"),
+        good("It is set. 'maxmemtot' is the same, but for all files."),
+        good("Install it:\n\n```\npip install x\n```\n\nthen run it.", markdown=True),
+        good("Some text.\n\n`pyenv init` is the only command.", markdown=True),
+        good("* Add a build. by @someone in https://example.com/pull/1"),
         good("Fig. 3 shows it. No. 5 is next. U.S. dollars rose."),
     )
 
@@ -77,14 +84,21 @@ class LowercaseSentenceStart(Rule):
             if not word[0].islower() or analysis.is_name_like(word):
                 continue
             after = start.word_start + len(word)
-            if _CODE_AFTER.match(view, after):
+            if _CODE_AFTER.match(view, after) or _CREDIT.match(view, after):
                 continue
+            if _quoted_term(view, start.word_start, after):
+                continue  # "'maxmemtot' sets ...": a quoted name
+            if _after_masked(view, start.word_start):
+                continue  # "`pyenv init` is ...": the sentence starts with code
             applicability = Applicability.SAFE
             if start.kind is StartKind.BLOCK:
-                if not _block_is_sentence(doc, start, word):
+                if not _block_is_sentence(doc, start, word) or _follows_code_block(doc, start):
                     continue
-            elif start.kind is StartKind.BOUNDARY and len(start.previous_word) < 3:
-                applicability = Applicability.UNSAFE
+            elif start.kind is StartKind.BOUNDARY:
+                if start.terminator[-1] in "?!" and word.lower() not in doc.lexicon.sentence_openers:
+                    continue  # "Romeo! wherefore art thou": older and poetic English runs on
+                if len(start.previous_word) < 3:
+                    applicability = Applicability.UNSAFE
             at = start.word_start
             yield violation(
                 at, after, f"Sentence starts with lowercase '{word}'",
@@ -105,3 +119,25 @@ def _block_is_sentence(doc, start, word: str) -> bool:
         return False
     text = doc.view[start.block.span.start : start.block.span.end]
     return len(text.split()) > 1 or bool(_TERMINAL.search(text))
+
+
+def _quoted_term(view: str, start: int, end: int) -> bool:
+    before, after = view[start - 1 : start], view[end : end + 1]
+    return before in ("'", '"', "‘", "“", "`") and before != "" and after in ("'", '"', "’", "”", "`") and after != ""
+
+
+def _after_masked(view: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and view[i] in " \t":
+        i -= 1
+    return i >= 0 and view[i] == MASK_CHAR
+
+
+def _follows_code_block(doc, start) -> bool:
+    """A paragraph right after a code block often continues the sentence that introduced it:
+    "Run this:", code, "then restart the shell."."""
+    if not doc.literal:
+        return False
+    block_start = start.block.span.start
+    previous_end = max((b.span.end for b in doc.blocks if b.span.end <= block_start), default=0)
+    return doc.literal.overlaps(Span(previous_end, block_start))

@@ -54,6 +54,7 @@ class MissingSpaceAfterPunctuation(Rule):
         good("Write to jane.doe@example.com or see https://example.com/?q=a:b."),
         good("The U.S. economy grew; e.g. apples sold well."),
         good("It was ASP.NET all along."),
+        good("Use idleConf.CurrentTheme or ctypes.OleDLL in EditorWindow.HelpDialog."),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -65,7 +66,9 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue
             if mark == ";" and (_entity_before(view, start) or _CONTRACTION.match(view, end)):
                 continue  # &amp;x, or don;t (a wrong apostrophe, see QT004)
-            if mark == "." and doc.analysis.is_abbreviation_end(start):
+            if mark == "." and (
+                doc.analysis.is_abbreviation_end(start) or _dotted_identifier(view, start, end)
+            ):
                 continue
             yield violation(
                 start, end, f"Missing space after '{mark}'", Edit.insert(end, " "),
@@ -80,6 +83,21 @@ _CODE_AFTER = regex.compile(r"[\p{L}\d]*(?:[:=/@#(\[{<]|\.\p{L})")
 def _looks_like_code_after(view: str, pos: int) -> bool:
     """``key:value`` pairs, ``urn:isbn:...`` and ``a:b/c`` are identifiers, not prose."""
     return bool(_CODE_AFTER.match(view, pos))
+
+
+_CAMEL = regex.compile(r"\p{L}+\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}")
+_NEXT_TOKEN = regex.compile(r"[\w]+")
+
+
+def _dotted_identifier(view: str, dot: int, after: int) -> bool:
+    """``idleConf.CurrentTheme``, ``ctypes.OleDLL``, ``EditorWindow.HelpDialog``: a name with an
+    internal capital on either side of the dot is code, not two sentences."""
+    nxt = _NEXT_TOKEN.match(view, after)
+    i = dot
+    while i > 0 and (view[i - 1].isalnum() or view[i - 1] == "_"):
+        i -= 1
+    before = view[i:dot]
+    return bool(_CAMEL.match(before) or (nxt and _CAMEL.match(nxt.group())))
 
 
 def _entity_before(view: str, pos: int) -> bool:

@@ -9,8 +9,8 @@ from copyfix.rules.base import Rule, violation
 
 # Two to six words, then the same words again (a "lexical illusion": the eye skips the copy).
 _PHRASE = regex.compile(
-    r"(?<![\p{L}\p{M}'’-])((\p{L}[\p{L}\p{M}'’]*)(?:[ \t]+\p{L}[\p{L}\p{M}'’]*){1,5})"
-    r"[ \t]+(\1)(?![\p{L}\p{M}'’-])",
+    r"(?<![\p{L}\p{M}'’-])((\p{L}[\p{L}\p{M}'’]*)(?: +\p{L}[\p{L}\p{M}'’]*){1,5})"
+    r" +(\1)(?![\p{L}\p{M}'’-])",
     regex.I,
 )
 

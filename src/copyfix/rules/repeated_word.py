@@ -10,7 +10,7 @@ from copyfix.rules.base import Rule, violation
 # A word, whitespace that stays inside the paragraph, and the same word again. Hyphens and
 # apostrophes on either side make it part of a compound (bye-bye, "so-so").
 _REPEAT = regex.compile(
-    r"(?<![\p{L}\p{M}\d'’.\-])(\p{L}[\p{L}\p{M}'’]*)([ \t]+|[ \t]*\n[ \t]*)(\1)"
+    r"(?<![\p{L}\p{M}\d'’.\-])(\p{L}[\p{L}\p{M}'’]*)([ ]+|[ \t]*\n[ \t]*)(\1)"
     r"(?![\p{L}\p{M}\d\-]|['’]\p{L})",
     regex.I,
 )
@@ -89,6 +89,7 @@ class RepeatedWord(Rule):
         good("You need to log in in the morning."),
         good("Will will be here soon, and May may come too."),
         good("In the wild wild west, the dog went woof woof."),
+        good("Placeholder text text text text, and xxx\txxx in a table."),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -114,8 +115,12 @@ class RepeatedWord(Rule):
             return False
         following = _NEXT_WORD.match(view, m.end())
         next_word = following.group(1).lower() if following else ""
-        if next_word == lower and lower in _FUNCTION_WORDS | {"had"}:
-            return True  # "that that that": no reading makes three grammatical
+        previous = _previous_word(view, m.start())
+        if next_word == lower:
+            # "that that that" is a slip; "text text text" or "blah blah blah" is filler.
+            return lower in _FUNCTION_WORDS | {"had"}
+        if previous == lower:
+            return False  # the tail of a run of three or more
         previous = _previous_word(view, m.start())
         if f"{lower}:{next_word}" in lexicon.repeat_idioms:
             return False

@@ -21,6 +21,11 @@ _SPACE_BEFORE = regex.compile(
 _STRAY_PERIOD = regex.compile(r"(?<=[\p{Ll}][ \t]+)(\.)(?=\p{Lu}\p{Ll}{2,}\b)")
 
 
+# A mark between spaces with the sentence going on in lowercase is a symbol being talked about:
+# "a ! prompt appears", "a ? mark".
+_NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
+
+
 class SpaceBeforePunctuation(Rule):
     """Flags whitespace between a word and the punctuation that follows it.
 
@@ -53,6 +58,7 @@ class SpaceBeforePunctuation(Rule):
         good("It grew by .5 percent and then stopped ..."),
         good("Type :wq to quit :)"),
         good("Run ./validate.sh now."),
+        good("A ! prompt appears, and a ? mark too."),
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
     )
 
@@ -60,9 +66,12 @@ class SpaceBeforePunctuation(Rule):
         for m in _STRAY_PERIOD.finditer(doc.view):
             start = m.start(1)
             yield violation(start, start + 1, "Full stop attached to the next word")
-        for m in _SPACE_BEFORE.finditer(doc.view):
+        view = doc.view
+        for m in _SPACE_BEFORE.finditer(view):
             start, end = m.span(1)
             mark = m.group(2)
+            if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2)):
+                continue
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),
                 title="Remove the space",

@@ -13,7 +13,7 @@ _PAIRS = {")": "(", "]": "[", "}": "{"}
 # Closers that are not brackets: list markers (a), 1), ii), 1a)) at the start of a line or after
 # a clause mark or a word like "section", and smileys :) :-) ;) and 8).
 _LIST_MARKER = regex.compile(r"(?<![\p{L}\d])(?:\d{1,3}\p{L}?|[ivxlc]{1,5}|\p{L})\)", regex.I)
-_SMILEY = regex.compile(r"[:;=8]-?[()\[\]]")
+_SMILEY = regex.compile(r"(?<!\()(?:[:;=]|(?<![\w.])8)-?[()\[\]]")
 
 
 class UnbalancedBrackets(Rule):
@@ -43,6 +43,9 @@ class UnbalancedBrackets(Rule):
         good("a) first, b) second (and more)"),
         good("This is not so (neither a nor b). See section 1a)."),
         good("Nice :) and (a [nested] aside)."),
+        good("Add PyPy 7.2.0 (#1418) and 8.0 (#2048)."),
+        good('Type a ")" or "(" and press CTRL-] to jump. The colon (:) enters a command.'),
+        good("It hangs when a) closing the shell or b) opening a file."),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -50,23 +53,35 @@ class UnbalancedBrackets(Rule):
         for block in doc.blocks:
             start, end = block.span.start, block.span.end
             markers = {m.end() - 1: m.start() for m in _LIST_MARKER.finditer(view, start, end)}
+            # "when a) closing ... and b) opening": a run of lettered labels is a list.
+            letters = sorted(view[s:e].strip().lower() for e, s in markers.items() if e - s == 1)
+            in_run = {"a", "b"} <= set(letters)
             smileys = {m.end() - 1 for m in _SMILEY.finditer(view, start, end)}
             stack: list[tuple[str, int]] = []
             for m in _BRACKETS.finditer(view, start, end):
                 pos = m.start()
                 ch = m.group()
-                if pos in smileys:
+                if pos in smileys or _named_bracket(view, pos):
                     continue
                 if ch in "([{":
                     stack.append((ch, pos))
                 elif stack and stack[-1][0] == _PAIRS[ch]:
                     stack.pop()
-                elif pos in markers and _is_list_marker(view, start, markers[pos], pos):
+                elif pos in markers and (
+                    in_run or _is_list_marker(view, start, markers[pos], pos)
+                ):
                     continue
                 else:
                     yield violation(pos, pos + 1, f"'{ch}' closes a bracket that was not opened")
             for ch, pos in stack:
                 yield violation(pos, pos + 1, f"'{ch}' is not closed")
+
+
+def _named_bracket(view: str, pos: int) -> bool:
+    """A bracket in quotes or after a key name is being talked about: "(", '{', CTRL-]."""
+    before = view[pos - 1 : pos]
+    after = view[pos + 1 : pos + 2]
+    return (before in "\"'“‘`" and before != "" and after in "\"'”’`" and after != "") or before == "-"
 
 
 def _is_list_marker(view: str, block_start: int, marker_start: int, close: int) -> bool:

@@ -63,11 +63,10 @@ class UnbalancedQuotes(Rule):
                 continue
             if mark.role is Role.OPEN and _continues(view, blocks, starts, mark):
                 continue
-            message = (
-                "Quotation opened and not closed"
-                if mark.role is Role.OPEN
-                else "Closing quote mark without an opening one"
-            )
+            message = {
+                Role.OPEN: "Quotation opened and not closed",
+                Role.CLOSE: "Closing quote mark without an opening one",
+            }.get(mark.role, "Unpaired straight double quote")
             yield violation(mark.pos, mark.pos + 1, message)
 
 
