@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 #: Stands in, in ``Document.view``, for every masked character (code, markup, HTML) so that rules
 #: see neither letters nor spaces there and offsets stay those of the original text.
 MASK_CHAR = "\ufffc"
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 class BlockKind(enum.Enum):
@@ -50,6 +53,8 @@ class Document:
         blocks: list[Block] | None = None,
         literal: SpanSet | None = None,
         lexicon: Lexicon | None = None,
+        blanks: SpanSet | None = None,
+        comments: list[Span] | None = None,
     ) -> None:
         self.text = text
         self.path = path
@@ -57,6 +62,11 @@ class Document:
         self.masks = masks if masks is not None else SpanSet()
         #: Regions a fix must leave byte-identical (code, HTML, math, link destinations).
         self.literal = literal if literal is not None else SpanSet()
+        #: Masked markup that reads as white space (a Markdown hard break, the ``>`` markers and
+        #: indentation of a continuation line); the view shows it as spaces.
+        self.blanks = blanks if blanks is not None else SpanSet()
+        #: Where suppression directives may appear (HTML comments in Markdown); None: anywhere.
+        self.comments = comments
         self._blocks = blocks
         self._lexicon = lexicon
 
@@ -66,12 +76,25 @@ class Document:
             return self.text
         parts: list[str] = []
         pos = 0
+        text = self.text
         for span in self.masks:
-            parts.append(self.text[pos : span.start])
-            masked = self.text[span.start : span.end]
-            parts.append("".join("\n" if c == "\n" else MASK_CHAR for c in masked))
+            parts.append(text[pos : span.start])
+            masked = text[span.start : span.end]
+            if "\n" in masked:
+                parts.append("\n".join(MASK_CHAR * len(line) for line in masked.split("\n")))
+            else:
+                parts.append(MASK_CHAR * len(masked))
             pos = span.end
-        parts.append(self.text[pos:])
+        parts.append(text[pos:])
+        view = "".join(parts)
+        if not self.blanks:
+            return view
+        parts, pos = [], 0
+        for span in self.blanks:
+            parts.append(view[pos : span.start])
+            parts.append(" " * (span.end - span.start))
+            pos = span.end
+        parts.append(view[pos:])
         return "".join(parts)
 
     @cached_property
@@ -98,28 +121,20 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
         text = self.text
-        i = 0
-        while True:
-            j = _next_newline(text, i)
-            if j < 0:
-                return starts
-            i = j + (2 if text.startswith("\r\n", j) else 1)
-            starts.append(i)
+        if "\r" not in text:
+            starts = [0]
+            find = text.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            return starts
+        # One pass over the text: a lone CR, a lone LF and a CRLF each end one line.
+        return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of ``offset``."""
         starts = self._line_starts
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
-
-
-def _next_newline(text: str, start: int) -> int:
-    n = text.find("\n", start)
-    r = text.find("\r", start)
-    if r < 0:
-        return n
-    if n < 0:
-        return r
-    return min(n, r)

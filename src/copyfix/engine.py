@@ -42,8 +42,7 @@ def lint_document(
         for directive in suppressions.directives:
             if directive.used or not _could_fire(directive.rules, enabled):
                 continue
-            what = ", ".join(directive.rules) or "all rules"
-            v = Violation(directive.span, f"Suppression of {what} silences nothing")
+            v = Violation(directive.span, directive.unused_message)
             diagnostics.append(stamp(doc, rule.code, rule.name, severity, v))
         for directive, selector in suppressions.unknown:
             v = Violation(directive.span, f"Suppression names an unknown rule {selector!r}")

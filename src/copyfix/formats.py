@@ -14,12 +14,23 @@ if TYPE_CHECKING:
     from copyfix.lexicon import Lexicon
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+FORMAT_TYPES = tuple(kind.value for kind in DocumentKind)
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 
-def kind_for_path(path: str | None, override: str | None = None) -> DocumentKind:
+def kind_for_path(
+    path: str | None, override: str | DocumentKind | None = None
+) -> DocumentKind:
+    """The format of ``path`` by its extension; ``override`` (``--format-type``) wins."""
+    if isinstance(override, DocumentKind):
+        return override
     if override:
-        return DocumentKind(override)
+        try:
+            return DocumentKind(override.lower())
+        except ValueError:
+            raise ValueError(
+                f"unknown format type {override!r} (expected one of: {', '.join(FORMAT_TYPES)})"
+            ) from None
     if path and PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES:
         return DocumentKind.MARKDOWN
     return DocumentKind.TEXT
@@ -40,9 +51,13 @@ def build_document(
             literal=layout.literal,
             blocks=layout.blocks,
             lexicon=lexicon,
+            blanks=layout.blanks,
+            comments=layout.comments,
         )
-    # In plain text, suppression comments are the only thing that is not prose.
-    directives = SpanSet(directive_spans(text)) if "copyfix:" in text else SpanSet()
+    # In plain text, suppression comments, indented examples and tables are not prose.
+    from copyfix.plaintext import preformatted_spans
+
+    not_prose = SpanSet([*directive_spans(text), *preformatted_spans(text)])
     return Document(
-        text, path=path, kind=kind, masks=directives, literal=directives, lexicon=lexicon
+        text, path=path, kind=kind, masks=not_prose, literal=not_prose, lexicon=lexicon
     )

@@ -2,8 +2,10 @@
 
 ``<!-- copyfix: disable CODE ... -->`` ... ``<!-- copyfix: enable -->``,
 ``<!-- copyfix: disable-next-line CODE ... -->``, ``<!-- copyfix: disable-file -->``.
-No list means every rule. Each directive remembers whether it silenced anything, so an unused
-one can be reported.
+A directive stands on a line of its own. Rules are named by code, name or family prefix; no list
+means every rule. ``enable`` with a list closes only those rules. Each directive remembers whether
+it silenced anything, so an unused one can be reported. ``word [sic]`` silences findings on
+``word``.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from copyfix.model import Span
 if TYPE_CHECKING:
     from copyfix.document import Document
 
+# A directive alone on its line; ``>`` lets one sit inside a Markdown block quote.
 DIRECTIVE = regex.compile(
-    r"^[ \t]*<!--[ \t]*copyfix:[ \t]*(disable-next-line|disable-file|disable|enable)\b"
-    r"([^\n]*?)[ \t]*-->[ \t]*$",
+    r"^[ \t>]*(<!--[ \t]*copyfix:[ \t]*(disable-next-line|disable-file|disable|enable)\b"
+    r"([^\n]*?)[ \t]*-->)[ \t]*(?=\r?$)",
     regex.M,
 )
-_SIC = regex.compile(r"(\S+)[ \t]*\[sic\]", regex.I)
+_SELECTOR_SPLIT = regex.compile(r"[\s,]+")
+# The word before ``[sic]``: letters with inner punctuation, as a writer quotes it.
+_SIC = regex.compile(r"(\S+?)[\p{P}]*[ \t]*\[sic\]", regex.I)
 
 
 @dataclass(slots=True)
@@ -35,15 +40,31 @@ class Directive:
     line: int
     used: bool = False
 
+    @property
+    def unused_message(self) -> str:
+        if self.action == "enable":
+            what = ", ".join(self.rules) or "all rules"
+            return f"Enable of {what} closes no open disable"
+        what = ", ".join(self.rules) or "all rules"
+        return f"Suppression of {what} silences nothing"
+
 
 @dataclass(slots=True)
 class Region:
     directive: Directive
     first_line: int
     last_line: int  # inclusive
+    #: The rules this region silences; None for every rule but those in ``excepted``.
+    codes: frozenset[str] | None = None
+    excepted: frozenset[str] = frozenset()
 
     def covers(self, line: int) -> bool:
         return self.first_line <= line <= self.last_line
+
+    def silences(self, codes: set[str]) -> bool:
+        if self.codes is None:
+            return not codes & self.excepted
+        return bool(self.codes & codes)
 
 
 @dataclass(slots=True)
@@ -60,11 +81,33 @@ class Suppressions:
                 return True
         hit = False
         for region in self.regions:
-            d = region.directive
-            if region.covers(line) and (not d.rules or codes & set(d.rules)):
-                d.used = True
+            # Every covering directive counts as used, so none of them is reported as stale.
+            if region.covers(line) and region.silences(codes):
+                region.directive.used = True
                 hit = True
         return hit
+
+
+@dataclass(slots=True)
+class _Open:
+    directive: Directive
+    codes: frozenset[str] | None
+    first_line: int
+    excepted: frozenset[str] = frozenset()
+
+
+def find_directives(doc: Document) -> list[regex.Match[str]]:
+    """Directive lines of ``doc``. In Markdown a directive must be an HTML comment the parser
+    saw, so one shown inside a code block or code span is only an example."""
+    text = doc.text
+    if "copyfix:" not in text:
+        return []
+    matches = list(DIRECTIVE.finditer(text))
+    comments = doc.comments
+    if comments is None:
+        return matches
+    starts = {span.start for span in comments}
+    return [m for m in matches if m.start(1) in starts]
 
 
 def parse_suppressions(doc: Document, resolve: Callable[[str], set[str]]) -> Suppressions:
@@ -74,13 +117,13 @@ def parse_suppressions(doc: Document, resolve: Callable[[str], set[str]]) -> Sup
     text = doc.text
     if "copyfix:" not in text and "[sic]" not in text.lower():
         return result
-    open_disables: list[Directive] = []
-    last_line = text.count("\n") + 1
-    for m in DIRECTIVE.finditer(text):
-        action = m.group(1)
-        selectors = tuple(s for s in regex.split(r"[\s,]+", m.group(2).strip()) if s)
+    opened: list[_Open] = []
+    last_line = doc.position(len(text))[0]
+    for m in find_directives(doc):
+        action = m.group(2)
+        selectors = tuple(s for s in _SELECTOR_SPLIT.split(m.group(3).strip()) if s)
         codes: set[str] = set()
-        directive = Directive(action, (), Span(*m.span()), doc.position(m.start())[0])
+        directive = Directive(action, (), Span(*m.span(1)), doc.position(m.start(1))[0])
         for sel in selectors:
             try:
                 codes |= resolve(sel)
@@ -88,24 +131,48 @@ def parse_suppressions(doc: Document, resolve: Callable[[str], set[str]]) -> Sup
                 result.unknown.append((directive, sel))
         directive.rules = tuple(sorted(codes))
         if selectors and not codes:
-            continue
+            continue  # only unknown names: reported as such, and it silences nothing
         result.directives.append(directive)
+        scope = frozenset(codes) if codes else None
         if action == "disable-file":
-            result.regions.append(Region(directive, 1, last_line))
+            result.regions.append(Region(directive, 1, last_line, scope))
         elif action == "disable-next-line":
-            result.regions.append(Region(directive, directive.line + 1, directive.line + 1))
+            line = directive.line + 1
+            result.regions.append(Region(directive, line, line, scope))
         elif action == "disable":
-            open_disables.append(directive)
+            opened.append(_Open(directive, scope, directive.line + 1))
         else:
-            directive.used = True  # an enable closes regions; it never silences by itself
-            for d in open_disables:
-                result.regions.append(Region(d, d.line + 1, directive.line - 1))
-            open_disables.clear()
-    for d in open_disables:
-        result.regions.append(Region(d, d.line + 1, last_line))
+            opened = _close(opened, scope, directive, result.regions)
+    for o in opened:
+        result.regions.append(Region(o.directive, o.first_line, last_line, o.codes, o.excepted))
     result.sic = [Span(*m.span(1)) for m in _SIC.finditer(text)]
     return result
 
 
+def _close(
+    opened: list[_Open], scope: frozenset[str] | None, enable: Directive, regions: list[Region]
+) -> list[_Open]:
+    """Close the open disables that ``enable`` names. A disable that is closed for some of its
+    rules stays open, from the enable on, for the others."""
+    still_open: list[_Open] = []
+    for o in opened:
+        if scope is not None and o.codes is not None and not o.codes & scope:
+            still_open.append(o)
+            continue
+        if scope is not None and o.codes is None and scope <= o.excepted:
+            still_open.append(o)
+            continue
+        enable.used = True
+        regions.append(Region(o.directive, o.first_line, enable.line - 1, o.codes, o.excepted))
+        if scope is None:
+            continue
+        if o.codes is None:
+            still_open.append(_Open(o.directive, None, enable.line + 1, o.excepted | scope))
+        elif o.codes - scope:
+            still_open.append(_Open(o.directive, o.codes - scope, enable.line + 1))
+    return still_open
+
+
 def directive_spans(text: str) -> list[Span]:
-    return [Span(*m.span()) for m in DIRECTIVE.finditer(text)]
+    """The directive comments of a plain-text document (whole lines are not prose)."""
+    return [Span(*m.span(1)) for m in DIRECTIVE.finditer(text)] if "copyfix:" in text else []
