@@ -46,7 +46,7 @@ class MultipleSpaces(Rule):
         view = doc.view
         for m in _RUN.finditer(view):
             start, end = m.span()
-            if _in_column_layout(view, start):
+            if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
                 continue
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
@@ -58,6 +58,21 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
     start = view.rfind("\n", 0, pos) + 1
     end = view.find("\n", pos)
     return start, len(view) if end < 0 else end
+
+
+def _aligned_with_neighbour(view: str, gap_end: int) -> bool:
+    """A gap whose next word starts in the same column as a word after a gap on the line above
+    or below is a column of a plain-text table."""
+    line_start, line_end = _line_bounds(view, gap_end)
+    column = gap_end - line_start
+    for neighbour in (line_start - 1, line_end + 1):
+        if neighbour < 0 or neighbour > len(view):
+            continue
+        start, end = _line_bounds(view, min(neighbour, len(view)))
+        at = start + column
+        if at < end and view[at - 2 : at] == "  " and not view[at].isspace():
+            return True
+    return False
 
 
 def _in_column_layout(view: str, pos: int) -> bool:

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from copyfix.api import Linter
+from copyfix.model import DocumentKind
+from copyfix.registry import default_registry
+
+_REGISTRY = default_registry()
+
+
+@pytest.fixture
+def rule_run():
+    """lint(code, text) -> findings of that rule only; fix(code, text, unsafe) -> fixed text."""
+
+    class Run:
+        @staticmethod
+        def lint(code: str, text: str, markdown: bool = False):
+            linter = Linter(_REGISTRY, [_REGISTRY.get(code)])
+            kind = DocumentKind.MARKDOWN if markdown else DocumentKind.TEXT
+            return linter.lint(text, kind=kind)
+
+        @staticmethod
+        def fix(code: str, text: str, unsafe: bool = False, markdown: bool = False) -> str:
+            linter = Linter(_REGISTRY, [_REGISTRY.get(code)])
+            kind = DocumentKind.MARKDOWN if markdown else DocumentKind.TEXT
+            return linter.fix(text, kind=kind, unsafe=unsafe).text
+
+    return Run

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("This is not so (neither a nor b", True),
+        ("This is not so neither a nor b)", True),
+        ("This is not so (neither a nor b)", False),
+        ("We discussed this in section 1a).", False),
+        ("Some text (and a smiley :-) with more text) to follow", False),
+        ("a) first, b) second", False),
+    ],
+)
+def test_brackets(rule_run, text, flagged):
+    assert bool(rule_run.lint("QT003", text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected", "unsafe"),
+    [
+        ("TY001", "Apples,, pears.", "Apples, pears.", False),
+        ("TY001", "Bread, milk, etc..", "Bread, milk, etc.", False),
+        ("TY002", "It is ( maybe ) later.", "It is (maybe) later.", False),
+        ("TY002", 'You " fixed" it.', 'You "fixed" it.', False),
+        ("TY003", "Checkers, e. g. LanguageTool.", "Checkers, e.g. LanguageTool.", False),
+        ("TY004", "You owe me $ 100.", "You owe me $100.", False),
+        ("TY004", "It rose 20 %.", "It rose 20%.", True),
+    ],
+)
+def test_typography_fixes(rule_run, code, text, expected, unsafe):
+    assert rule_run.lint(code, text)
+    assert rule_run.fix(code, text, unsafe=unsafe) == expected
+
+
+def test_ellipses_are_not_doubled_punctuation(rule_run):
+    # Harper flags "....." as a wrong ellipsis length and LanguageTool accepts it; a run of
+    # dots is left to the writer.
+    assert rule_run.lint("TY001", "Wait... what..... really....") == []

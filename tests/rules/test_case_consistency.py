@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+
+def test_minority_lowercase_name_is_flagged_with_an_unsafe_fix(rule_run):
+    text = (
+        "Trade between China and its neighbours rose. Exports from China grew. "
+        "Ties with China deepened. Yet china and ASEAN still differ."
+    )
+    [finding] = rule_run.lint("CP002", text)
+    assert text[finding.span.start : finding.span.end] == "china"
+    assert rule_run.fix("CP002", text) == text
+    assert "Yet China and ASEAN" in rule_run.fix("CP002", text, unsafe=True)
+
+
+def test_title_lines_do_not_count_as_names(rule_run):
+    text = "Urban Openness and Cooperation\n\nUrban Growth in Asia\n\nThe urban plan is open."
+    assert rule_run.lint("CP002", text) == []
+
+
+def test_label_case_follows_the_majority(rule_run):
+    text = "Archyde: Hello.\n\nGuest: Hi.\n\nArchyde: Why?\n\nGuest: Because.\n\narchyde: Thanks."
+    fixed = rule_run.fix("CP003", text)
+    assert fixed.endswith("Archyde: Thanks.")

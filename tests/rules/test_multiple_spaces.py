@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This is  a test.", "This is a test."),
+        ("The end.  Next sentence.", "The end. Next sentence."),
+        ("A space\u00a0 and a no-break space.", "A space and a no-break space."),
+        ("    Indented lines keep their indentation.", None),
+        ("Tabs\tseparate\tcolumns.", None),
+        ("Name    Age\nAnn     31\nBob     42", None),
+    ],
+)
+def test_runs_of_spaces(rule_run, text, expected):
+    found = rule_run.lint("SP004", text)
+    if expected is None:
+        assert found == []
+    else:
+        assert found
+        assert rule_run.fix("SP004", text) == expected
+
+
+def test_markdown_table_padding_is_not_flagged(rule_run):
+    table = "| Name  | Age |\n|-------|-----|\n| Ann   | 31  |\n"
+    assert rule_run.lint("SP004", table, markdown=True) == []
