@@ -92,6 +92,10 @@ def build_linter(settings: Settings, options: Options, file_ignores=()) -> Linte
     registry = _registry(settings)
     where = str(settings.path) if settings.path else "command line"
     try:
+        settings.check_rules(registry)
+    except ConfigError as exc:
+        raise UsageProblem(str(exc)) from None
+    try:
         select = options.select if options.select is not None else settings.select
         rules = registry.select(
             select,
@@ -99,12 +103,22 @@ def build_linter(settings: Settings, options: Options, file_ignores=()) -> Linte
             [*settings.extend_select, *options.extend_select],
         )
         severities: dict[str, Severity] = {}
-        for selector, severity in settings.severity.items():
+        # As with select and ignore, the more specific selector wins whatever the order:
+        # `SP = "warning"` with `SP004 = "info"` leaves SP004 at info.
+        for selector, severity in sorted(
+            settings.severity.items(), key=lambda item: _specificity(registry, item[0])
+        ):
             for code in registry.resolve([selector]):
                 severities[code] = severity
     except UnknownRuleError as exc:
         raise UsageProblem(f"{where}: {exc}") from None
     return Linter(registry, rules, severities, settings.lexicon())
+
+
+def _specificity(registry: Registry, selector: str) -> int:
+    if selector.upper() == "ALL":
+        return 0
+    return 1000 if registry.get(selector) is not None else len(selector)
 
 
 def _registry(settings: Settings) -> Registry:
@@ -194,12 +208,15 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
         diagnostics = keep_changed(diagnostics, changed)
     sources = {o.display: o.original for o in outcomes}
     colour = output_file is None and sys.stdout.isatty()
-    text = report.render(
-        output_format or "full", diagnostics, sources.get, colour=colour,
-        files=[o.display for o in outcomes],
-    )
     if statistics:
-        text = (text + "\n\n" if text else "") + report.render_statistics(diagnostics)
+        # As ruff's --statistics: the counts replace the report, for a quick look at a corpus.
+        text = report.render_statistics(diagnostics)
+    else:
+        text = report.render(
+            output_format or "full", diagnostics, sources.get, colour=colour,
+            files=[o.display for o in outcomes],
+            rules=_rule_infos(settings) if output_format == "sarif" else None,
+        )
     if output_format in (None, "full", "concise") and not statistics:
         unsafe = sum(
             1 for d in diagnostics
@@ -207,7 +224,11 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
         )
         safe = sum(1 for d in diagnostics if report.is_safe_fixable(d))
         text = (text + "\n\n" if text else "") + report.summary(len(diagnostics), safe, unsafe_hint=unsafe)
-    _emit(text, output_file)
+    try:
+        _emit(text, output_file)
+    except OSError as exc:
+        click.echo(f"copyfix: cannot write {output_file}: {exc.strerror or exc}", err=True)
+        return EXIT_ERROR
     for error in errors:
         click.echo(f"copyfix: error: {error}", err=True)
     if errors:
@@ -215,6 +236,14 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
     threshold = Severity.parse(fail_on) if fail_on else settings.fail_on
     failing = [d for d in diagnostics if d.severity >= threshold]
     return EXIT_FOUND if failing and not exit_zero else EXIT_CLEAN
+
+
+def _rule_infos(settings: Settings) -> list:
+    """Rule metadata for reports that describe every rule (SARIF), packs from config included."""
+    try:
+        return [rule.info() for rule in _registry(settings)]
+    except UsageProblem:
+        return [rule.info() for rule in default_registry()]
 
 
 def _emit(text: str, output_file: str | None) -> None:
@@ -330,14 +359,23 @@ def run_rule(selector: str, config_path: str | None) -> int:
 def run_config(path: str, config_path: str | None, isolated: bool) -> int:
     import json
 
+    target = Path(path)
+    factory = LinterFactory(Options(None, [], [], config_path, isolated, None, None, True, 1))
     try:
-        settings = settings_for(Path(path), config_path=config_path, isolated=isolated)
-        linter = build_linter(settings, Options(None, [], [], config_path, isolated, None, None, True, 1))
+        settings = factory.settings(target)
+        linter = factory.linter(target)
     except (ConfigError, UsageProblem) as exc:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
     data = settings.as_dict()
+    # What applies to this very path, so a user can see why a file is skipped or quiet.
+    data["path"] = str(target)
+    data["excluded"] = factory.excluded(target)
+    data["per-file-ignores-in-effect"] = settings.ignores_for(target)
     data["rules-in-effect"] = [r.code for r in linter.rules]
+    data["severity-in-effect"] = {
+        code: sev.label for code, sev in sorted(linter.severities.items())
+    }
     click.echo(json.dumps(data, indent=2))
     return EXIT_CLEAN
 

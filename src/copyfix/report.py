@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 import click
 
-from copyfix.model import Applicability, Diagnostic, Severity
+from copyfix.model import Applicability, Diagnostic, RuleInfo, Severity
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -140,6 +140,7 @@ def render(
     *,
     colour: bool = False,
     files: list[str] | None = None,
+    rules: Iterable[RuleInfo] | None = None,
 ) -> str:
     if output_format == "full":
         return render_full(diagnostics, source_of, colour)
@@ -154,7 +155,7 @@ def render(
     if output_format == "github":
         return ci_formats.render_github(diagnostics)
     if output_format == "sarif":
-        return ci_formats.render_sarif(diagnostics)
+        return ci_formats.render_sarif(diagnostics, rules or (), source_of)
     if output_format == "junit":
         return ci_formats.render_junit(diagnostics, files or [])
     raise ValueError(f"unknown output format {output_format!r}")
