@@ -10,7 +10,7 @@ from copyfix.rules.base import Rule, violation
 # A comma glued to what follows: a letter, an opening quote before a letter, or a digit after a
 # non-digit. Two digits around a comma are a number (1,234 or 3,14) and are left alone.
 _GLUED = regex.compile(
-    r"(?:(?<=[\p{L}\p{M}\d)\]”’\"%])|^)(,)(?=[\p{L}]|[“\"][\p{L}]|(?<!\d,)\d)", regex.M
+    r"(?:(?<=[\p{L}\p{M}\d)\]”’\"%\ufffc])|^)(,)(?=[\p{L}]|[“\"][\p{L}]|(?<!\d,)\d)", regex.M
 )
 # "This ,is": the space stands on the wrong side of the comma.
 _WRONG_SIDE = regex.compile(r"(?<=[\p{L}\p{M}\d])([ \t]+),(?=\p{L})")
@@ -48,6 +48,7 @@ class MissingSpaceAfterComma(Rule):
         good("Pi is 3,14 in France; see 40.7128,-74.0060 on the map."),
         good("See https://example.com/a,b,c for details."),
         good("Call `f(a,b)` first.", markdown=True),
+        bad("See [docs](https://a.b),and more.", "See [docs](https://a.b), and more.", markdown=True),
         good("He said, “Good,” and left."),
     )
 

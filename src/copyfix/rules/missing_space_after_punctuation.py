@@ -4,14 +4,15 @@ from collections.abc import Iterator
 
 import regex
 
+from copyfix.document import MASK_CHAR
 from copyfix.model import Edit, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
 # glued to a word (left;she, Note:this). The lookbehinds keep "...", "::" and "?!" runs out.
 _SENTENCE_GLUE = regex.compile(
-    r"(?<=[\p{Ll}\p{M}]{2}|[\d]{2})(\.)(?=\p{Lu}\p{Ll}|[AI][ \t])"
-    r"|(?<=[\p{L}\p{M}\d])([?!]+)(?=[\p{L}])"
+    r"(?<=[\p{Ll}\p{M}]{2}|[\d]{2}|\ufffc)(\.)(?=\p{Lu}\p{Ll}|[AI][ \t])"
+    r"|(?<=[\p{L}\p{M}\d\ufffc])([?!]+)(?=[\p{L}])"
     r"|(?<=[\p{L}\p{M}]{2})([;:])(?=[\p{L}])"
 )
 
@@ -54,6 +55,7 @@ class MissingSpaceAfterPunctuation(Rule):
         good("Write to jane.doe@example.com or see https://example.com/?q=a:b."),
         good("The U.S. economy grew; e.g. apples sold well."),
         good("It was ASP.NET all along."),
+        bad("Run `x`.This prints.", "Run `x`. This prints.", markdown=True),
         good("Use idleConf.CurrentTheme or ctypes.OleDLL in EditorWindow.HelpDialog."),
     )
 
@@ -66,7 +68,8 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue
             if mark == ";" and (_entity_before(view, start) or _CONTRACTION.match(view, end)):
                 continue  # &amp;x, or don;t (a wrong apostrophe, see QT004)
-            if mark == "." and (
+            after_code = view[start - 1 : start] == MASK_CHAR
+            if mark == "." and not after_code and (
                 doc.analysis.is_abbreviation_end(start) or _dotted_identifier(view, start, end)
             ):
                 continue
