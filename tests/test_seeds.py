@@ -21,7 +21,7 @@ def test_seed_fixes_to_its_twin(seed, tmp_path):
     shutil.copy(SEEDS / ".copyfix.toml", work / ".copyfix.toml")
     shutil.copytree(SEEDS.parent / "rules", tmp_path / "rules")
     target = work / seed.name
-    shutil.copy(seed, target)
+    shutil.copyfile(seed, target)  # the content only: a checkout may leave files read-only
     result = CliRunner().invoke(main, ["fix", "--unsafe-fixes", str(target)])
     assert result.exit_code in (0, 1), result.output
     expected = seed.with_name(seed.stem + ".fixed.txt").read_bytes()

@@ -36,6 +36,8 @@ _PROTECTED_PATTERNS = [
     # numbers with separators, versions, IP addresses, times, ratios, coordinates, money
     r"(?<![\w.])[v#$€£¥]?\d+(?:[.,:]\d+)+(?:[-+][\w.]+)?\w*",
     r"\d+(?:\.\d+)?,-?\d+(?:\.\d+)?",
+    # shell brace expansions and type unions: {publish,search,login}, {x86_64,i686}
+    r"\{[^\s{}]*,[^\s{}]*\}",
     # code-like tokens: std::vector, snake_case, call(), a.b.c chains with a known suffix
     r"\w+(?:::\w+)+",
     r"\b\w*_\w+\b",
@@ -95,7 +97,8 @@ class Analysis:
         """True if the ``.`` at ``period`` ends an abbreviation or initial, not a sentence."""
         token = self.word_before(period).lstrip(".'’-")
         if not token:
-            return True
+            # After code (masked) a full stop ends the sentence; after nothing it is not one.
+            return not (period > 0 and self.doc.view[period - 1] == MASK_CHAR)
         if self.doc.lexicon.is_abbreviation(token):
             return True
         letters = token.replace(".", "")

@@ -68,7 +68,7 @@ LOWERCASE_NAMES = frozenset(
     npm git pip pipx yarn pnpm ruff conda brew apt cargo rustc gcc clang make cmake bash zsh sh
     vim emacs grep sed awk curl wget ssh sudo ls cd cp mv rm mkdir chmod tar gzip docker kubectl
     eBay iPhone iPad iPod iOS iCloud iTunes macOS watchOS tvOS iPadOS pH mRNA tRNA e-mail
-    x y z n i.e e.g vs etc cf pp et al de la le van von der du da di dos das
+    x y z n i.e e.g eg ie vs etc cf pp et al de la le van von der du da di dos das
     """.split()
 )
 

@@ -106,6 +106,13 @@ def _is_list_marker(view: str, token_start: int) -> bool:
     return i == 0 or view[i - 1] == "\n"
 
 
+# "Note: this causes...": an admonition, after which American style keeps lowercase.
+_ADMONITIONS = frozenset(
+    "note notes warning caution tip hint important example examples todo fixme nb ps "
+    "update edit see tldr".split()
+)
+
+
 def find_labels(doc: Document) -> list[Label]:
     """Paragraph-initial labels used at least twice in the document (an interview's speakers)."""
     candidates: list[Label] = []
@@ -117,4 +124,8 @@ def find_labels(doc: Document) -> list[Label]:
         if m:
             candidates.append(Label(m.start(1), m.end(), m.group(1), block))
     counts = Counter(label.text.lower() for label in candidates)
-    return [label for label in candidates if counts[label.text.lower()] >= 2]
+    return [
+        label
+        for label in candidates
+        if counts[label.text.lower()] >= 2 and label.text.lower() not in _ADMONITIONS
+    ]

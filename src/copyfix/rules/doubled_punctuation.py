@@ -46,8 +46,11 @@ class DoubledPunctuation(Rule):
             start, end = m.span()
             mark = m.group()
             if mark == "..":
-                if view[start - 1 : start].isdigit() or view[end : end + 1] in ("/", "\\"):
+                following = view[end : end + 1]
+                if view[start - 1 : start].isdigit() or following in ("/", "\\", '"', "'"):
                     continue
+                if following.isalpha():
+                    continue  # for..in, a..z: a range or a keyword, not a typo
                 safe = doc.lexicon.is_abbreviation(doc.analysis.word_before(start))
                 edit = Edit.delete(start + 1, end)
             elif mark == ",.":

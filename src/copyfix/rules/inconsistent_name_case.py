@@ -87,6 +87,8 @@ class InconsistentNameCase(Rule):
                 continue  # "the Software", "the Company": a defined term, not a name
             if word in in_code:
                 continue  # "bash", "python": also a command in this document
+            if word in doc.lexicon.sentence_openers:
+                continue  # "Otherwise", "Please": common words, capitalised by position
             name = word[0].upper() + word[1:]
             for at in positions:
                 yield violation(

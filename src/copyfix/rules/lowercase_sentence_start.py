@@ -95,8 +95,11 @@ class LowercaseSentenceStart(Rule):
                 if not _block_is_sentence(doc, start, word) or _follows_code_block(doc, start):
                     continue
             elif start.kind is StartKind.BOUNDARY:
-                if start.terminator[-1] in "?!" and word.lower() not in doc.lexicon.sentence_openers:
+                common = word.lower() in doc.lexicon.sentence_openers
+                if start.terminator[-1] in "?!" and not common:
                     continue  # "Romeo! wherefore art thou": older and poetic English runs on
+                if view[start.word_start - 1 : start.word_start] in "([" and not common:
+                    continue  # "(tldr: ...)": an aside may open with a term
                 if len(start.previous_word) < 3:
                     applicability = Applicability.UNSAFE
             at = start.word_start

@@ -57,6 +57,7 @@ class MissingSpaceAfterPunctuation(Rule):
         good("It was ASP.NET all along."),
         bad("Run `x`.This prints.", "Run `x`. This prints.", markdown=True),
         good("Use idleConf.CurrentTheme or ctypes.OleDLL in EditorWindow.HelpDialog."),
+        good("* `server` {net.Server} and {string|stream.Readable|Buffer}"),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -100,7 +101,12 @@ def _dotted_identifier(view: str, dot: int, after: int) -> bool:
     while i > 0 and (view[i - 1].isalnum() or view[i - 1] == "_"):
         i -= 1
     before = view[i:dot]
-    return bool(_CAMEL.match(before) or (nxt and _CAMEL.match(nxt.group())))
+    if _CAMEL.match(before) or (nxt and _CAMEL.match(nxt.group())):
+        return True
+    # {net.Socket}, (fs.Dirent|Buffer), stream.Readable]: a name in type notation
+    opener = view[i - 1 : i]
+    closer = view[nxt.end() : nxt.end() + 1] if nxt else ""
+    return opener in "{|[<" and opener != "" or closer in "}|]>(" and closer != ""
 
 
 def _entity_before(view: str, pos: int) -> bool:

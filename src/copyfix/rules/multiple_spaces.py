@@ -24,7 +24,8 @@ class MultipleSpaces(Rule):
 
     ## Fix safety
     Safe: only spaces change. Indentation, tabs, Markdown table padding and lines that look like
-    columns of a plain-text table are left alone.
+    columns of a plain-text table are left alone, and so are two spaces between sentences in a
+    document that uses them consistently (a typewriter convention, not a slip).
 
     ## Options
     None.
@@ -40,18 +41,36 @@ class MultipleSpaces(Rule):
         good("Name    Age    City\nAnn     31     Oslo\nBob     42     Rome"),
         good("| a   | b |\n|-----|---|\n| c   | d |", markdown=True),
         good("Tabs\tare\tnot spaces."),
+        good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
     )
 
     def check(self, doc) -> Iterator[Violation]:
         view = doc.view
+        two_space_style = _two_spaces_between_sentences(view)
         for m in _RUN.finditer(view):
             start, end = m.span()
+            if two_space_style and end - start == 2 and _SENTENCE_END.search(view, 0, start):
+                continue
             if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
                 continue
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
                 title="Replace with one space",
             )
+
+
+_SENTENCE_END = regex.compile(r"[.?!:][)\"”’']?\Z")
+_SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’']?)( +)(?=[\"“‘(]?\p{Lu})")
+_STYLE_MIN_GAPS = 3
+
+
+def _two_spaces_between_sentences(view: str) -> bool:
+    """Two spaces after every full stop is an old typewriter convention, not a slip: when a
+    document follows it consistently (three gaps or more, nearly all of them doubled), the
+    sentence gaps are left alone and only other runs of spaces are flagged."""
+    gaps = [len(m.group(1)) for m in _SENTENCE_GAP.finditer(view)]
+    doubled = sum(1 for g in gaps if g == 2)
+    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.9 * len(gaps)
 
 
 def _line_bounds(view: str, pos: int) -> tuple[int, int]:

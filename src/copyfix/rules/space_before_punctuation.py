@@ -57,7 +57,7 @@ class SpaceBeforePunctuation(Rule):
         bad("I live in .Los Angeles now.", "I live in .Los Angeles now."),
         good("It grew by .5 percent and then stopped ..."),
         good("Type :wq to quit :)"),
-        good("Run ./validate.sh now."),
+        good("Run ./validate.sh now. See https://github.com/alsa-project/alsa-ucm-conf ."),
         good("A ! prompt appears, and a ? mark too."),
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
     )
@@ -72,6 +72,8 @@ class SpaceBeforePunctuation(Rule):
             mark = m.group(2)
             if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2)):
                 continue
+            if doc.analysis.protected.contains(start - 1):
+                continue  # "https://example.org/a ." keeps the mark out of the link on purpose
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),
                 title="Remove the space",

@@ -4,12 +4,13 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Violation, bad, good
+from copyfix.model import DocumentKind, Edit, Violation, bad, good
 from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
 
-_AFTER_OPENING = regex.compile(r"(?:^|(?<=[\s\ufffc]))([(\[{])([ \t]+)(?=[^\s)\]}])", regex.M)
-_BEFORE_CLOSING = regex.compile(r"(?<=[^\s(\[{])([ \t]+)([)\]}])(?=$|[\s.,;:!?\ufffc])", regex.M)
+# Braces are left out: `{ string | URL }` is type notation, where the spaces are the style.
+_AFTER_OPENING = regex.compile(r"(?:^|(?<=[\s\ufffc]))([(\[])([ \t]+)(?=[^\s)\]}])", regex.M)
+_BEFORE_CLOSING = regex.compile(r"(?<=[^\s(\[{])([ \t]+)([)\]])(?=$|[\s.,;:!?\ufffc])", regex.M)
 
 
 class SpaceInsideBrackets(Rule):
@@ -41,6 +42,7 @@ class SpaceInsideBrackets(Rule):
         good("Kill 'em all, he's goin' to the '60s party."),
         good("Quotes “ ” with nothing inside stay."),
         good("Smile :) and (wink ;)"),
+        good("* `origins` { string | URL | Object } and lines starting with \"at \".", markdown=True),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -85,8 +87,13 @@ def _quote_spaces(doc) -> Iterator[Violation]:
             start, end + 1, "Space before a closing quote", Edit.delete(start, end),
             title="Remove the space",
         )
+    # In Markdown, straight quotes mostly quote literal strings, where a space may be content
+    # ("lines beginning with "at "").
+    families = ("double", "guillemet") if doc.kind is DocumentKind.MARKDOWN else (
+        "double", "straight", "guillemet"
+    )
     for mark in doc.analysis.quotes:
-        if mark.family not in ("double", "straight", "guillemet") or mark.unmatched:
+        if mark.family not in families or mark.unmatched:
             continue
         pos = mark.pos
         if mark.role is Role.OPEN:

@@ -9,6 +9,8 @@ from copyfix.rules.base import Rule, violation
 
 _BRACKETS = regex.compile(r"[()\[\]{}]")
 _LABEL_NOUN = regex.compile(r"\b(?:section|item|point|step|case|part|clause|option|note)s?\s+$", regex.I)
+# Half-open intervals pair a bracket with a parenthesis: (0, 100], [1, 5).
+_INTERVAL = regex.compile(r"[(\[]\s*-?[\d.]+\s*,\s*-?[\d.]+\s*[)\]]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 # Closers that are not brackets: list markers (a), 1), ii), 1a)) at the start of a line or after
 # a clause mark or a word like "section", and smileys :) :-) ;) and 8).
@@ -46,10 +48,17 @@ class UnbalancedBrackets(Rule):
         good("Add PyPy 7.2.0 (#1418) and 8.0 (#2048)."),
         good('Type a ")" or "(" and press CTRL-] to jump. The colon (:) enters a command.'),
         good("It hangs when a) closing the shell or b) opening a file."),
+        good("A value in the range (0, 100] or [1, 5)."),
+        good("A bracket. (This is a bracket. \n\n With some text.) and this continues."),
+        bad("An aside (that never ends.\n\nA new paragraph.\n\nAnother one.",
+            "An aside (that never ends.\n\nA new paragraph.\n\nAnother one."),
     )
 
     def check(self, doc) -> Iterator[Violation]:
         view = doc.view
+        # An aside may run over a paragraph break: "(This is one. \n\n With more.)". Brackets
+        # left open at the end of a paragraph are carried into the next one only.
+        carried: list[tuple[str, int]] = []
         for block in doc.blocks:
             start, end = block.span.start, block.span.end
             markers = {m.end() - 1: m.start() for m in _LIST_MARKER.finditer(view, start, end)}
@@ -57,7 +66,10 @@ class UnbalancedBrackets(Rule):
             letters = sorted(view[s:e].strip().lower() for e, s in markers.items() if e - s == 1)
             in_run = {"a", "b"} <= set(letters)
             smileys = {m.end() - 1 for m in _SMILEY.finditer(view, start, end)}
-            stack: list[tuple[str, int]] = []
+            smileys |= {m.start() for m in _INTERVAL.finditer(view, start, end)}
+            smileys |= {m.end() - 1 for m in _INTERVAL.finditer(view, start, end)}
+            stack: list[tuple[str, int]] = carried
+            carried_count = len(carried)
             for m in _BRACKETS.finditer(view, start, end):
                 pos = m.start()
                 ch = m.group()
@@ -67,14 +79,20 @@ class UnbalancedBrackets(Rule):
                     stack.append((ch, pos))
                 elif stack and stack[-1][0] == _PAIRS[ch]:
                     stack.pop()
+                    carried_count = min(carried_count, len(stack))
                 elif pos in markers and (
                     in_run or _is_list_marker(view, start, markers[pos], pos)
                 ):
                     continue
                 else:
                     yield violation(pos, pos + 1, f"'{ch}' closes a bracket that was not opened")
-            for ch, pos in stack:
+            # What the previous paragraph carried in and this one did not close is reported;
+            # what this paragraph opened and left open is carried on.
+            for ch, pos in stack[:carried_count]:
                 yield violation(pos, pos + 1, f"'{ch}' is not closed")
+            carried = stack[carried_count:]
+        for ch, pos in carried:
+            yield violation(pos, pos + 1, f"'{ch}' is not closed")
 
 
 def _named_bracket(view: str, pos: int) -> bool:
