@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 
@@ -127,6 +126,8 @@ def test_rules(packs):
 
 
 def unified_diff(display: str, before: str, after: str) -> str:
+    import difflib  # only ``fix --diff`` needs it; keep it out of start-up
+
     return "".join(
         difflib.unified_diff(
             before.splitlines(keepends=True),

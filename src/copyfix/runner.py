@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import enum
+import json
 import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from copyfix.api import Linter
+from copyfix.cache import Cache, linter_fingerprint
 from copyfix.files import (
     FileError,
     SourceFile,
@@ -63,14 +64,28 @@ def process_text(
 
 
 def process_file(
-    linter: Linter, path: Path, mode: Mode, *, unsafe: bool, kind: str | None = None
+    linter: Linter,
+    path: Path,
+    mode: Mode,
+    *,
+    unsafe: bool,
+    kind: str | None = None,
+    cache: Cache | None = None,
 ) -> FileOutcome:
     display = str(path)
     try:
         source: SourceFile = read_source(path, display)
     except FileError as exc:
         return FileOutcome(display, error=str(exc))
+    key = None
+    if cache is not None:
+        key = _cache_key(cache, source.raw, display, mode, unsafe, kind)
+        hit = cache.load(key)
+        if hit is not None:
+            return _from_cache(source.text, display, mode, hit)
     outcome = process_text(linter, source.text, display, mode, unsafe=unsafe, kind=kind)
+    if key is not None and _cacheable(outcome, mode):
+        cache.store(key, display, outcome.diagnostics)
     if mode is Mode.FIX and outcome.changed:
         remove_stale_temporaries(source.target.parent)
         try:
@@ -80,8 +95,66 @@ def process_file(
     return outcome
 
 
+def _cache_key(
+    cache: Cache, raw: bytes, display: str, mode: Mode, unsafe: bool, kind: str | None
+) -> str:
+    # ``--diff`` and ``fix`` compute the same thing; only fixing depends on ``unsafe``.
+    if mode is Mode.LINT:
+        return cache.key(raw, display, "lint", False, kind)
+    return cache.key(raw, display, "fix", unsafe, kind)
+
+
+def _cacheable(outcome: FileOutcome, mode: Mode) -> bool:
+    if outcome.error is not None:
+        return False
+    if mode is Mode.LINT:
+        return True
+    # Only "already clean" is worth remembering for fix: anything else rewrites the file.
+    return not outcome.changed and not outcome.applied and not outcome.notes
+
+
+def _from_cache(text: str, display: str, mode: Mode, diagnostics: list[Diagnostic]) -> FileOutcome:
+    outcome = FileOutcome(display, diagnostics=diagnostics, original=text)
+    if mode is not Mode.LINT:
+        outcome.fixed = text
+    return outcome
+
+
+def cache_root(settings_key: str) -> Path:
+    """The project root named in the settings (the folder of the nearest configuration file),
+    or the current folder."""
+    try:
+        root = json.loads(settings_key).get("root") if settings_key else None
+    except (ValueError, AttributeError):
+        root = None
+    return Path(root) if root else Path.cwd()
+
+
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_MIN_FILES = 16
+
+# Set in each worker process once, so the linter is not pickled with every batch of files.
+_worker_state: tuple[Linter, Mode, bool, str | None, Cache | None] | None = None
+
+
+def _init_worker(
+    linter: Linter, mode: Mode, unsafe: bool, kind: str | None, cache: Cache | None
+) -> None:
+    global _worker_state
+    _worker_state = (linter, mode, unsafe, kind, cache)
+
+
+def _work(path: Path) -> FileOutcome:
+    assert _worker_state is not None
+    linter, mode, unsafe, kind, cache = _worker_state
+    return process_file(linter, path, mode, unsafe=unsafe, kind=kind, cache=cache)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def process_files(
@@ -94,19 +167,52 @@ def process_files(
     jobs: int = 0,
     cache: bool = True,
     settings_key: str = "",
+    cache_dir: Path | None = None,
 ) -> list[FileOutcome]:
+    """Process ``paths`` in order. Cached results are looked up here, in this process; only the
+    misses go to the worker pool, so an unchanged tree never pays for starting workers."""
     paths = list(paths)
-    workers = jobs or os.cpu_count() or 1
+    store: Cache | None = None
+    if cache and paths:
+        fingerprint = linter_fingerprint(linter.rules, linter.severities, settings_key)
+        store = Cache(cache_dir or cache_root(settings_key), fingerprint)
+    workers = jobs or default_jobs()
     if workers <= 1 or len(paths) < _PARALLEL_MIN_FILES:
-        return [process_file(linter, p, mode, unsafe=unsafe, kind=kind) for p in paths]
-    from concurrent.futures import ProcessPoolExecutor
+        return [process_file(linter, p, mode, unsafe=unsafe, kind=kind, cache=store) for p in paths]
+    results: list[FileOutcome | None] = [None] * len(paths)
+    misses: list[int] = []
+    for i, path in enumerate(paths):
+        hit = _lookup(store, path, mode, unsafe, kind) if store is not None else None
+        if hit is None:
+            misses.append(i)
+        else:
+            results[i] = hit
+    if len(misses) < _PARALLEL_MIN_FILES:
+        for i in misses:
+            results[i] = process_file(linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, len(paths) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(
-            pool.map(
-                partial(process_file, linter, mode=mode, unsafe=unsafe, kind=kind),
-                paths,
-                chunksize=chunk,
-            )
-        )
+        workers = min(workers, len(misses))
+        chunk = max(1, len(misses) // (workers * 8))
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_init_worker,
+            initargs=(linter, mode, unsafe, kind, store),
+        ) as pool:
+            done = pool.map(_work, [paths[i] for i in misses], chunksize=chunk)
+            for i, outcome in zip(misses, done, strict=True):
+                results[i] = outcome
+    return [r for r in results if r is not None]
+
+
+def _lookup(
+    store: Cache, path: Path, mode: Mode, unsafe: bool, kind: str | None
+) -> FileOutcome | None:
+    display = str(path)
+    try:
+        source = read_source(path, display)
+    except FileError:
+        return None  # the worker reports it
+    hit = store.load(_cache_key(store, source.raw, display, mode, unsafe, kind))
+    return None if hit is None else _from_cache(source.text, display, mode, hit)

@@ -1,0 +1,147 @@
+"""The result cache: same output on a second run, robust entries, keyed on everything that matters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from copyfix.api import make_linter
+from copyfix.cache import CACHE_DIR, Cache
+from copyfix.cli import main
+from copyfix.runner import Mode, process_files
+
+BAD = "In 2019,the plan changed.We left late.\n\nthe the end.\n"
+CLEAN = "The plan changed in 2019.\n"
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args):
+        return CliRunner().invoke(main, list(args))
+
+    return invoke
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).glob("*/*.json"))
+
+
+def test_second_run_equals_first(run, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    (tmp_path / "b.md").write_text("# Title\n\nSee `x,y` and [a](https://e.com/a,b).It works.\n")
+    first = run("lint", "--format", "json", ".")
+    assert _entries(tmp_path), "the first run writes entries"
+    second = run("lint", "--format", "json", ".")
+    assert second.exit_code == first.exit_code == 1
+    assert second.output == first.output
+    assert json.loads(second.output)
+
+
+def test_hit_skips_linting(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text(BAD)
+    linter = make_linter()
+    first = process_files(linter, [path], Mode.LINT, unsafe=False, cache_dir=tmp_path)
+    monkeypatch.setattr(type(linter), "lint", lambda *a, **k: pytest.fail("cache missed"))
+    second = process_files(linter, [path], Mode.LINT, unsafe=False, cache_dir=tmp_path)
+    assert second[0].diagnostics == first[0].diagnostics
+
+
+def test_corrupt_entry_is_ignored_and_rewritten(run, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    first = run("lint", "a.txt")
+    [entry] = _entries(tmp_path)
+    for garbage in (b"", b"{not json", b'{"format": 1, "key": "x"}', b"[1, 2]", b"\xff\xfe"):
+        entry.write_bytes(garbage)
+        again = run("lint", "a.txt")
+        assert again.output == first.output
+    assert json.loads(entry.read_bytes())["diagnostics"], "the entry was recomputed"
+
+
+def test_entry_with_wrong_shape_is_ignored(tmp_path):
+    cache = Cache(tmp_path, "f")
+    key = cache.key(b"text", "a.txt", "lint", False, None)
+    target = tmp_path / CACHE_DIR / key[:2] / f"{key}.json"
+    target.parent.mkdir(parents=True)
+    target.write_text(json.dumps({"format": 1, "key": key, "path": "a", "diagnostics": [[1]]}))
+    assert cache.load(key) is None
+
+
+def test_different_settings_miss(run, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    run("lint", "a.txt")
+    assert len(_entries(tmp_path)) == 1
+    narrowed = run("lint", "--select", "SP", "a.txt")
+    assert len(_entries(tmp_path)) == 2
+    assert "CP001" not in narrowed.output and "SP" in narrowed.output
+    (tmp_path / "copyfix.toml").write_text('ignore = ["RP"]\n')
+    run("lint", "a.txt")
+    assert (tmp_path / CACHE_DIR).is_dir()
+    assert len(_entries(tmp_path)) == 3
+
+
+def test_changed_content_misses(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(BAD)
+    run("lint", "a.txt")
+    path.write_text(CLEAN)
+    assert run("lint", "a.txt").exit_code == 0
+
+
+def test_no_cache_writes_nothing(run, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    run("lint", "--no-cache", "a.txt")
+    run("fix", "--no-cache", "a.txt")
+    assert not (tmp_path / CACHE_DIR).exists()
+
+
+def test_fix_caches_only_clean_files(run, tmp_path):
+    (tmp_path / "bad.txt").write_text(BAD)
+    result = run("fix", "bad.txt")
+    assert result.exit_code in (0, 1)
+    fixed = (tmp_path / "bad.txt").read_text()
+    assert fixed != BAD
+    # The rewrite was not cached as clean; the fixed text, once clean, is.
+    entries_after_fix = _entries(tmp_path)
+    again = run("fix", "bad.txt")
+    assert "Fixed 0 problems" in again.output
+    assert (tmp_path / "bad.txt").read_text() == fixed
+    assert len(_entries(tmp_path)) >= len(entries_after_fix)
+    third = run("fix", "bad.txt")
+    assert third.output == again.output
+
+
+def test_fix_hit_does_not_rewrite(run, tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN)
+    run("fix", "clean.txt")
+    before = path.stat().st_mtime_ns
+    run("fix", "clean.txt")
+    assert path.stat().st_mtime_ns == before and path.read_text() == CLEAN
+
+
+def test_unsafe_fixes_are_keyed(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("We saw the the cat.\n")
+    run("fix", "a.txt")
+    safe_text = path.read_text()
+    run("fix", "--unsafe-fixes", "a.txt")
+    assert path.read_text() != safe_text or "the the" not in safe_text
+
+
+def test_cache_folder_is_gitignored(run, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    run("lint", "a.txt")
+    assert (tmp_path / CACHE_DIR / ".gitignore").read_text() == "*\n"
+
+
+def test_unwritable_cache_is_skipped(run, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    (tmp_path / CACHE_DIR).write_text("a file where the folder should be")
+    first = run("lint", "a.txt")
+    assert first.exit_code == 1 and "CP001" in first.output or "SP" in first.output
