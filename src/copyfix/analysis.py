@@ -36,6 +36,11 @@ _PROTECTED_PATTERNS = [
     # numbers with separators, versions, IP addresses, times, ratios, coordinates, money
     r"(?<![\w.])[v#$€£¥]?\d+(?:[.,:]\d+)+(?:[-+][\w.]+)?\w*",
     r"\d+(?:\.\d+)?,-?\d+(?:\.\d+)?",
+    # qualifiers and prefixes: is:open, label:bug, node:timers, IP:port, tl;dr
+    r"\b(?:is|label|node|npm|type|user|org|repo|author|path|file|git|ssh|data|urn|lang|in|on)"
+    r":[\w\"][\w.-]*",
+    r"\b\p{Lu}{2,}:\p{L}\w*",
+    r"\btl;dr\b",
     # shell brace expansions and type unions: {publish,search,login}, {x86_64,i686}
     r"\{[^\s{}]*,[^\s{}]*\}",
     # code-like tokens: std::vector, snake_case, call(), a.b.c chains with a known suffix

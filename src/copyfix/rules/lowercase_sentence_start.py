@@ -100,6 +100,8 @@ class LowercaseSentenceStart(Rule):
                     continue  # "Romeo! wherefore art thou": older and poetic English runs on
                 if view[start.word_start - 1 : start.word_start] in "([" and not common:
                     continue  # "(tldr: ...)": an aside may open with a term
+                if not common and view[after : after + 1] in ("\n", ":", ""):
+                    continue  # "hoisted\n(default): ...": a term being defined
                 if len(start.previous_word) < 3:
                     applicability = Applicability.UNSAFE
             at = start.word_start

@@ -47,6 +47,7 @@ class UnbalancedBrackets(Rule):
         good("Nice :) and (a [nested] aside)."),
         good("Add PyPy 7.2.0 (#1418) and 8.0 (#2048)."),
         good('Type a ")" or "(" and press CTRL-] to jump. The colon (:) enters a command.'),
+        good("Client --(udp frame) -> Proxy <--(reply) <-- Server"),
         good("It hangs when a) closing the shell or b) opening a file."),
         good("A value in the range (0, 100] or [1, 5)."),
         good("A bracket. (This is a bracket. \n\n With some text.) and this continues."),
@@ -99,7 +100,8 @@ def _named_bracket(view: str, pos: int) -> bool:
     """A bracket in quotes or after a key name is being talked about: "(", '{', CTRL-]."""
     before = view[pos - 1 : pos]
     after = view[pos + 1 : pos + 2]
-    return (before in "\"'“‘`" and before != "" and after in "\"'”’`" and after != "") or before == "-"
+    quoted = before in "\"'“‘`" and before != "" and after in "\"'”’`" and after != ""
+    return quoted or (view[pos] == "]" and before == "-")
 
 
 def _is_list_marker(view: str, block_start: int, marker_start: int, close: int) -> bool:
