@@ -19,6 +19,10 @@ DEFAULT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".m
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 TEMP_SUFFIX = ".copyfix-tmp"
 _SNIFF = 8192
+#: Larger files are refused before they are read: linting is linear but costs a few seconds
+#: per megabyte and tens of bytes of memory per character, so a stray log or dump must not
+#: stall a commit hook.
+MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
 class FileError(Exception):
@@ -100,12 +104,26 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
         raise FileError(display, _reason(exc)) from None
     if not stat.S_ISREG(st.st_mode):
         raise FileError(display, "not a regular file")
+    if st.st_size > MAX_FILE_BYTES:
+        raise FileError(display, f"file too large ({_megabytes(st.st_size)}; the limit is "
+                        f"{_megabytes(MAX_FILE_BYTES)}), skipped")
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check above, opening it
+        # must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise FileError(display, "not a regular file")
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise FileError(display, f"file too large (over {_megabytes(MAX_FILE_BYTES)}), skipped")
     except OSError as exc:
         raise FileError(display, _reason(exc)) from None
     return decode_source(raw, path, display)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def decode_source(raw: bytes, path: Path, display: str) -> SourceFile:
@@ -162,6 +180,19 @@ def write_source(source: SourceFile, text: str) -> bool:
     target = source.target
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
+        if not _writable(target, mode):
+            raise FileError(source.display, "cannot write: the file is read-only, left unchanged")
+        if not _writable(target.parent, stat.S_IMODE(os.stat(target.parent).st_mode)):
+            raise FileError(
+                source.display, "cannot write: its folder is read-only, left unchanged"
+            )
+        current = _current_bytes(target)
+        if current == data:
+            return False  # another run (or the user) already wrote exactly this
+        if current != source.raw:
+            raise FileError(
+                source.display, "changed on disk while it was being fixed, left unchanged"
+            )
         fd, tmp = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
         )
@@ -184,6 +215,21 @@ def write_source(source: SourceFile, text: str) -> bool:
             raise FileError(source.display, f"cannot write: {_reason(exc)}") from None
         raise
     return True
+
+
+def _current_bytes(target: Path) -> bytes | None:
+    try:
+        with open(target, "rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+
+
+def _writable(path: Path, mode: int) -> bool:
+    """Writable by us, and not marked read-only by its owner. The second test matters when
+    running as root, which may write anything: a file or folder whose owner removed their own
+    write permission says "do not edit", and ``os.replace`` would otherwise ignore it."""
+    return os.access(path, os.W_OK) and bool(mode & stat.S_IWUSR)
 
 
 def _before_replace(tmp: str, target: Path) -> None:
