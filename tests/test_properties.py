@@ -52,8 +52,8 @@ def prose(draw: st.DrawFn) -> str:
     if draw(st.integers(0, 14)) == 0:
         # A long line: one piece repeated, no newline.
         piece = draw(st.sampled_from(["word ", "a,", "the ", "x.Y ", "漢字 ", "  "]))
-        # A run of more than 2**MAX_PASSES copies of one word cannot converge while RP001
-        # removes one copy per pair per pass: that case is the xfail test below.
+        # Very long runs of one word are covered on their own by
+        # test_long_run_of_one_repeated_word_converges.
         limit = 2 ** (MAX_PASSES - 2) if piece == "the " else 400
         text += piece * draw(st.integers(50, limit))
     return text
@@ -242,11 +242,6 @@ def test_public_api_agrees_with_the_linter(text: str, path: str | None) -> None:
     assert len(copyfix.lint_text(text, path=path)) == len(LINTER.lint(text, kind=kind))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules/repeated_word.py removes one copy per overlapping pair, so a run of N copies "
-    "needs log2(N) passes: 'the ' * 2048 does not converge within MAX_PASSES",
-)
 def test_long_run_of_one_repeated_word_converges() -> None:
     fix("the " * 2048, DocumentKind.TEXT)
 

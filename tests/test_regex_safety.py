@@ -108,37 +108,7 @@ OUT_OF_SCOPE_INPUTS: dict[str, tuple[str, Callable[[str], bool]]] = {
 
 # Quadratic or worse on an input a document can contain; each is a bug in the named module,
 # kept visible here (strict: the test starts failing once the pattern is fixed).
-KNOWN_SLOW_SCAN: dict[str, str] = {
-    "copyfix.analysis._CANDIDATE": (
-        "analysis._CANDIDATE is quadratic on a run of commas (or other punctuation): the lazy "
-        "\\S*? and the [...]+ loop retry every split of the run before the lookahead fails"
-    ),
-    "copyfix.analysis._PROTECTED": (
-        "analysis._PROTECTED is quadratic on a long run of word characters (a base64 blob or "
-        "hash): the e-mail and path branches have no left anchor, so each position rescans the "
-        "run"
-    ),
-    "copyfix.rules.duplicated_paragraph._SENTENCE_TWICE": (
-        "duplicated_paragraph._SENTENCE_TWICE backtracks over 'A A A A ...': the {5,} word "
-        "loop and the lazy tail can split the same words many ways"
-    ),
-    "copyfix.rules.space_inside_brackets._BEFORE_CLOSING": (
-        "space_inside_brackets._BEFORE_CLOSING '([ \\t]+)([)\\]])' rescans a run of blanks from "
-        "each of its positions when no bracket follows: quadratic on 50,000 spaces"
-    ),
-    "copyfix.rules.multiple_spaces._RUN": (
-        "multiple_spaces._RUN matches every suffix of a run of blanks and only then checks the "
-        "lookbehind: quadratic on 50,000 spaces"
-    ),
-    "copyfix.sentences._BOUNDARY": (
-        "sentences._BOUNDARY '([.?!]+)(?<=...[.?!]+)' retries the run of stops from each of its "
-        "positions: quadratic on 50,000 periods"
-    ),
-    "copyfix.rules.repeated_word._NEXT_WORD": (
-        "repeated_word._NEXT_WORD '[ \\t]*\\n?[ \\t]*' splits a long run of blanks between "
-        "its two loops in every way before failing: quadratic after 'the the' + 50,000 spaces"
-    ),
-}
+KNOWN_SLOW_SCAN: dict[str, str] = {}
 
 
 def _backtracking_params() -> list[object]:
@@ -199,16 +169,7 @@ def test_no_catastrophic_backtracking(name: str) -> None:
 # ``match`` scanning ahead is a cost of the ``regex`` module's search for a required literal;
 # each of these is a bug to fix in the named module (match within a bounded window, or make the
 # literal not required), kept visible here until it is fixed.
-KNOWN_SCANNING_MATCH: dict[str, str] = {
-    "copyfix.rules.lowercase_sentence_start._CREDIT": (
-        "lowercase_sentence_start._CREDIT.match(view, after) searches the rest of the text for "
-        "'@', once per lowercase sentence start: quadratic on large files"
-    ),
-    "copyfix.sentences._LABEL": (
-        "sentences._LABEL.match(view, pos) searches the rest of the text for ':', once per "
-        "sentence: quadratic on large files"
-    ),
-}
+KNOWN_SCANNING_MATCH: dict[str, str] = {}
 
 
 def _match_params() -> list[object]:

@@ -8,6 +8,7 @@ code-like tokens. The engine drops any violation that touches one, so a rule nev
 from __future__ import annotations
 
 from functools import cached_property
+from operator import and_, eq
 from typing import TYPE_CHECKING
 
 import regex
@@ -17,25 +18,25 @@ from copyfix.model import Span
 from copyfix.spans import SpanSet
 
 if TYPE_CHECKING:
-    from copyfix.document import Document
+    from copyfix.document import Block, Document
     from copyfix.quotes import QuoteMark
     from copyfix.sentences import Label, SentenceStart
 
 _TRAIL = "[^\\s<>\"“”‘’`\ufffc]*[^\\s<>\"“”‘’`\ufffc.,;:!?)\\]}'*_]"
 _PROTECTED_PATTERNS = [
     # URLs, with or without a scheme; a final punctuation mark is the sentence's, not the URL's
-    rf"\b(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:){_TRAIL}",
+    rf"(?<![a-zA-Z0-9+.-])(?:[a-zA-Z][a-zA-Z0-9+.-]*+://|www\.|mailto:){_TRAIL}",
     # e-mail addresses
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+",
     # paths: ~/.bashrc, ./run.sh, ../x, /usr/bin, C:\Users, a/b/c.txt
     r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@%+~-]+)+/?",
     r"\b[A-Za-z]:\\[^\s\"“”]*",
-    r"\b[\w.-]+(?:/[\w.-]+)+",
+    r"(?<![\w.-])[\w.-]++(?:/[\w.-]+)+",
     # dotfiles and extensions: .NET, .txt, .bashrc
     r"(?<![\w.])\.(?:[a-z_][\w-]*|[A-Z\d]{2,}\b)(?:\.[\w-]+)*",
     # numbers with separators, versions, IP addresses, times, ratios, coordinates, money
     r"(?<![\w.])[v#$€£¥]?\d+(?:[.,:]\d+)+(?:[-+][\w.]+)?\w*",
-    r"\d+(?:\.\d+)?,-?\d+(?:\.\d+)?",
+    r"(?<![\d.])\d++(?:\.\d+)?,-?\d+(?:\.\d+)?",
     # qualifiers and prefixes: is:open, label:bug, node:timers, IP:port, tl;dr
     r"\b(?:is|label|node|npm|type|user|org|repo|author|path|file|git|ssh|data|urn|lang|in|on)"
     r":[\w\"][\w.-]*",
@@ -44,9 +45,9 @@ _PROTECTED_PATTERNS = [
     # shell brace expansions and type unions: {publish,search,login}, {x86_64,i686}
     r"\{[^\s{}]*,[^\s{}]*\}",
     # code-like tokens: std::vector, snake_case, call(), a.b.c chains with a known suffix
-    r"\w+(?:::\w+)+",
+    r"(?<!\w)\w++(?:::\w+)+",
     r"\b\w*_\w+\b",
-    r"\b\w+(?:\.\w+)*\.\w+\(\)?",
+    r"(?<![\w.])\w++(?:\.\w++)*+(?<=\.\w+)\(\)?",
     # emoticons, vim commands, emoji shortcodes
     r"(?<![\w:])[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?![\w])",
     r"(?<![\w:]):[a-z!]{1,3}\b(?!:)",
@@ -57,10 +58,17 @@ _PROTECTED_PATTERNS = [
     # HTML entities
     r"&#?\w+;",
 ]
+# A run of non-space characters with a trigger character inside it (not only at its edges, as
+# in "end." or "(see"), or an emoticon standing alone.
+_CANDIDATE = regex.compile(
+    r"(?<!\S)(?=\S*?[.,:;@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’']))\S++"
+    r"|(?<!\S)[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?!\S)"
+)
 _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
 _NAME_LIKE = regex.compile(r"\p{L}*(?:\p{Ll}\p{Lu}|\d)")
+_NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
 _CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d'’-]*")
 
@@ -72,9 +80,20 @@ class Analysis:
     @cached_property
     def protected(self) -> SpanSet:
         view = self.doc.view
-        spans = [Span(*m.span()) for m in _PROTECTED.finditer(view)]
         suffixes = self.doc.lexicon.dotted_suffixes
-        spans += [Span(*m.span()) for m in _DOTTED.finditer(view) if m.group(1) in suffixes]
+        spans: list[Span] = []
+        # Every protected token lies within one run of non-space characters that holds a
+        # trigger character inside it; ordinary words, even with punctuation at their edges,
+        # are skipped in one pass instead of trying every pattern at every position.
+        for chunk in _CANDIDATE.finditer(view):
+            start, end = chunk.span()
+            spans += [Span(*m.span()) for m in _PROTECTED.finditer(view, start, end)]
+            if "." in chunk.group():
+                spans += [
+                    Span(*m.span())
+                    for m in _DOTTED.finditer(view, start, end)
+                    if m.group(1) in suffixes
+                ]
         return SpanSet(spans)
 
     def is_protected(self, span: Span) -> bool:
@@ -133,6 +152,24 @@ class Analysis:
         )
 
     @cached_property
+    def block_words(self) -> list[tuple[Block, list[str]]]:
+        """Each prose block with its words, lowercased and stripped of punctuation: a cheap view
+        for rules that first ask whether a block can hold what they look for."""
+        view = self.doc.view
+        return [
+            (b, _NON_WORD.sub(" ", view[b.span.start : b.span.end]).lower().split())
+            for b in self.doc.blocks
+        ]
+
+    def blocks_with_repeat(self, lengths: range) -> list[Block]:
+        """Blocks where a run of ``n`` words (``n`` in ``lengths``) is followed by the same run."""
+        found = []
+        for block, words in self.block_words:
+            if any(_has_repeat(words, n) for n in lengths):
+                found.append(block)
+        return found
+
+    @cached_property
     def quotes(self) -> list[QuoteMark]:
         from copyfix.quotes import scan_quotes
 
@@ -143,6 +180,20 @@ class Analysis:
         from copyfix.sentences import find_labels
 
         return find_labels(self.doc)
+
+
+def _has_repeat(words: list[str], n: int) -> bool:
+    # Comparisons run in C (map with operator.eq); Python only looks at the rare hits.
+    same = list(map(eq, words, words[n:]))
+    if n == 1:
+        return any(same)
+    if not any(map(and_, same, same[1:])):
+        return False
+    return any(
+        words[i : i + n] == words[i + n : i + 2 * n]
+        for i, hit in enumerate(same)
+        if hit
+    )
 
 
 def is_mask(char: str) -> bool:

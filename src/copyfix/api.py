@@ -32,16 +32,30 @@ class Linter:
         return lint_document(doc, self.rules, self.registry, self.severities)
 
     def fix(self, text: str, *, path: str = "-", kind: DocumentKind, unsafe: bool) -> FixResult:
-        verify = _markdown_intact if kind is DocumentKind.MARKDOWN else None
+        verify = _MarkdownCheck() if kind is DocumentKind.MARKDOWN else None
         return fix_loop(
             text, lambda t: self.lint(t, path=path, kind=kind), unsafe=unsafe, verify=verify
         )
 
 
-def _markdown_intact(before: str, after: str) -> bool:
-    from copyfix.markdown import fingerprint
+class _MarkdownCheck:
+    """Whether a fix kept the Markdown structure. The text after one pass is the text before
+    the next, so each text is parsed once."""
 
-    return fingerprint(before) == fingerprint(after)
+    def __init__(self) -> None:
+        self._memo: dict[str, object] = {}
+
+    def _fingerprint(self, text: str) -> object:
+        from copyfix.markdown import fingerprint
+
+        if text not in self._memo:
+            if len(self._memo) > 4:
+                self._memo.clear()
+            self._memo[text] = fingerprint(text)
+        return self._memo[text]
+
+    def __call__(self, before: str, after: str) -> bool:
+        return self._fingerprint(before) == self._fingerprint(after)
 
 
 def make_linter(

@@ -763,7 +763,7 @@ def check_rule(rule: PackRule, registry: Registry) -> list[TestFailure]:
         shown = tuple(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
 
         def fail(problem: str, got: str | None = None, test: PackTest = test,
-                 number: int = number) -> None:
+                 number: int = number, shown: tuple[str, ...] = shown) -> None:
             failures.append(TestFailure(rule, number, test, problem, got, shown))
 
         if test.flags is not None and len(found) != test.flags:

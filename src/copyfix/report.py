@@ -84,13 +84,16 @@ def render_full(
     diagnostics: Iterable[Diagnostic], source_of: Callable[[str], str | None], colour: bool = False
 ) -> str:
     blocks = []
+    lines_of: dict[str, list[str] | None] = {}  # split each file once, not once per finding
     for d in diagnostics:
         head = render_concise([d], colour)
-        text = source_of(d.path)
-        if text is None:
+        if d.path not in lines_of:
+            text = source_of(d.path)
+            lines_of[d.path] = None if text is None else text.split("\n")
+        lines = lines_of[d.path]
+        if lines is None:
             blocks.append(head)
             continue
-        lines = text.split("\n")
         line = lines[d.line - 1] if d.line - 1 < len(lines) else ""
         gutter = len(str(d.line))
         width = max(1, (d.end_column - d.column) if d.end_line == d.line else len(line) - d.column + 1)

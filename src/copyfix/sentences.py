@@ -49,14 +49,18 @@ class Label:
 
 
 _OPENERS = "“‘\"'(["
+# The mark comes first so the engine can skip ahead to it; the lookbehind after it checks
+# that a word (or a closing quote or bracket) stands before the mark.
 _BOUNDARY = regex.compile(
-    r"(?<=[\p{L}\p{M}\d)\]\"”’'%])([.?!]+)([)\]\"”’'«»]*)([ \t]+|[ \t]*\n[ \t]*)([“‘\"'(\[„«»]?)"
+    r"(?<![.?!])([.?!]++)(?<=[\p{L}\p{M}\d)\]\"”’'%][.?!]+)([)\]\"”’'«»]*)([ \t]+|[ \t]*\n[ \t]*)([“‘\"'(\[„«»]?)"
     r"(?=[\p{L}])"
 )
 _LEADING = regex.compile(r"[ \t]*(?:[-*+•]\s+|\d+[.)]\s+)?([“‘\"'(\[„«»‹›]?)")
 # A word may hold an apostrophe (don't) but does not end with one ('quoted').
 _WORD = regex.compile(r"[\p{L}\p{M}](?:[\p{L}\p{M}\d-]|['’](?=\p{L}))*")
-_LABEL = regex.compile(r"([\p{Lu}\p{Ll}][\p{L}.'’-]*(?:[ ][\p{Lu}][\p{L}.'’-]*){0,3}):[ \t]+")
+# The colon is a class (with its full-width form) rather than a literal: a required literal makes
+# the regex module search the rest of the text for it on every match() call.
+_LABEL = regex.compile(r"([\p{Lu}\p{Ll}][\p{L}.'’-]*(?:[ ][\p{Lu}][\p{L}.'’-]*){0,3})[:：][ \t]+")
 
 
 def find_sentence_starts(doc: Document) -> list[SentenceStart]:
@@ -120,7 +124,7 @@ def find_labels(doc: Document) -> list[Label]:
     for block in doc.blocks:
         if block.kind is not BlockKind.PARAGRAPH:
             continue
-        m = _LABEL.match(view, block.span.start, block.span.end)
+        m = _LABEL.match(view, block.span.start, min(block.span.end, block.span.start + 80))
         if m:
             candidates.append(Label(m.start(1), m.end(), m.group(1), block))
     counts = Counter(label.text.lower() for label in candidates)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.model import Applicability, Edit, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Exactly two of a mark (three dots are an ellipsis), or a comma before a full stop.

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import eq
 
 import regex
 
@@ -9,21 +10,24 @@ from copyfix.rules.base import Rule, violation
 
 _PARAGRAPH = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _MIN_WORDS = 2
+_SAFE_LINE_WORDS = 8
 
 
 class DuplicatedParagraph(Rule):
     """Flags a paragraph or line that repeats the one just before it.
 
     ## What it does
-    Finds a paragraph identical to the previous paragraph (a title pasted twice) and a line
-    identical to the previous line of the same paragraph, and removes the copy.
+    Finds a paragraph identical to the previous paragraph (a title pasted twice), a line
+    identical to the previous line of the same paragraph, and a sentence written twice in a
+    row, and removes the copy.
 
     ## Why is this bad?
     Duplicated lines are paste and merge accidents; readers notice them at once.
 
     ## Fix safety
-    Safe for a repeated paragraph (with its blank line); unsafe for a repeated line inside a
-    paragraph, which can be a refrain in verse. Single words and lines of code or markup are
+    Safe for a repeated paragraph (with its blank line), for a sentence of six words or more
+    written twice in a row, and for a repeated line of eight words or more; unsafe for a
+    shorter repeated line, which can be a refrain in verse. Single words and lines of code or markup are
     not flagged.
 
     ## Options
@@ -39,7 +43,12 @@ class DuplicatedParagraph(Rule):
             "Mayors Meet in Nanning\n\nThe text."),
         bad("Row the boat gently\nRow the boat gently\nDown the stream.",
             "Row the boat gently\nDown the stream.", unsafe=True),
+        bad("The cat sat on the warm mat. The cat sat on the warm mat. Then it slept.",
+            "The cat sat on the warm mat. Then it slept."),
+        bad("It was late in the evening when the\nIt was late in the evening when the\ntrain came.",
+            "It was late in the evening when the\ntrain came."),
         good("Chorus line\n\nVerse one here.\n\nChorus line"),
+        good("No, no. No, no. Go on, go on."),
         good("Yes\n\nYes"),
         good("| text  | text |\n| text  | text |\n|~ ~ ~ | ~ |"),
         good("```\nx = 1\nx = 1\n```", markdown=True),
@@ -62,7 +71,30 @@ class DuplicatedParagraph(Rule):
                 )
                 continue
             yield from _repeated_lines(text, start, end)
+            yield from _repeated_sentences(doc.view, start, end)
             previous = (start, end, body)
+
+
+# A sentence of at least six words, then the same sentence again on the same line.
+_SENTENCE_TWICE = regex.compile(
+    r"(?:(?<=^|[.!?][”\"’']?[ \t]))((?:\p{Lu}|[“\"])(?:[^.!?\n \t]*+[ \t]++){5,80}[^.!?\n]{0,300}?[.!?][”\"’']?)"
+    r"[ \t]+(\1)(?=\s|$)",
+    regex.M,
+)
+
+
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])[ \t]+")
+
+
+def _repeated_sentences(view: str, start: int, end: int) -> Iterator[Violation]:
+    sentences = _SENTENCE_SPLIT.split(view[start:end])
+    if not any(map(eq, sentences, sentences[1:])):
+        return  # no sentence equals its neighbour: nothing to look for
+    for m in _SENTENCE_TWICE.finditer(view, start, end):
+        yield violation(
+            m.start(2), m.end(2), "Sentence repeats the one before it",
+            Edit.delete(m.end(1), m.end(2)), title="Remove the duplicated sentence",
+        )
 
 
 def _is_prose_line(line: str, min_words: int = _MIN_WORDS) -> bool:
@@ -82,10 +114,13 @@ def _repeated_lines(text: str, start: int, end: int) -> Iterator[Violation]:
         pos += len(line) + 1
         stripped = line.strip()
         if prev_line is not None and stripped == prev_line and _is_prose_line(stripped, 3):
+            # A short line may be a refrain; a long one repeated in wrapped prose is a paste.
+            long_line = len(stripped.split()) >= _SAFE_LINE_WORDS
             yield violation(
                 line_start, line_start + len(line), "Line repeats the one before it",
                 Edit.delete(prev_end, line_start + len(line)),
-                title="Remove the duplicated line", applicability=Applicability.UNSAFE,
+                title="Remove the duplicated line",
+                applicability=Applicability.SAFE if long_line else Applicability.UNSAFE,
             )
             continue
         prev_line, prev_end = stripped, line_start + len(line)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.model import Edit, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 

@@ -1,19 +1,22 @@
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 import regex
 
 from copyfix.document import BlockKind
-from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.model import Applicability, Edit, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\d'’@./_-])\p{L}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
-_MIN_CAPITALISED = 3
+# The capital comes first in the pattern so the engine can skip ahead to it; the character
+# before it is checked afterwards (a lookbehind at the start is tried at every position).
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
+_WORD_BEFORE = frozenset("'’@./_-")
 # A capitalised word counts as a name only mid-sentence and away from other capitalised words,
 # so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
-_CAPITAL_NEIGHBOUR = regex.compile(r"\p{Lu}")
+_MIN_CAPITALISED = 3
 
 
 class InconsistentNameCase(Rule):
@@ -60,35 +63,47 @@ class InconsistentNameCase(Rule):
         starts = {s.word_start for s in doc.analysis.sentences}
         starts |= {label.start for label in doc.analysis.labels}
         after_article: Counter[str] = Counter()
-        for block in doc.blocks:
-            if _is_title(view, block.span.start, block.span.end):
+        prose_blocks = [
+            b for b in doc.blocks if not _is_title(view, b.span.start, b.span.end)
+        ]
+        # First the capitalised words of running prose: list items, headings and cells are often
+        # in title or imperative case ("* Add support") and say nothing about names.
+        for block in prose_blocks:
+            if block.kind is not BlockKind.PARAGRAPH:
                 continue
-            for m in _WORD.finditer(view, block.span.start, block.span.end):
-                word = m.group()
-                if m.start() in starts:
+            for m in _CAPITALISED.finditer(view, block.span.start, block.span.end):
+                if m.start() in starts or _glued(view, m.start()):
                     continue
-                if word[0].isupper():
-                    # Only running prose shows how a writer spells a name: list items, headings
-                    # and cells are often in title or imperative case ("* Add support").
-                    if block.kind is not BlockKind.PARAGRAPH or _after_clause_mark(view, m.start()):
-                        continue
-                    if not _has_capital_neighbour(view, m.start(), m.end()):
-                        capitalised[word.lower()] += 1
-                        if _after_article(view, m.start()):
-                            after_article[word.lower()] += 1
-                else:
-                    lowercase[word].append(m.start())
+                if _after_clause_mark(view, m.start()):
+                    continue
+                if not _has_capital_neighbour(view, m.start(), m.end()):
+                    word = m.group().lower()
+                    capitalised[word] += 1
+                    if _after_article(view, m.start()):
+                        after_article[word] += 1
         in_code = doc.analysis.words_in_code
+        names = [
+            word
+            for word, caps in capitalised.items()
+            if caps >= _MIN_CAPITALISED
+            and after_article[word] * 2 < caps  # "the Software": a defined term, not a name
+            and word not in in_code  # "bash", "python": also a command in this document
+            and word not in doc.lexicon.sentence_openers  # "Otherwise": capitalised by position
+        ]
+        if not names:
+            return
+        # Then the lowercase spellings of just those words.
+        lower_pattern = regex.compile(
+            r"\b(?:" + "|".join(map(regex.escape, names)) + r")\b(?![@_]|[.-]\w)"
+        )
+        for block in prose_blocks:
+            for m in lower_pattern.finditer(view, block.span.start, block.span.end):
+                if m.start() not in starts and not _glued(view, m.start()):
+                    lowercase[m.group()].append(m.start())
         for word, positions in lowercase.items():
-            caps = capitalised.get(word, 0)
-            if caps < _MIN_CAPITALISED or len(positions) * 3 > caps:
+            caps = capitalised[word]
+            if len(positions) * 3 > caps:
                 continue
-            if after_article[word] * 2 >= caps:
-                continue  # "the Software", "the Company": a defined term, not a name
-            if word in in_code:
-                continue  # "bash", "python": also a command in this document
-            if word in doc.lexicon.sentence_openers:
-                continue  # "Otherwise", "Please": common words, capitalised by position
             name = word[0].upper() + word[1:]
             for at in positions:
                 yield violation(
@@ -100,6 +115,14 @@ class InconsistentNameCase(Rule):
 
 
 _ARTICLE = regex.compile(r"(?:the|this|that|our|your|its|their)\s+$", regex.I)
+
+
+def _glued(view: str, pos: int) -> bool:
+    """True if the word at ``pos`` continues a longer token (a word, a path, an address)."""
+    if pos == 0:
+        return False
+    before = view[pos - 1]
+    return before.isalnum() or before in _WORD_BEFORE or unicodedata.category(before) == "Mn"
 
 
 def _after_article(view: str, pos: int) -> bool:
@@ -124,13 +147,31 @@ _CONNECTORS = frozenset("of and for de la du von van der the on in".split())
 
 
 def _has_capital_neighbour(view: str, start: int, end: int) -> bool:
-    before = view[max(0, start - 40) : start].split()
-    after = view[end : end + 40].split()
-    prev = before[-1] if before and view[start - 1 : start].isspace() else ""
-    if prev.lower() in _CONNECTORS and len(before) >= 2 and before[-2][:1].isupper():
-        prev = before[-2]  # "Code of Conduct", "Bank of England": one name
-    nxt = after[0] if after and view[end : end + 1].isspace() else ""
+    prev = _token_before(view, start)
+    if prev.lower() in _CONNECTORS:
+        before_connector = _token_before(view, start - len(prev) - 1)
+        if before_connector[:1].isupper():
+            prev = before_connector  # "Code of Conduct", "Bank of England": one name
+    nxt = _token_after(view, end)
     return bool(
-        prev and _CAPITAL_NEIGHBOUR.match(prev) and not prev.endswith((".", ",", ":", ";"))
-        or nxt and _CAPITAL_NEIGHBOUR.match(nxt) and not view[start:end].endswith(",")
+        prev[:1].isupper() and not prev.endswith((".", ",", ":", ";"))
+        or nxt[:1].isupper() and not view[start:end].endswith(",")
     )
+
+
+def _token_before(view: str, pos: int) -> str:
+    """The token that ends one space before ``pos`` (string methods only: this runs for every
+    capitalised word)."""
+    if pos < 2 or not view[pos - 1].isspace():
+        return ""
+    end = pos - 1
+    start = max(view.rfind(" ", max(0, end - 40), end), view.rfind("\n", max(0, end - 40), end)) + 1
+    return view[start:end]
+
+
+def _token_after(view: str, pos: int) -> str:
+    if pos >= len(view) - 1 or not view[pos].isspace():
+        return ""
+    start = pos + 1
+    stops = [i for i in (view.find(" ", start, start + 40), view.find("\n", start, start + 40)) if i >= 0]
+    return view[start : min(stops) if stops else start + 40]

@@ -14,7 +14,9 @@ _CODE_AFTER = regex.compile(r"[(\[{=_/\\<>@#]|\.\w|::")
 # A roman numeral or letter followed by "." or ")" opens a list item: "iv. The", "a) the".
 _LIST_LABEL = regex.compile(r"(?:[ivxlc]{1,5}|\p{L})[.)]", regex.I)
 # "Fixed it. by @someone in https://...": the credit line of a changelog, not a sentence.
-_CREDIT = regex.compile(r"[ \t]+@[\w-]")
+# The sign is written as a class: a lone literal makes the regex module search the whole rest
+# of the text for it before trying the match.
+_CREDIT = regex.compile(r"[ \t]+[@＠][\w-]")
 _TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
 
 
@@ -84,7 +86,8 @@ class LowercaseSentenceStart(Rule):
             if not word[0].islower() or analysis.is_name_like(word):
                 continue
             after = start.word_start + len(word)
-            if _CODE_AFTER.match(view, after) or _CREDIT.match(view, after):
+            window = after + 40  # match() within a window: never a search through the text
+            if _CODE_AFTER.match(view, after, window) or _CREDIT.match(view, after, window):
                 continue
             if _quoted_term(view, start.word_start, after):
                 continue  # "'maxmemtot' sets ...": a quoted name

@@ -67,7 +67,7 @@ class MissingSpaceAfterPunctuation(Rule):
             start, end = m.span()
             if mark == ":" and _looks_like_code_after(view, end):
                 continue
-            if mark == ";" and (_entity_before(view, start) or _CONTRACTION.match(view, end)):
+            if mark == ";" and (_entity_before(view, start) or _CONTRACTION.match(view, end, end + 4)):
                 continue  # &amp;x, or don;t (a wrong apostrophe, see QT004)
             after_code = view[start - 1 : start] == MASK_CHAR
             if mark == "." and not after_code and (
@@ -86,7 +86,7 @@ _CODE_AFTER = regex.compile(r"[\p{L}\d]*(?:[:=/@#(\[{<]|\.\p{L})")
 
 def _looks_like_code_after(view: str, pos: int) -> bool:
     """``key:value`` pairs, ``urn:isbn:...`` and ``a:b/c`` are identifiers, not prose."""
-    return bool(_CODE_AFTER.match(view, pos))
+    return bool(_CODE_AFTER.match(view, pos, pos + 80))
 
 
 _CAMEL = regex.compile(r"\p{L}+\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}")
@@ -96,7 +96,7 @@ _NEXT_TOKEN = regex.compile(r"[\w]+")
 def _dotted_identifier(view: str, dot: int, after: int) -> bool:
     """``idleConf.CurrentTheme``, ``ctypes.OleDLL``, ``EditorWindow.HelpDialog``: a name with an
     internal capital on either side of the dot is code, not two sentences."""
-    nxt = _NEXT_TOKEN.match(view, after)
+    nxt = _NEXT_TOKEN.match(view, after, after + 80)
     i = dot
     while i > 0 and (view[i - 1].isalnum() or view[i - 1] == "_"):
         i -= 1

@@ -58,7 +58,7 @@ class MissingSpaceAroundQuote(Rule):
             elif (
                 mark.role is Role.CLOSE
                 and _WORD_CHAR.match(view, pos + 1)
-                and not _PLURAL.match(view, pos + 1)
+                and not _PLURAL.match(view, pos + 1, pos + 3)
             ):
                 yield violation(
                     pos, pos + 1, "Missing space after the quotation",

@@ -4,10 +4,12 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.model import Edit, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
-_RUN = regex.compile(r"(?<=[^\s\ufffc])(?=[ \u00a0]*[ ])[ \u00a0]{2,}(?=[^\s\ufffc])")
+_RUN = regex.compile(
+    r"(?<![ \u00a0])[ \u00a0]{2,}+(?<=[^\s\ufffc][ \u00a0]{2,})(?<=[ ][ \u00a0]*|[ \u00a0]*[ ])(?=[^\s\ufffc])"
+)
 _COLUMN_GAP = regex.compile(r"\S[ \t]{2,}\S")
 
 
@@ -73,16 +75,26 @@ def _two_spaces_between_sentences(view: str) -> bool:
     return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.9 * len(gaps)
 
 
+# Tables have short lines; a longer line is prose, and looking no further keeps long
+# single-line files linear.
+_TABLE_LINE_MAX = 400
+
+
 def _line_bounds(view: str, pos: int) -> tuple[int, int]:
-    start = view.rfind("\n", 0, pos) + 1
-    end = view.find("\n", pos)
-    return start, len(view) if end < 0 else end
+    """The line around ``pos``, looking at most ``_TABLE_LINE_MAX`` characters either way."""
+    lo = max(0, pos - _TABLE_LINE_MAX)
+    newline = view.rfind("\n", lo, pos)
+    start = newline + 1 if newline >= 0 else lo
+    end = view.find("\n", pos, pos + _TABLE_LINE_MAX)
+    return start, min(len(view), pos + _TABLE_LINE_MAX) if end < 0 else end
 
 
 def _aligned_with_neighbour(view: str, gap_end: int) -> bool:
     """A gap whose next word starts in the same column as a word after a gap on the line above
     or below is a column of a plain-text table."""
     line_start, line_end = _line_bounds(view, gap_end)
+    if line_end - line_start >= _TABLE_LINE_MAX:
+        return False
     column = gap_end - line_start
     for neighbour in (line_start - 1, line_end + 1):
         if neighbour < 0 or neighbour > len(view):
@@ -97,6 +109,8 @@ def _aligned_with_neighbour(view: str, gap_end: int) -> bool:
 def _in_column_layout(view: str, pos: int) -> bool:
     """A line with two or more wide gaps, next to a line with gaps too, is a table."""
     start, end = _line_bounds(view, pos)
+    if end - start >= _TABLE_LINE_MAX:
+        return False  # a long line is prose, not a row of a table
     if len(_COLUMN_GAP.findall(view, start, end, overlapped=True)) < 2:
         return False
     neighbours = []

@@ -44,7 +44,11 @@ class RepeatedPhrase(Rule):
 
     def check(self, doc) -> Iterator[Violation]:
         view = doc.view
-        for m in _PHRASE.finditer(view):
+        for block in doc.analysis.blocks_with_repeat(range(2, 7)):
+            yield from self._check_block(view, block.span.start, block.span.end)
+
+    def _check_block(self, view: str, start: int, end: int) -> Iterator[Violation]:
+        for m in _PHRASE.finditer(view, start, end):
             words = m.group(1).lower().split()
             if len(set(words)) == 1:
                 continue  # one word repeated: the repeated-word rule's business

@@ -14,7 +14,7 @@ _REPEAT = regex.compile(
     r"(?![\p{L}\p{M}\d\-]|['’]\p{L})",
     regex.I,
 )
-_NEXT_WORD = regex.compile(r"[ \t]*\n?[ \t]*([\p{L}'’]+)")
+_NEXT_WORD = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?([\p{L}'’]+)")
 # Removing one of these is always right: they carry no content of their own.
 _FUNCTION_WORDS = frozenset(
     """
@@ -82,6 +82,7 @@ class RepeatedWord(Rule):
         bad("We saw the big big house.", "We saw the big house.", unsafe=True),
         good("He had had enough, and I know that that is true."),
         bad("You should know that that that was wrong.", "You should know that that was wrong."),
+        bad("It was the the the the end.", "It was the end."),
         good("What it is is a mess. He gave her her phone back."),
         good("They flew to Bora Bora and heard Duran Duran, ha ha."),
         good("Their so-so plan was a bye-bye gift."),
@@ -94,7 +95,14 @@ class RepeatedWord(Rule):
 
     def check(self, doc) -> Iterator[Violation]:
         view = doc.view
-        for m in _REPEAT.finditer(view):
+        for block in doc.analysis.blocks_with_repeat(range(1, 2)):
+            yield from self._check_block(doc, view, block.span.start, block.span.end)
+
+    def _check_block(self, doc, view: str, start: int, end: int) -> Iterator[Violation]:
+        run_end = -1
+        for m in _REPEAT.finditer(view, start, end):
+            if m.start() < run_end:
+                continue  # inside a run already reported
             first, second = m.group(1), m.group(3)
             if not self._is_slip(doc, view, m, first, second):
                 continue
@@ -102,9 +110,17 @@ class RepeatedWord(Rule):
             applicability = (
                 Applicability.SAFE if lower in _FUNCTION_WORDS else Applicability.UNSAFE
             )
+            # "the the the the": one finding and one fix for the whole run, so fixing does not
+            # take a pass per pair. "that that" is grammatical, so a run of it keeps two.
+            copies = _run_of_copies(view, m, end)
+            keep = 2 if lower in ("that", "had") and len(copies) > 2 else 1
+            run_end = copies[-1][1]
+            if len(copies) > 2:
+                edit = Edit.delete(copies[keep - 1][1], run_end)
+            else:
+                edit = _removal(view, m)
             yield violation(
-                m.start(), m.end(), f"Repeated word '{first}'",
-                _removal(view, m),
+                m.start(), run_end, f"Repeated word '{first}'", edit,
                 title="Remove the repeated word", applicability=applicability,
             )
 
@@ -113,7 +129,7 @@ class RepeatedWord(Rule):
         lower = first.lower()
         if lower in lexicon.allowed_repeats or lower in lexicon.reduplicated_names:
             return False
-        following = _NEXT_WORD.match(view, m.end())
+        following = _NEXT_WORD.match(view, m.end(), m.end() + 80)
         next_word = following.group(1).lower() if following else ""
         previous = _previous_word(view, m.start())
         if next_word == lower:
@@ -167,6 +183,20 @@ def _is_is_allowed(view: str, pos: int) -> bool:
     """``What it is is ...``: the first ``is`` ends a clause that is itself the subject."""
     words = view[max(0, pos - 40) : pos].split()
     return len(words) >= 2 and words[-2].lower().strip("“\"(") in _WH_WORDS
+
+
+def _run_of_copies(view: str, m, end: int) -> list[tuple[int, int]]:
+    """Spans of the repeated word from the first copy to the last in an unbroken run."""
+    copies = [m.span(1), m.span(3)]
+    word = m.group(1).lower()
+    pos = m.end(3)
+    while pos < end:
+        nxt = _NEXT_WORD.match(view, pos, min(end, pos + 80))
+        if not nxt or nxt.group(1).lower() != word or "\n\n" in view[pos : nxt.start(1)]:
+            break
+        copies.append(nxt.span(1))
+        pos = nxt.end(1)
+    return copies
 
 
 def _removal(view: str, m) -> Edit:

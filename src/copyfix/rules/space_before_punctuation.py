@@ -70,7 +70,7 @@ class SpaceBeforePunctuation(Rule):
         for m in _SPACE_BEFORE.finditer(view):
             start, end = m.span(1)
             mark = m.group(2)
-            if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2)):
+            if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
                 continue
             if doc.analysis.protected.contains(start - 1):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose

@@ -9,8 +9,10 @@ from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
 
 # Braces are left out: `{ string | URL }` is type notation, where the spaces are the style.
-_AFTER_OPENING = regex.compile(r"(?:^|(?<=[\s\ufffc]))([(\[])([ \t]+)(?=[^\s)\]}])", regex.M)
-_BEFORE_CLOSING = regex.compile(r"(?<=[^\s(\[{])([ \t]+)([)\]])(?=$|[\s.,;:!?\ufffc])", regex.M)
+# Each pattern starts with the bracket or the space itself, so the engine skips quickly
+# through text without brackets; what stands before is checked afterwards.
+_AFTER_OPENING = regex.compile(r"([(\[])([ \t]+)(?=[^\s)\]}])")
+_BEFORE_CLOSING = regex.compile(r"(?<![ \t])([ \t]++)([)\]])(?=$|[\s.,;:!?\ufffc])", regex.M)
 
 
 class SpaceInsideBrackets(Rule):
@@ -49,12 +51,16 @@ class SpaceInsideBrackets(Rule):
         view = doc.view
         yield from _quote_spaces(doc)
         for m in _AFTER_OPENING.finditer(view):
+            if m.start() > 0 and not (view[m.start() - 1].isspace() or view[m.start() - 1] == "\ufffc"):
+                continue
             start, end = m.span(2)
             yield violation(
                 m.start(1), end, f"Space after '{m.group(1)}'", Edit.delete(start, end),
                 title="Remove the space",
             )
         for m in _BEFORE_CLOSING.finditer(view):
+            if m.start() == 0 or view[m.start() - 1] in " \t\n([{":
+                continue
             start, end = m.span(1)
             if _is_smiley(view, m.start(2)):
                 continue
@@ -66,22 +72,24 @@ class SpaceInsideBrackets(Rule):
 
 _QUOTES = "“”\"«»"
 # Straight single quotes are paired only when the quotation is plain: ' with' and 'with '.
-_SINGLE_OPEN_SPACED = regex.compile(r"(?<=\s)'([ \t]+)(?=\p{L}[^'\n]{0,80}\p{L}')")
-_SINGLE_CLOSE_SPACED = regex.compile(
-    r"(?<=(?:^|\s)'\p{L}[^'\n]{0,80}\p{L})([ \t]+)'(?=\s|[.,;:!?]|$)", regex.M
-)
+_SINGLE_OPEN_SPACED = regex.compile(r"'([ \t]+)(?=\p{L}[^'\n]{0,80}\p{L}')")
+_SINGLE_CLOSE_SPACED = regex.compile(r"'\p{L}[^'\n]{0,80}?\p{L}([ \t]+)'(?=\s|[.,;:!?]|$)", regex.M)
 
 
 def _quote_spaces(doc) -> Iterator[Violation]:
     """Quotes are judged by their paired role, so `" fixed"` and `"fixed "` are both found."""
     view = doc.view
     for m in _SINGLE_OPEN_SPACED.finditer(view):
+        if not view[m.start() - 1 : m.start()].isspace():
+            continue
         start, end = m.span(1)
         yield violation(
             start - 1, end, "Space after an opening quote", Edit.delete(start, end),
             title="Remove the space",
         )
     for m in _SINGLE_CLOSE_SPACED.finditer(view):
+        if m.start() > 0 and not view[m.start() - 1].isspace():
+            continue
         start, end = m.span(1)
         yield violation(
             start, end + 1, "Space before a closing quote", Edit.delete(start, end),

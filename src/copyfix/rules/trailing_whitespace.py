@@ -4,12 +4,10 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import DocumentKind, Edit, Severity, Violation, bad, good
+from copyfix.model import DocumentKind, Edit, Severity, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
-from copyfix.model import Span
 
 _TRAILING = regex.compile(r"[ \t\u00a0\u3000]+$", regex.M)
-_HARD_BREAK = regex.compile(r"(?<=\S)  +$", regex.M)
 
 
 class TrailingWhitespace(Rule):
