@@ -39,8 +39,13 @@ def test_legitimate_repeats(rule_run, text):
 
 
 def test_content_word_repeat_needs_unsafe_fixes(rule_run):
-    # Harper treats "To address address problems." as correct (verb then noun); that reading is
-    # rare, so copyfix reports it, but only --unsafe-fixes removes a repeated content word.
-    text = "To address address problems."
+    text = "We saw the big big house."
     assert rule_run.lint("RP001", text)
     assert rule_run.fix("RP001", text) == text
+
+
+def test_verb_then_noun_after_to_is_not_a_slip(rule_run):
+    # After "to" the first copy is a verb and the second the noun it takes, as Harper's own
+    # tests say: "To address address problems.", "To record record profits."
+    assert rule_run.lint("RP001", "To address address problems.") == []
+    assert rule_run.lint("RP001", "To record record profits.") == []

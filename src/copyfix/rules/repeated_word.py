@@ -88,6 +88,7 @@ class RepeatedWord(Rule):
         good("Their so-so plan was a bye-bye gift."),
         good("Do what you have to to take care of yourself."),
         good("You need to log in in the morning."),
+        good("We plan to record record profits and to address address problems."),
         good("Will will be here soon, and May may come too."),
         good("In the wild wild west, the dog went woof woof."),
         good("Placeholder text text text text, and xxx\txxx in a table."),
@@ -161,6 +162,8 @@ class RepeatedWord(Rule):
             return False
         if lower == "in" and previous in _IN_TAKERS:
             return False
+        if previous == "to" and lower not in _FUNCTION_WORDS:
+            return False  # "to record record profits": the verb, then the noun it takes
         if lower == "can" and previous in ("the", "a"):
             return False  # the can-can
         return True

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copyfix.model import Violation, bad, good
+from copyfix.model import Applicability, Edit, Violation, bad, good
 from copyfix.quotes import QuoteMark, Role
 from copyfix.rules.base import Rule, violation
 
@@ -20,7 +20,8 @@ class UnbalancedQuotes(Rule):
     A missing closing quote leaves the reader unsure where the quotation ends.
 
     ## Fix safety
-    Report only: where the missing mark belongs is a judgement for the writer. A quotation that
+    Report only: where the missing mark belongs is a judgement for the writer. A mark standing
+    alone between spaces quotes nothing and has an unsafe fix that removes it. A quotation that
     continues into the next paragraph opens again without closing; that is correct and is not
     flagged. Inch marks (`5'10"`, `20" wide`) and apostrophes (`students’`, `’90s`) are not
     quotes.
@@ -32,7 +33,7 @@ class UnbalancedQuotes(Rule):
     code = "QT002"
     name = "unbalanced-quotes"
     summary = "Unbalanced quotation marks"
-    fixable = False
+    fixable = True
     examples = (
         bad("“That is true, he said.", "“That is true, he said."),
         bad("That is true,” he said.", "That is true,” he said."),
@@ -40,6 +41,7 @@ class UnbalancedQuotes(Rule):
         bad("This is »not correct.", "This is »not correct."),
         bad("I said ‘that is true.", "I said ‘that is true."),
         bad("This »is also »correct««.", "This »is also »correct««."),
+        bad("The cat sat ” on the mat.", "The cat sat on the mat.", unsafe=True),
         good("“First paragraph of a long quote.\n\n“Second paragraph ends it.”"),
         good('He is 5\'10" tall and said "hi".'),
         good('Some text. This is "12345", a number.'),
@@ -67,7 +69,20 @@ class UnbalancedQuotes(Rule):
                 Role.OPEN: "Quotation opened and not closed",
                 Role.CLOSE: "Closing quote mark without an opening one",
             }.get(mark.role, "Unpaired straight double quote")
-            yield violation(mark.pos, mark.pos + 1, message)
+            if _stray(view, mark.pos):
+                # A mark with a space on each side quotes nothing: removing it (and one of
+                # the spaces) is probably right, but it deletes a character, so it is unsafe.
+                yield violation(
+                    mark.pos, mark.pos + 1, f"Stray quote mark: {message.lower()}",
+                    Edit.delete(mark.pos, mark.pos + 2), title="Remove the stray mark",
+                    applicability=Applicability.UNSAFE,
+                )
+            else:
+                yield violation(mark.pos, mark.pos + 1, message)
+
+
+def _stray(view: str, pos: int) -> bool:
+    return view[pos - 1 : pos] == " " and view[pos + 1 : pos + 2] == " " and pos > 0
 
 
 def _continues(view: str, blocks, starts: list[int], mark: QuoteMark) -> bool:
