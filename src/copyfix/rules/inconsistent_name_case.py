@@ -14,6 +14,7 @@ from copyfix.rules.base import Rule, violation
 # before it is checked afterwards (a lookbehind at the start is tried at every position).
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
 _WORD_BEFORE = frozenset("'’@./_-")
+_DEFINED = regex.compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
 # A capitalised word counts as a name only mid-sentence and away from other capitalised words,
 # so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
 _MIN_CAPITALISED = 3
@@ -52,6 +53,8 @@ class InconsistentNameCase(Rule):
         good("Urban Openness and Cooperation\n\nThe urban plan is urban and open."),
         good("Turkey is a country. We ate turkey. Turkey won. Turkey lost."),
         good("Use the Software. Copy the Software. Sell the Software. A copy of this software."),
+        good("D. Preserve the notices.\n\nE. Preserve the titles.\n\nF. Preserve it.\n\nWe preserve."),
+        good('A "Transparent" copy, a "Transparent" file, a "Transparent" one, a transparent one.'),
         good("* CI: Add a job\n* CI: Add more\n* Build: Add x\n* CI: add one", markdown=True),
         good("Run Bash. Try Bash. Use Bash. Then `bash -c x` in bash.", markdown=True),
     )
@@ -90,6 +93,11 @@ class InconsistentNameCase(Rule):
             and word not in in_code  # "bash", "python": also a command in this document
             and word not in doc.lexicon.sentence_openers  # "Otherwise": capitalised by position
         ]
+        # A word defined in quotes ('A "Transparent" copy means ...') is a defined term: the
+        # document may use the plain word in its ordinary sense too.
+        if names:
+            defined = {m.group(1).lower() for m in _DEFINED.finditer(view)}
+            names = [w for w in names if w not in defined]
         if not names:
             return
         # Then the lowercase spellings of just those words.
@@ -132,7 +140,8 @@ def _after_article(view: str, pos: int) -> bool:
 def _after_clause_mark(view: str, pos: int) -> bool:
     """A capital after ":" or "(" may start a clause: "CI: Add", "(See above)"."""
     before = view[max(0, pos - 3) : pos].rstrip()
-    return before.endswith((":", "(", "[", "—", "–", "-", "\ufffc"))
+    # After an opening quote a capital starts a quoted sentence, title or defined term.
+    return before.endswith((":", "(", "[", "—", "–", "-", "\ufffc", '"', "“", "‘", "'"))
 
 
 def _is_title(view: str, start: int, end: int) -> bool:
@@ -143,7 +152,8 @@ def _is_title(view: str, start: int, end: int) -> bool:
     return caps * 2 > len(words)
 
 
-_CONNECTORS = frozenset("of and for de la du von van der the on in".split())
+# Words inside one name ("Bank of England", "Ludwig van Beethoven"); "and" joins two names.
+_CONNECTORS = frozenset("of de la le du da di del von van der den".split())
 
 
 def _has_capital_neighbour(view: str, start: int, end: int) -> bool:
@@ -153,8 +163,13 @@ def _has_capital_neighbour(view: str, start: int, end: int) -> bool:
         if before_connector[:1].isupper():
             prev = before_connector  # "Code of Conduct", "Bank of England": one name
     nxt = _token_after(view, end)
+    if nxt.lower() in _CONNECTORS:
+        after_connector = _token_after(view, end + 1 + len(nxt))
+        if after_connector[:1].isupper():
+            nxt = after_connector  # "Copyright and Related Rights": one name
+    initial = len(prev) == 2 and prev[0].isupper() and prev[1] == "."
     return bool(
-        prev[:1].isupper() and not prev.endswith((".", ",", ":", ";"))
+        prev[:1].isupper() and (initial or not prev.endswith((".", ",", ":", ";")))
         or nxt[:1].isupper() and not view[start:end].endswith(",")
     )
 
