@@ -101,8 +101,11 @@ class Analysis:
 
     def is_name_like(self, word: str) -> bool:
         """True for words written on purpose in a case of their own: iPhone, npm, pH, x86."""
+        lower = word.lower()
         return (
-            word.lower() in self.words_in_code
+            # A word also written as code is a name ("rustfmt"), unless it is a common word
+            # that code happens to contain too ("in", "for", "set").
+            lower in self.words_in_code and lower not in self.doc.lexicon.sentence_openers
             or word in self.doc.lexicon.lowercase_names
             or word.lower() in self.doc.lexicon.lowercase_names
             and word.islower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from copyfix.document import Block, BlockKind
+from copyfix.document import MASK_CHAR, Block, BlockKind
 from copyfix.model import Span
 
 _PARAGRAPH = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
@@ -15,6 +15,8 @@ def plain_blocks(view: str) -> list[Block]:
     blocks: list[Block] = []
     for para in _PARAGRAPH.finditer(view):
         start, end = para.span()
+        if not para.group().replace(MASK_CHAR, "").strip():
+            continue  # an example or table, masked as a whole: not prose
         items = list(_ITEM.finditer(view, start, end))
         if not items:
             blocks.append(Block(_strip(view, start, end), BlockKind.PARAGRAPH))
@@ -35,8 +37,10 @@ def _strip(view: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-_INDENTED_LINE = regex.compile(r"(?:\t| {4,})\S")
-_CODE_CHARS = regex.compile(r"[=;{}<>$\\|`]|\(\)|^\s*(?:[:#$%]|>>>)", regex.M)
+_INDENTED_LINE = regex.compile(r"(?:\t| {4,})[ \t]*\S")
+# Characters of code rather than prose: semicolons, parentheses and dollar signs are common
+# in legal and financial prose, so only their code-like uses count.
+_CODE_CHARS = regex.compile(r"[={}<>\\|`]|\w\(\)|;$|^\s*(?:[:#%]|\$ |>>>)", regex.M)
 _TABULAR_LINE = regex.compile(r"^[^\n]*\S\t+\S[^\n]*$", regex.M)
 
 

@@ -90,7 +90,7 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
             if terminator == "." and analysis.is_abbreviation_end(m.start(1)):
                 continue
             previous = analysis.word_before(m.start(1))
-            if _is_list_marker(view, m.start(1) - len(previous)):
+            if _LIST_LABEL.fullmatch(previous) and _is_list_marker(view, m.start(1) - len(previous)):
                 continue
             word = _WORD.match(view, m.end(), b_end)
             if word:
@@ -100,6 +100,10 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
                     )
                 )
     return starts
+
+
+# What can label a list item: a number, a letter or a roman numeral ("1.", "b.", "iv.").
+_LIST_LABEL = regex.compile(r"\d{1,3}|\p{L}|[ivxlcIVXLC]{1,6}")
 
 
 def _is_list_marker(view: str, token_start: int) -> bool:
