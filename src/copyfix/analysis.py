@@ -64,6 +64,9 @@ _CANDIDATE = regex.compile(
     r"(?<!\S)(?=\S*?[.,:;@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’']))\S++"
     r"|(?<!\S)[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?!\S)"
 )
+_QUOTED_CODE = regex.compile(
+    r'"(?=[^"\n]{0,80}")[^"\n]*?(?:[()\[\]{}=_<>|\\]|\w\.\w)[^"\n]*?"'
+)
 _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
@@ -85,6 +88,9 @@ class Analysis:
         # Every protected token lies within one run of non-space characters that holds a
         # trigger character inside it; ordinary words, even with punctuation at their edges,
         # are skipped in one pass instead of trying every pattern at every position.
+        # Code quoted in straight quotes, as plain-text renderings of docs write it:
+        # "divmod(x,y)[0]", "numbers.Real".
+        spans += [Span(*m.span()) for m in _QUOTED_CODE.finditer(view)]
         for chunk in _CANDIDATE.finditer(view):
             start, end = chunk.span()
             spans += [Span(*m.span()) for m in _PROTECTED.finditer(view, start, end)]

@@ -37,30 +37,40 @@ def _strip(view: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-_INDENTED_LINE = regex.compile(r"(?:\t| {4,})[ \t]*\S")
+_INDENTED_LINE = regex.compile(r"(?:\t| {4})[ \t]*+\S")
 # Characters of code rather than prose: semicolons, parentheses and dollar signs are common
 # in legal and financial prose, so only their code-like uses count.
-_CODE_CHARS = regex.compile(r"[={}<>\\|`]|\w\(\)|;$|^\s*(?:[:#%]|\$ |>>>)", regex.M)
+_CODE_CHARS = regex.compile(
+    r"[={}<>\\|`]|\w\(\)|;$|^\s*(?:[:#%]|\$ |>>>|\.\.\. )"
+    r"|^\s*(?:if|for|while|def|class|try|with|else|elif|except|finally)\b[^\n]*:$",
+    regex.M,
+)
+# Indented by a little (two spaces or more), for paragraphs that hold code characters.
+_SLIGHTLY_INDENTED_LINE = regex.compile(r"(?:\t| {2})[ \t]*+\S")
 _TABULAR_LINE = regex.compile(r"^[^\n]*\S\t+\S[^\n]*$", regex.M)
 
 
 def preformatted_spans(text: str) -> list[Span]:
     """Code and tables in plain text, which rules must leave alone.
 
-    A paragraph indented as a whole (a tab or four spaces on every line) is an example when
-    the text before it introduces one (ends with ``:`` or ``>``) or when it holds code
-    characters; a line with a tab between words is a row of a table. Indented paragraphs of
-    ordinary prose (block quotations, poetry) stay prose.
+    A paragraph indented as a whole is an example when the text before it introduces one
+    (ends with ``:`` or ``>``, and the paragraph is indented by a tab or four spaces) or when
+    it holds code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like ``if x:``); a line with
+    a tab between words is a row of a table. Indented paragraphs of ordinary prose (block
+    quotations, poetry, legal clauses) stay prose.
     """
     spans: list[Span] = []
     previous_end = ""
     for para in _PARAGRAPH.finditer(text):
-        lines = para.group().split("\n")
-        if all(_INDENTED_LINE.match(line) for line in lines if line.strip()):
-            if previous_end.endswith((":", ">")) or _CODE_CHARS.search(para.group()):
-                spans.append(Span(*para.span()))
-                previous_end = lines[-1].rstrip()
-                continue
+        lines = [line for line in para.group().split("\n") if line.strip()]
+        indented = all(_INDENTED_LINE.match(line) for line in lines)
+        if indented and previous_end.endswith((":", ">")) or (
+            all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines)
+            and _CODE_CHARS.search(para.group())
+        ):
+            spans.append(Span(*para.span()))
+            previous_end = lines[-1].rstrip()
+            continue
         for m in _TABULAR_LINE.finditer(text, para.start(), para.end()):
             spans.append(Span(*m.span()))
         previous_end = lines[-1].rstrip()

@@ -45,6 +45,8 @@ class DoubledPunctuation(Rule):
         for m in _DOUBLED.finditer(view):
             start, end = m.span()
             mark = m.group()
+            if view[end : end + 1] in ('"', "'", "”", "’", "`"):
+                continue  # ";;" in quotes: the marks are being named
             if mark == "..":
                 following = view[end : end + 1]
                 if view[start - 1 : start].isdigit() or following in ("/", "\\", '"', "'"):

@@ -7,7 +7,9 @@ import regex
 from copyfix.model import Applicability, Edit, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
-_APOSTROPHE = regex.compile(r"(?<=\p{L})(['’])(?=\p{L})")
+# Only the apostrophes of contractions and possessives (it's, doesn't, Harold's): a quote
+# inside code (f'text') is not an apostrophe.
+_APOSTROPHE = regex.compile(r"(?<=\p{L})(['’])(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{M}]))")
 
 
 class InconsistentApostrophes(Rule):

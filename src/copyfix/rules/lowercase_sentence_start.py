@@ -126,7 +126,31 @@ def _block_is_sentence(doc, start, word: str) -> bool:
     if _LIST_LABEL.match(doc.view, start.word_start):
         return False
     text = doc.view[start.block.span.start : start.block.span.end]
+    if "\n" not in text and text.rstrip().endswith(":"):
+        return False  # "a class instance:": a term introducing its definition
+    if _after_indented_block(doc, start.block.span.start):
+        return False  # "...was translated to": the sentence goes on after an indented example
     return len(text.split()) > 1 or bool(_TERMINAL.search(text))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t").replace("\t", "    "))
+
+
+def _after_indented_block(doc, block_start: int) -> bool:
+    """The previous non-blank line is indented more deeply than this paragraph."""
+    view = doc.view
+    line_start = view.rfind("\n", 0, block_start) + 1
+    this_indent = len(view[line_start:block_start]) - len(view[line_start:block_start].lstrip())
+    i = line_start - 1
+    while i > 0:
+        prev_start = view.rfind("\n", 0, i) + 1
+        line = view[prev_start:i]
+        if line.strip():
+            expanded = line.replace("\t", "    ")
+            return len(expanded) - len(expanded.lstrip()) > this_indent
+        i = prev_start - 1
+    return False
 
 
 def _quoted_term(view: str, start: int, end: int) -> bool:

@@ -55,6 +55,8 @@ class MultipleSpaces(Rule):
                 continue
             if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
                 continue
+            if _in_drawn_table(view, start):
+                continue
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
                 title="Replace with one space",
@@ -72,7 +74,7 @@ def _two_spaces_between_sentences(view: str) -> bool:
     sentence gaps are left alone and only other runs of spaces are flagged."""
     gaps = [len(m.group(1)) for m in _SENTENCE_GAP.finditer(view)]
     doubled = sum(1 for g in gaps if g == 2)
-    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.9 * len(gaps)
+    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps)
 
 
 # Tables have short lines; a longer line is prose, and looking no further keeps long
@@ -87,6 +89,12 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
     start = newline + 1 if newline >= 0 else lo
     end = view.find("\n", pos, pos + _TABLE_LINE_MAX)
     return start, min(len(view), pos + _TABLE_LINE_MAX) if end < 0 else end
+
+
+def _in_drawn_table(view: str, pos: int) -> bool:
+    """A line with two or more "|" is a row of a table drawn with characters."""
+    start, end = _line_bounds(view, pos)
+    return view.count("|", start, end) >= 2
 
 
 def _aligned_with_neighbour(view: str, gap_end: int) -> bool:
