@@ -63,6 +63,8 @@ def preformatted_spans(text: str) -> list[Span]:
     previous_end = ""
     for para in _PARAGRAPH.finditer(text):
         lines = [line for line in para.group().split("\n") if line.strip()]
+        if not lines:
+            continue  # only characters that str.strip() treats as space, such as U+001F
         indented = all(_INDENTED_LINE.match(line) for line in lines)
         if indented and previous_end.endswith((":", ">")) or (
             all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines)
