@@ -11,7 +11,7 @@ from copyfix.rules.base import Rule, violation
 # of a contraction (don;t, I;ve, Let;s): a key next to the apostrophe was hit.
 _WRONG = regex.compile(
     r"(?<=\p{L})([´`])(?=\p{L})"
-    r"|(?<=\b\p{L}{1,5})(;)(?=(?:t|s|ve|re|ll|d|m)\b)",
+    r"|(?<=\p{L})(;)(?=(?:t|s|ve|re|ll|d|m)\b)",
     regex.I,
 )
 _STRAIGHT = regex.compile(r"(?<=\p{L})'(?=\p{L})")
@@ -31,8 +31,8 @@ class WrongApostrophe(Rule):
 
     ## Fix safety
     Safe: one punctuation character becomes an apostrophe. A semicolon is flagged only before
-    `t`, `s`, `ve`, `re`, `ll`, `d` or `m` ending a word of at most five letters, so
-    `left;she` is left to the spacing rule.
+    `t`, `s`, `ve`, `re`, `ll`, `d` or `m` that end the word (`patrakov;s bug`), so `left;she`
+    is left to the spacing rule.
 
     ## Options
     None.
