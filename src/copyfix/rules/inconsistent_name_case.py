@@ -14,6 +14,7 @@ from copyfix.rules.base import Rule, violation
 # before it is checked afterwards (a lookbehind at the start is tried at every position).
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
 _WORD_BEFORE = frozenset("'’@./_-")
+_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}]+")
 _DEFINED = regex.compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
 # A capitalised word counts as a name only mid-sentence and away from other capitalised words,
 # so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
@@ -71,20 +72,30 @@ class InconsistentNameCase(Rule):
         ]
         # First the capitalised words of running prose: list items, headings and cells are often
         # in title or imperative case ("* Add support") and say nothing about names.
+        seen: dict[str, list[int]] = defaultdict(list)
         for block in prose_blocks:
             if block.kind is not BlockKind.PARAGRAPH:
                 continue
             for m in _CAPITALISED.finditer(view, block.span.start, block.span.end):
-                if m.start() in starts or _glued(view, m.start()):
-                    continue
-                if _after_clause_mark(view, m.start()):
-                    continue
-                if not _has_capital_neighbour(view, m.start(), m.end()):
-                    word = m.group().lower()
-                    capitalised[word] += 1
-                    if _after_article(view, m.start()):
-                        after_article[word] += 1
+                if m.start() not in starts:
+                    seen[m.group().lower()].append(m.start())
+        if not seen:
+            return
+        # The context of each occurrence is judged only for words that could be flagged: seen
+        # often enough, and also written in lowercase somewhere.
         in_code = doc.analysis.words_in_code
+        written_lower = set(_LOWER_WORD.findall(view))
+        for word, positions in seen.items():
+            if len(positions) < _MIN_CAPITALISED or word not in written_lower:
+                continue
+            for pos in positions:
+                end = pos + len(word)
+                if _glued(view, pos) or _after_clause_mark(view, pos):
+                    continue
+                if not _has_capital_neighbour(view, pos, end):
+                    capitalised[word] += 1
+                    if _after_article(view, pos):
+                        after_article[word] += 1
         names = [
             word
             for word, caps in capitalised.items()
