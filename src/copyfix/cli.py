@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from copyfix import __version__
 
 FORMATS = ["full", "concise", "json", "json-lines", "github", "sarif", "junit"]
-EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
 def selection_options(func):
@@ -125,25 +119,7 @@ def test_rules(packs):
     sys.exit(run_test_rules(list(packs)))
 
 
-def unified_diff(display: str, before: str, after: str) -> str:
-    import difflib  # only ``fix --diff`` needs it; keep it out of start-up
-
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{display}",
-            tofile=f"b/{display}",
-        )
-    )
-
-
-def echo_err(message: str) -> None:
-    click.echo(message, err=True)
-
-
 if __name__ == "__main__":  # pragma: no cover
     main()
 
 
-__all__ = ["main", "Path"]

@@ -12,7 +12,7 @@ import click
 from copyfix.api import Linter
 from copyfix.config import ConfigError, Settings, settings_for
 from copyfix.files import FileError, discover
-from copyfix.model import Applicability, Diagnostic, Severity
+from copyfix.model import Applicability, Severity
 from copyfix.registry import Registry, UnknownRuleError, default_registry
 from copyfix.runner import FileOutcome, Mode, process_files, process_text
 
@@ -255,7 +255,6 @@ def _emit(text: str, output_file: str | None) -> None:
 
 def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
     from copyfix import report
-    from copyfix.cli import unified_diff
 
     options = Options.from_click(opts)
     mode = Mode.DIFF if show_diff else Mode.FIX
@@ -275,7 +274,7 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         sys.stdout.flush()
     elif show_diff:
         diffs = [
-            unified_diff(o.display, o.original, o.fixed) for o in outcomes if o.changed
+            report.unified_diff(o.display, o.original, o.fixed) for o in outcomes if o.changed
         ]
         if diffs:
             click.echo("".join(diffs), nl=False)
@@ -394,4 +393,3 @@ def run_test_rules(packs: list[str]) -> int:
     return EXIT_FOUND if failures else EXIT_CLEAN
 
 
-__all__ = ["Diagnostic", "run_fix", "run_lint"]

@@ -115,8 +115,10 @@ def _apply_verified(
             text = trial
             chosen.append(d)
         else:
-            result.refused.append(
+            note = (
                 f"{d.code} ({d.name}) fix at line {d.line} refused: it would change the "
                 "Markdown structure or a code, HTML or link region"
             )
+            if note not in result.refused:  # the same fix is offered again on every pass
+                result.refused.append(note)
     return text, chosen

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 FORMAT_TYPES = tuple(kind.value for kind in DocumentKind)
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 
 def kind_for_path(

@@ -162,3 +162,16 @@ def render(
     if output_format == "junit":
         return ci_formats.render_junit(diagnostics, files or [])
     raise ValueError(f"unknown output format {output_format!r}")
+
+
+def unified_diff(display: str, before: str, after: str) -> str:
+    import difflib  # only ``fix --diff`` needs it; keep it out of start-up
+
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{display}",
+            tofile=f"b/{display}",
+        )
+    )
