@@ -48,6 +48,7 @@ class UnbalancedQuotes(Rule):
         good("“Good,” she said, “very good.”"),
         good("This »is also ›correct‹«. The students’ work from the ’90s."),
         good("A sentence with “multiple ‘nested “quotes”’”."),
+        good('"It is about the money.\n\n"I spent it all.\n\n"Now we have nothing."'),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -64,6 +65,8 @@ class UnbalancedQuotes(Rule):
             if not mark.unmatched or mark.role in (Role.APOSTROPHE, Role.INCH):
                 continue
             if mark.role is Role.OPEN and _continues(view, blocks, starts, mark):
+                continue
+            if mark.role is Role.UNKNOWN and _straight_quotation_continues(view, blocks, starts, mark):
                 continue
             message = {
                 Role.OPEN: "Quotation opened and not closed",
@@ -83,6 +86,19 @@ class UnbalancedQuotes(Rule):
 
 def _stray(view: str, pos: int) -> bool:
     return view[pos - 1 : pos] == " " and view[pos + 1 : pos + 2] == " " and pos > 0
+
+
+def _straight_quotation_continues(view: str, blocks, starts: list[int], mark: QuoteMark) -> bool:
+    """With straight quotes, a paragraph of speech that runs on opens with '"' and the next
+    paragraph opens with '"' again; the odd mark out is that paragraph's opening one."""
+    from bisect import bisect_right
+
+    i = bisect_right(starts, mark.pos) - 1
+    if i < 0 or i + 1 >= len(blocks):
+        return False
+    this = view[blocks[i].span.start : blocks[i].span.end].lstrip()
+    following = view[blocks[i + 1].span.start : blocks[i + 1].span.end].lstrip()
+    return this.startswith('"') and following.startswith('"')
 
 
 def _continues(view: str, blocks, starts: list[int], mark: QuoteMark) -> bool:
