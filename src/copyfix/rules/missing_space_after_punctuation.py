@@ -11,7 +11,7 @@ from copyfix.rules.base import Rule, violation
 # ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
 # glued to a word (left;she, Note:this). The lookbehinds keep "...", "::" and "?!" runs out.
 _SENTENCE_GLUE = regex.compile(
-    r"(?<=[\p{Ll}\p{M}]{2}|[\d]{2}|\ufffc)(\.)(?=\p{Lu}\p{Ll}|[AI][ \t])"
+    r"(?<=\p{L}[\p{Ll}\p{M}]|[\d]{2}|\ufffc)(\.)(?=\p{Lu}\p{Ll}|[AI][ \t])"
     r"|(?<=[\p{L}\p{M}\d\ufffc])([?!]+)(?=[\p{L}])"
     r"|(?<=[\p{L}\p{M}]{2})([;:])(?=[\p{L}])"
 )
@@ -53,7 +53,8 @@ class MissingSpaceAfterPunctuation(Rule):
         good("Use std::vector and type :wq to quit."),
         good("Wait...what happened?"),
         good("Write to jane.doe@example.com or see https://example.com/?q=a:b."),
-        good("The U.S. economy grew; e.g. apples sold well."),
+        good("The U.S. economy grew; e.g. apples sold well. J.R.R. Tolkien, U.S.A."),
+        bad("The widow of Capt.Hale and Mr.Jones came.", "The widow of Capt. Hale and Mr. Jones came."),
         good("It was ASP.NET all along."),
         bad("Run `x`.This prints.", "Run `x`. This prints.", markdown=True),
         good("Use idleConf.CurrentTheme or ctypes.OleDLL in EditorWindow.HelpDialog."),
@@ -71,9 +72,10 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # &amp;x, or don;t (a wrong apostrophe, see QT004)
             after_code = view[start - 1 : start] == MASK_CHAR
             if mark == "." and not after_code and (
-                doc.analysis.is_abbreviation_end(start) or _dotted_identifier(view, start, end)
+                _initial_or_acronym(doc.analysis.word_before(start))
+                or _dotted_identifier(view, start, end)
             ):
-                continue
+                continue  # an abbreviation such as "Capt.Hale" still needs its space
             yield violation(
                 start, end, f"Missing space after '{mark}'", Edit.insert(end, " "),
                 title="Insert a space",
@@ -91,6 +93,12 @@ def _looks_like_code_after(view: str, pos: int) -> bool:
 
 _CAMEL = regex.compile(r"\p{L}+\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}")
 _NEXT_TOKEN = regex.compile(r"[\w]+")
+
+
+def _initial_or_acronym(token: str) -> bool:
+    """``J.R.R.`` and ``U.S.A.``: letters joined by full stops are written without spaces."""
+    core = token.strip(".")
+    return len(core.replace(".", "")) <= 1 or "." in core
 
 
 def _dotted_identifier(view: str, dot: int, after: int) -> bool:
