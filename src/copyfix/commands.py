@@ -171,6 +171,7 @@ def _process(paths: list[str], options: Options, mode: Mode, unsafe: bool | None
         outcomes += process_files(
             factory.linter(group[0]), group, mode, unsafe=use_unsafe, kind=options.format_type,
             jobs=options.jobs, cache=not options.no_cache, settings_key=_settings_key(settings),
+            cache_dir=settings.root,  # the folder of the configuration file, or the current one
         )
     outcomes.sort(key=lambda o: o.display)
     first = factory.settings(Path(paths[0])) if paths else Settings()

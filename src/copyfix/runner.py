@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -120,16 +119,6 @@ def _from_cache(text: str, display: str, mode: Mode, diagnostics: list[Diagnosti
     return outcome
 
 
-def cache_root(settings_key: str) -> Path:
-    """The project root named in the settings (the folder of the nearest configuration file),
-    or the current folder."""
-    try:
-        root = json.loads(settings_key).get("root") if settings_key else None
-    except (ValueError, AttributeError):
-        root = None
-    return Path(root) if root else Path.cwd()
-
-
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_MIN_FILES = 16
 
@@ -175,7 +164,7 @@ def process_files(
     store: Cache | None = None
     if cache and paths:
         fingerprint = linter_fingerprint(linter.rules, linter.severities, settings_key)
-        store = Cache(cache_dir or cache_root(settings_key), fingerprint)
+        store = Cache(cache_dir or Path.cwd(), fingerprint)
     workers = jobs or default_jobs()
     if workers <= 1 or len(paths) < _PARALLEL_MIN_FILES:
         return [process_file(linter, p, mode, unsafe=unsafe, kind=kind, cache=store) for p in paths]
