@@ -72,7 +72,7 @@ _QUOTED_CODE = regex.compile(
 _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
-_NAME_LIKE = regex.compile(r"\p{L}*(?:\p{Ll}\p{Lu}|\d)")
+_NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
 _CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d'’-]*")
@@ -117,7 +117,7 @@ class Analysis:
             or word in self.doc.lexicon.lowercase_names
             or word.lower() in self.doc.lexicon.lowercase_names
             and word.islower()
-            or bool(_NAME_LIKE.match(word))
+            or bool(_NAME_LIKE.search(word))
         )
 
     def word_before(self, offset: int) -> str:

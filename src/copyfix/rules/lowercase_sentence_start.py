@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import regex
 
 from copyfix.document import MASK_CHAR, BlockKind
-from copyfix.model import Applicability, Edit, Severity, Span, Violation, bad, good
+from copyfix.model import Applicability, DocumentKind, Edit, Severity, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.sentences import StartKind
 
@@ -17,6 +17,7 @@ _LIST_LABEL = regex.compile(r"(?:[ivxlc]{1,5}|\p{L})[.)]", regex.I)
 # The sign is written as a class: a lone literal makes the regex module search the whole rest
 # of the text for it before trying the match.
 _CREDIT = regex.compile(r"[ \t]+[@＠][\w-]")
+_PLAIN_MIN_WORDS = 4
 _TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
 
 
@@ -68,7 +69,10 @@ class LowercaseSentenceStart(Rule):
         bad("„this is a sentence.", "„This is a sentence."),
         bad("i have complete conviction in this.", "I have complete conviction in this."),
         good("iv. This is a test sentence."),
-        good("mixi is a Japanese company.\n\npython lsp (fork of pyright)"),
+        bad("The door opened.\n\nharry looked up from his book.",
+            "The door opened.\n\nHarry looked up from his book.", unsafe=True),
+        good("mixi is a Japanese company.\n\npython lsp (fork of pyright)", markdown=True),
+        good("python lsp (fork of pyright)"),
         good("this"),
         good("O Romeo, Romeo! wherefore art thou Romeo?"),
         good("It is set. 'maxmemtot' is the same, but for all files."),
@@ -97,6 +101,8 @@ class LowercaseSentenceStart(Rule):
             if start.kind is StartKind.BLOCK:
                 if not _block_is_sentence(doc, start, word) or _follows_code_block(doc, start):
                     continue
+                if word.lower() not in doc.lexicon.sentence_openers:
+                    applicability = Applicability.UNSAFE  # "harry looked up", or a brand?
             elif start.kind is StartKind.BOUNDARY:
                 common = word.lower() in doc.lexicon.sentence_openers
                 if start.terminator[-1] in "?!" and not common:
@@ -121,16 +127,26 @@ def _block_is_sentence(doc, start, word: str) -> bool:
     sentence: more than one word, or ending with sentence punctuation."""
     if start.block.kind is not BlockKind.PARAGRAPH:
         return False
-    if word.lower() not in doc.lexicon.sentence_openers:
-        return False
     if _LIST_LABEL.match(doc.view, start.word_start):
         return False
     text = doc.view[start.block.span.start : start.block.span.end]
+    if word.lower() not in doc.lexicon.sentence_openers and not _plain_prose_sentence(doc, text):
+        return False
     if "\n" not in text and text.rstrip().endswith(":"):
         return False  # "a class instance:": a term introducing its definition
     if _after_indented_block(doc, start.block.span.start):
         return False  # "...was translated to": the sentence goes on after an indented example
     return len(text.split()) > 1 or bool(_TERMINAL.search(text))
+
+
+def _plain_prose_sentence(doc, text: str) -> bool:
+    """In plain text (books, news) a paragraph of four words or more that ends like a sentence
+    is one, whatever its first word; in Markdown the first word may be a tool's name."""
+    return (
+        doc.kind is DocumentKind.TEXT
+        and len(text.split()) >= _PLAIN_MIN_WORDS
+        and bool(_TERMINAL.search(text))
+    )
 
 
 def _indent(line: str) -> int:
