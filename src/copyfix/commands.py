@@ -333,7 +333,9 @@ def run_rules(output_format: str, config_path: str | None) -> int:
         table.add_column(column)
     for i in infos:
         table.add_row(i.code, i.name, "yes" if i.fixable else "-", i.severity.label, i.summary)
-    Console(soft_wrap=True).print(table)
+    # In a pipe there is no width to fit: keep each rule on one line, for grep.
+    width = None if sys.stdout.isatty() else 160
+    Console(soft_wrap=True, width=width).print(table)
     return EXIT_CLEAN
 
 
