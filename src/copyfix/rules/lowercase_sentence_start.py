@@ -26,9 +26,10 @@ class LowercaseSentenceStart(Rule):
 
     ## What it does
     Finds a lowercase word where a sentence certainly begins: after `. ? !` that end a sentence,
-    at the start of a paragraph that is a sentence and opens with a common word (`the`, `in`,
-    `this`...), and after a speaker label such as `Dr. Martinez:` that the
-    document uses more than once. It capitalises the first letter.
+    at the start of a paragraph that is a sentence (in Markdown only when it opens with a
+    common word such as `the`, `in`, `this`, since a tool's name may open it), and after a
+    speaker label such as `Dr. Martinez:` that the document uses more than once. It capitalises
+    the first letter.
 
     ## Why is this bad?
     A lowercase start usually means a missing capital after a period, or a sentence pasted
@@ -36,11 +37,12 @@ class LowercaseSentenceStart(Rule):
 
     ## Fix safety
     Safe after an ordinary word and at a paragraph or label start; unsafe after a short or
-    unusual word. Not flagged at all: after abbreviations (`e.g.`, `etc.`, `approx.`), initials,
-    ellipses and list markers; after `?”` and `!”` (a dialogue tag such as `“Where?” he asked`);
-    names written in lowercase on purpose (`iPhone`, `eBay`, `npm`) or unknown words at a
-    paragraph start (`mixi is a company`); code; headings, list items and table cells;
-    single-word fragments.
+    unusual word, and for an uncommon word opening a plain-text paragraph (`harry looked up`,
+    but it could be a brand such as `mixi`). Not flagged at all: after abbreviations (`e.g.`,
+    `etc.`, `approx.`), initials, ellipses and list markers; after `?”` and `!”` (a dialogue tag
+    such as `“Where?” he asked`); names written in lowercase on purpose (`iPhone`, `eBay`,
+    `npm`, words that also appear as code in the document); code; headings, list items and
+    table cells; single-word fragments.
 
     ## Options
     The lexicon's `abbreviations`, `lowercase_names` and `sentence_openers` lists.
