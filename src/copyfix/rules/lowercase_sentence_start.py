@@ -79,6 +79,7 @@ class LowercaseSentenceStart(Rule):
         good("O Romeo, Romeo! wherefore art thou Romeo?"),
         good("It is set. 'maxmemtot' is the same, but for all files."),
         good("Install it:\n\n```\npip install x\n```\n\nthen run it.", markdown=True),
+        good("You need:\n\n- a key\n- a lock\n\nand a door to put them in.", markdown=True),
         good("Some text.\n\n`pyenv init` is the only command.", markdown=True),
         good("* Add a build. by @someone in https://example.com/pull/1"),
         good("Fig. 3 shows it. No. 5 is next. U.S. dollars rose."),
@@ -101,7 +102,7 @@ class LowercaseSentenceStart(Rule):
                 continue  # "`pyenv init` is ...": the sentence starts with code
             applicability = Applicability.SAFE
             if start.kind is StartKind.BLOCK:
-                if not _block_is_sentence(doc, start, word) or _follows_code_block(doc, start):
+                if not _block_is_sentence(doc, start, word) or _follows_example_or_list(doc, start):
                     continue
                 if word.lower() not in doc.lexicon.sentence_openers:
                     applicability = Applicability.UNSAFE  # "harry looked up", or a brand?
@@ -183,11 +184,14 @@ def _after_masked(view: str, pos: int) -> bool:
     return i >= 0 and view[i] == MASK_CHAR
 
 
-def _follows_code_block(doc, start) -> bool:
-    """A paragraph right after a code block often continues the sentence that introduced it:
-    "Run this:", code, "then restart the shell."."""
-    if not doc.literal:
-        return False
+def _follows_example_or_list(doc, start) -> bool:
+    """A paragraph right after a code block or a list often continues the sentence that
+    introduced it: "Run this:", code, "then restart the shell."."""
     block_start = start.block.span.start
-    previous_end = max((b.span.end for b in doc.blocks if b.span.end <= block_start), default=0)
-    return doc.literal.overlaps(Span(previous_end, block_start))
+    previous = max(
+        (b for b in doc.blocks if b.span.end <= block_start), key=lambda b: b.span.end, default=None
+    )
+    if previous is not None and previous.kind is BlockKind.ITEM:
+        return True  # "...\n- the last item\n\nand then the text goes on"
+    previous_end = previous.span.end if previous is not None else 0
+    return bool(doc.literal) and doc.literal.overlaps(Span(previous_end, block_start))
