@@ -4,10 +4,15 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# The default profile draws the same examples on every run, so a green run here is a green run
+# in CI; `COPYFIX_HYPOTHESIS_PROFILE=explore` draws fresh random examples to hunt for new bugs.
 settings.register_profile(
     "ci",
     max_examples=int(os.environ.get("COPYFIX_HYPOTHESIS_EXAMPLES", "300")),
     deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.load_profile("ci")
+settings.register_profile("explore", parent=settings.get_profile("ci"), derandomize=False)
+settings.load_profile(os.environ.get("COPYFIX_HYPOTHESIS_PROFILE", "ci"))

@@ -150,6 +150,11 @@ def check_diagnostics(text: str, diagnostics: list[Diagnostic]) -> None:
 _WORD = re.compile(r"[^\W_]+(?:['’‘`´ʼ′][^\W_]+)*")
 
 
+# A semicolon typed for an apostrophe (don;t) is a glyph that wrong-apostrophe replaces, so it
+# joins a word the way an apostrophe does.
+_SEMICOLON_APOSTROPHE = re.compile(r"(?<=[^\W\d_][^\W\d_]);(?=(?:t|s|ve|re|ll|d|m)\b)|(?<=\bI);(?=(?:ve|m|d|ll)\b)", re.I)
+
+
 def _letters(words: list[str]) -> str:
     """Letters and digits only, case folded, adjacent repeated words collapsed."""
     kept: list[str] = []
@@ -165,7 +170,7 @@ def essence(text: str) -> str:
     repeated words and adjacent duplicate paragraphs collapsed."""
     paragraphs: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text):
-        key = _letters(_WORD.findall(block))
+        key = _letters(_WORD.findall(_SEMICOLON_APOSTROPHE.sub("'", block)))
         if key and (not paragraphs or paragraphs[-1] != key):
             paragraphs.append(key)
     return _letters(" ".join(paragraphs).split())

@@ -11,7 +11,8 @@ from copyfix.rules.base import Rule, violation
 # of a contraction (don;t, I;ve, Let;s): a key next to the apostrophe was hit.
 _WRONG = regex.compile(
     r"(?<=\p{L})([´`])(?=\p{L})"
-    r"|(?<=\p{L})(;)(?=(?:t|s|ve|re|ll|d|m)\b)",
+    r"|(?<=\p{L}\p{L})(;)(?=(?:t|s|ve|re|ll|d|m)\b)"
+    r"|(?<=\bI)(;)(?=(?:ve|m|d|ll)\b)",
     regex.I,
 )
 _STRAIGHT = regex.compile(r"(?<=\p{L})'(?=\p{L})")
@@ -46,7 +47,8 @@ class WrongApostrophe(Rule):
         bad("You don´t need any authentication.", "You don't need any authentication."),
         bad("Don;t type like this. Let;s see.", "Don't type like this. Let's see."),
         bad("It’s fine, but you shouldn´t do it!", "It’s fine, but you shouldn’t do it!"),
-        good("He left;she stayed. Café au lait. I don't know."),
+        good("He left;she stayed. Café au lait. I don't know. Plan A;S was dropped."),
+        bad("I;ve seen it.", "I've seen it."),
         good("Use `code` here.", markdown=True),
     )
 
