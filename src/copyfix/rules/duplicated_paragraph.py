@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from operator import eq
 
 import regex
 
+from copyfix.document import BlockKind
 from copyfix.model import Applicability, Edit, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
@@ -50,6 +52,8 @@ class DuplicatedParagraph(Rule):
         good("Chorus line\n\nVerse one here.\n\nChorus line"),
         good("No, no. No, no. Go on, go on."),
         good("Yes\n\nYes"),
+        good("- the same list item written twice here\n- the same list item written twice here",
+             markdown=True),
         good("| text  | text |\n| text  | text |\n|~ ~ ~ | ~ |"),
         good("```\nx = 1\nx = 1\n```", markdown=True),
     )
@@ -70,7 +74,7 @@ class DuplicatedParagraph(Rule):
                     Edit.delete(previous[1], end), title="Remove the duplicated paragraph",
                 )
                 continue
-            yield from _repeated_lines(text, start, end)
+            yield from _repeated_lines(doc, text, start, end)
             yield from _repeated_sentences(doc.view, start, end)
             previous = (start, end, body)
 
@@ -97,6 +101,14 @@ def _repeated_sentences(view: str, start: int, end: int) -> Iterator[Violation]:
         )
 
 
+def _same_paragraph(doc, block_starts: list[int], first: int, second: int) -> bool:
+    i = bisect_right(block_starts, first) - 1
+    if i < 0:
+        return False
+    block = doc.blocks[i]
+    return block.kind is BlockKind.PARAGRAPH and block.span.start <= first and second < block.span.end
+
+
 def _is_prose_line(line: str, min_words: int = _MIN_WORDS) -> bool:
     """Words, not a row of a table or a drawing: enough words, mostly letters, no columns."""
     if len(line.split()) < min_words or "\t" in line or "|" in line:
@@ -105,15 +117,25 @@ def _is_prose_line(line: str, min_words: int = _MIN_WORDS) -> bool:
     return sum(c.isalpha() for c in visible) >= 0.7 * len(visible)
 
 
-def _repeated_lines(text: str, start: int, end: int) -> Iterator[Violation]:
+def _repeated_lines(doc, text: str, start: int, end: int) -> Iterator[Violation]:
+    """Lines repeated inside one paragraph of prose: two identical list items or table rows
+    are separate units, not a wrapped line pasted twice."""
     lines = text[start:end].split("\n")
+    if len(lines) < 2:
+        return
+    block_starts = [b.span.start for b in doc.blocks]
     pos = start
     prev_line, prev_end = None, start
     for line in lines:
         line_start = pos
         pos += len(line) + 1
         stripped = line.strip()
-        if prev_line is not None and stripped == prev_line and _is_prose_line(stripped, 3):
+        if (
+            prev_line is not None
+            and stripped == prev_line
+            and _is_prose_line(stripped, 3)
+            and _same_paragraph(doc, block_starts, prev_end, line_start)
+        ):
             # A short line may be a refrain; a long one repeated in wrapped prose is a paste.
             long_line = len(stripped.split()) >= _SAFE_LINE_WORDS
             yield violation(
