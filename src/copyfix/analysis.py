@@ -75,8 +75,6 @@ _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)
 _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
 _CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
-WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d'’-]*")
-
 
 class Analysis:
     def __init__(self, doc: Document) -> None:
@@ -205,7 +203,3 @@ def _has_repeat(words: list[str], n: int) -> bool:
         for i, hit in enumerate(same)
         if hit
     )
-
-
-def is_mask(char: str) -> bool:
-    return char == MASK_CHAR

@@ -35,7 +35,6 @@ class FileOutcome:
     applied: Counter[str] = field(default_factory=Counter)
     original: str | None = None
     fixed: str | None = None
-    written: bool = False
     error: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -88,7 +87,7 @@ def process_file(
     if mode is Mode.FIX and outcome.changed:
         remove_stale_temporaries(source.target.parent)
         try:
-            outcome.written = write_source(source, outcome.fixed)
+            write_source(source, outcome.fixed)
         except FileError as exc:
             outcome.error = str(exc)
     return outcome

@@ -152,10 +152,6 @@ def _plain_prose_sentence(doc, text: str) -> bool:
     )
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t").replace("\t", "    "))
-
-
 def _after_indented_block(doc, block_start: int) -> bool:
     """The previous non-blank line is indented more deeply than this paragraph."""
     view = doc.view
