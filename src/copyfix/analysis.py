@@ -132,14 +132,12 @@ class Analysis:
         if not token:
             # After code (masked) a full stop ends the sentence; after nothing it is not one.
             return not (period > 0 and self.doc.view[period - 1] == MASK_CHAR)
-        if self.doc.lexicon.is_abbreviation(token):
-            return True
-        letters = token.replace(".", "")
-        if len(letters) == 1 and letters.isalpha():
-            return True  # an initial (J. R. R. Tolkien) or a list letter (a.)
-        if "." in token.strip("."):
-            return True  # a dotted acronym (U.S., Ph.D.) or a dotted name
-        return False
+        return self.doc.lexicon.is_abbreviation(token) or is_initial_or_acronym(token)
+
+    @cached_property
+    def sentence_word_starts(self) -> frozenset[int]:
+        """Offsets of the first word of every sentence, for rules that ask "is this a start?"."""
+        return frozenset(s.word_start for s in self.sentences)
 
     @cached_property
     def sentences(self) -> list[SentenceStart]:
@@ -189,6 +187,13 @@ class Analysis:
         from copyfix.sentences import find_labels
 
         return find_labels(self.doc)
+
+
+def is_initial_or_acronym(token: str) -> bool:
+    """``J.``, ``a.``, ``U.S.``, ``Ph.D.``: one letter, or letters joined by full stops."""
+    core = token.strip(".")
+    letters = core.replace(".", "")
+    return not letters or (len(letters) == 1 and letters.isalpha()) or "." in core
 
 
 def _has_repeat(words: list[str], n: int) -> bool:

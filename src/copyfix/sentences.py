@@ -103,7 +103,8 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
 
 
 # What can label a list item: a number, a letter or a roman numeral ("1.", "b.", "iv.").
-_LIST_LABEL = regex.compile(r"\d{1,3}|\p{L}|[ivxlcIVXLC]{1,6}")
+LIST_LABEL = r"\d{1,3}|[ivxlcIVXLC]{1,6}|\p{L}"
+_LIST_LABEL = regex.compile(LIST_LABEL)
 
 
 def _is_list_marker(view: str, token_start: int) -> bool:

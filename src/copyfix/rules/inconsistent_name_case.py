@@ -64,8 +64,7 @@ class InconsistentNameCase(Rule):
         view = doc.view
         capitalised: Counter[str] = Counter()
         lowercase: dict[str, list[int]] = defaultdict(list)
-        starts = {s.word_start for s in doc.analysis.sentences}
-        starts |= {label.start for label in doc.analysis.labels}
+        starts = doc.analysis.sentence_word_starts | {label.start for label in doc.analysis.labels}
         after_article: Counter[str] = Counter()
         prose_blocks = [
             b for b in doc.blocks if not _is_title(view, b.span.start, b.span.end)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
@@ -7,12 +8,12 @@ import regex
 from copyfix.document import MASK_CHAR, BlockKind
 from copyfix.model import Applicability, DocumentKind, Edit, Severity, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
-from copyfix.sentences import StartKind
+from copyfix.sentences import LIST_LABEL, StartKind
 
 # What follows a word that makes it code or a command rather than prose: call(), a.b, a_b, a=b.
 _CODE_AFTER = regex.compile(r"[(\[{=_/\\<>@#]|\.\w|::")
 # A roman numeral or letter followed by "." or ")" opens a list item: "iv. The", "a) the".
-_LIST_LABEL = regex.compile(r"(?:[ivxlc]{1,5}|\p{L})[.)]", regex.I)
+_LIST_LABEL = regex.compile(rf"(?:{LIST_LABEL})[.)]")
 # "Fixed it. by @someone in https://...": the credit line of a changelog, not a sentence.
 # The sign is written as a class: a lone literal makes the regex module search the whole rest
 # of the text for it before trying the match.
@@ -184,9 +185,8 @@ def _follows_example_or_list(doc, start) -> bool:
     """A paragraph right after a code block or a list often continues the sentence that
     introduced it: "Run this:", code, "then restart the shell."."""
     block_start = start.block.span.start
-    previous = max(
-        (b for b in doc.blocks if b.span.end <= block_start), key=lambda b: b.span.end, default=None
-    )
+    index = bisect_left(doc.blocks, block_start, key=lambda b: b.span.start)  # blocks are sorted
+    previous = doc.blocks[index - 1] if index > 0 else None
     if previous is not None and previous.kind is BlockKind.ITEM:
         return True  # "...\n- the last item\n\nand then the text goes on"
     previous_end = previous.span.end if previous is not None else 0

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
+from copyfix.analysis import is_initial_or_acronym
 from copyfix.document import MASK_CHAR
 from copyfix.model import Edit, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
@@ -72,7 +73,7 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # &amp;x, or don;t (a wrong apostrophe, see QT004)
             after_code = view[start - 1 : start] == MASK_CHAR
             if mark == "." and not after_code and (
-                _initial_or_acronym(doc.analysis.word_before(start))
+                is_initial_or_acronym(doc.analysis.word_before(start))
                 or _dotted_identifier(view, start, end)
             ):
                 continue  # an abbreviation such as "Capt.Hale" still needs its space
@@ -93,12 +94,6 @@ def _looks_like_code_after(view: str, pos: int) -> bool:
 
 _CAMEL = regex.compile(r"\p{L}+\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}")
 _NEXT_TOKEN = regex.compile(r"[\w]+")
-
-
-def _initial_or_acronym(token: str) -> bool:
-    """``J.R.R.`` and ``U.S.A.``: letters joined by full stops are written without spaces."""
-    core = token.strip(".")
-    return len(core.replace(".", "")) <= 1 or "." in core
 
 
 def _dotted_identifier(view: str, dot: int, after: int) -> bool:

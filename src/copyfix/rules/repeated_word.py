@@ -179,7 +179,7 @@ def _previous_word(view: str, pos: int) -> str:
 
 
 def _at_sentence_start(doc, pos: int) -> bool:
-    return any(s.word_start == pos for s in doc.analysis.sentences)
+    return pos in doc.analysis.sentence_word_starts
 
 
 def _is_is_allowed(view: str, pos: int) -> bool:
