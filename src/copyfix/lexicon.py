@@ -90,6 +90,15 @@ SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
+# Labels after which American style keeps lowercase ("Note: this causes..."): they are not
+# speakers, so the word after them does not start a sentence.
+ADMONITIONS = frozenset(
+    """
+    note notes warning caution tip hint important example examples todo fixme nb ps update edit
+    see tldr
+    """.split()
+)
+
 # Lowercase endings that make ``name.ext`` a domain or a file name rather than two sentences.
 DOTTED_SUFFIXES = frozenset(
     """
@@ -113,6 +122,7 @@ class Lexicon:
     reduplicated_names: frozenset[str] = REDUPLICATED_NAMES
     word_names: frozenset[str] = WORD_NAMES
     sentence_openers: frozenset[str] = SENTENCE_OPENERS
+    admonitions: frozenset[str] = ADMONITIONS
     repeat_idioms: frozenset[str] = REPEAT_IDIOMS
     lowercase_names: frozenset[str] = LOWERCASE_NAMES
     dotted_suffixes: frozenset[str] = DOTTED_SUFFIXES

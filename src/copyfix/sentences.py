@@ -115,13 +115,6 @@ def _is_list_marker(view: str, token_start: int) -> bool:
     return i == 0 or view[i - 1] == "\n"
 
 
-# "Note: this causes...": an admonition, after which American style keeps lowercase.
-_ADMONITIONS = frozenset(
-    "note notes warning caution tip hint important example examples todo fixme nb ps "
-    "update edit see tldr".split()
-)
-
-
 def find_labels(doc: Document) -> list[Label]:
     """Paragraph-initial labels used at least twice in the document (an interview's speakers)."""
     candidates: list[Label] = []
@@ -136,5 +129,5 @@ def find_labels(doc: Document) -> list[Label]:
     return [
         label
         for label in candidates
-        if counts[label.text.lower()] >= 2 and label.text.lower() not in _ADMONITIONS
+        if counts[label.text.lower()] >= 2 and label.text.lower() not in doc.lexicon.admonitions
     ]

@@ -48,3 +48,18 @@ def test_paragraph_after_a_code_block_continues_its_sentence(rule_run):
 def test_heading_and_list_items_are_fragments(rule_run):
     text = "# getting started\n\n- install the tool\n- run it\n"
     assert rule_run.lint("CP001", text, markdown=True) == []
+
+
+def test_admonition_labels_come_from_the_lexicon():
+    from copyfix.api import Linter
+    from copyfix.lexicon import Lexicon
+    from copyfix.model import DocumentKind
+    from copyfix.registry import default_registry
+
+    registry = default_registry()
+    text = "Aside: this runs on.\n\nAside: that does too."
+    plain = Linter(registry, [registry.get("CP001")])
+    assert [d.code for d in plain.lint(text, kind=DocumentKind.TEXT)] == ["CP001", "CP001"]
+    lexicon = Lexicon().adjusted(extend={"admonitions": ["Aside"]})
+    taught = Linter(registry, [registry.get("CP001")], lexicon=lexicon)
+    assert taught.lint(text, kind=DocumentKind.TEXT) == []
