@@ -2,7 +2,11 @@ from __future__ import annotations
 
 import os
 
+import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
+
+from copyfix.cli import main
 
 # The default profile draws the same examples on every run, so a green run here is a green run
 # in CI; `COPYFIX_HYPOTHESIS_PROFILE=explore` draws fresh random examples to hunt for new bugs.
@@ -16,3 +20,14 @@ settings.register_profile(
 )
 settings.register_profile("explore", parent=settings.get_profile("ci"), derandomize=False)
 settings.load_profile(os.environ.get("COPYFIX_HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """Invoke the copyfix CLI in a fresh temporary folder: ``run("lint", "a.md", input=...)``."""
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, list(args), input=input)
+
+    return invoke

@@ -6,25 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from copyfix.api import make_linter
 from copyfix.cache import CACHE_DIR, Cache
-from copyfix.cli import main
 from copyfix.runner import Mode, process_files
 
 BAD = "In 2019,the plan changed.We left late.\n\nthe the end.\n"
 CLEAN = "The plan changed in 2019.\n"
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args):
-        return CliRunner().invoke(main, list(args))
-
-    return invoke
 
 
 def _entries(root: Path) -> list[Path]:

@@ -8,24 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
 
 from copyfix import __version__
-from copyfix.cli import main
 
 BAD = "In 2019,the plan changed.\n"
 CLEAN = "The plan changed in 2019.\n"
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args, input=None):
-        return CliRunner().invoke(main, list(args), input=input)
-
-    return invoke
 
 
 def test_version(run):

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from copyfix.api import make_linter
-from copyfix.cli import main
 from copyfix.runner import Mode, process_files
 
 TEXTS = [
@@ -38,16 +36,6 @@ def test_pool_matches_single_process(tmp_path):
     assert [o.display for o in two] == [o.display for o in one]
     assert [o.diagnostics for o in two] == [o.diagnostics for o in one]
     assert any(o.diagnostics for o in one)
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args):
-        return CliRunner().invoke(main, list(args))
-
-    return invoke
 
 
 @pytest.mark.parametrize("cache", [False, True])

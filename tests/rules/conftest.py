@@ -26,4 +26,14 @@ def rule_run():
             kind = DocumentKind.MARKDOWN if markdown else DocumentKind.TEXT
             return linter.fix(text, kind=kind, unsafe=unsafe).text
 
+        @classmethod
+        def check(cls, code: str, text: str, expected: str | None) -> None:
+            """``expected`` None: the rule stays silent; else it flags and fixes to it."""
+            found = cls.lint(code, text)
+            if expected is None:
+                assert found == []
+            else:
+                assert found
+                assert cls.fix(code, text) == expected
+
     return Run

@@ -19,9 +19,4 @@ import pytest
     ],
 )
 def test_comma_spacing(rule_run, text, expected):
-    found = rule_run.lint("SP001", text)
-    if expected is None:
-        assert found == []
-    else:
-        assert found
-        assert rule_run.fix("SP001", text) == expected
+    rule_run.check("SP001", text, expected)

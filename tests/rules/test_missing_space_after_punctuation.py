@@ -20,9 +20,4 @@ import pytest
     ],
 )
 def test_sentence_glue(rule_run, text, expected):
-    found = rule_run.lint("SP002", text)
-    if expected is None:
-        assert found == []
-    else:
-        assert found
-        assert rule_run.fix("SP002", text) == expected
+    rule_run.check("SP002", text, expected)

@@ -15,12 +15,7 @@ import pytest
     ],
 )
 def test_runs_of_spaces(rule_run, text, expected):
-    found = rule_run.lint("SP004", text)
-    if expected is None:
-        assert found == []
-    else:
-        assert found
-        assert rule_run.fix("SP004", text) == expected
+    rule_run.check("SP004", text, expected)
 
 
 def test_markdown_table_padding_is_not_flagged(rule_run):

@@ -18,12 +18,7 @@ import pytest
     ],
 )
 def test_space_before(rule_run, text, expected):
-    found = rule_run.lint("SP003", text)
-    if expected is None:
-        assert found == []
-    else:
-        assert found
-        assert rule_run.fix("SP003", text) == expected
+    rule_run.check("SP003", text, expected)
 
 
 def test_chicago_spaced_ellipsis_is_a_style_not_a_defect(rule_run):
