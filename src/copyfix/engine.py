@@ -31,10 +31,9 @@ def lint_document(
         for v in rule.check(doc):
             if not _allowed(doc, rule, v):
                 continue
-            line, _ = doc.position(v.span.start)
-            if suppressions.suppresses(codes, line, v.span):
-                continue
-            diagnostics.append(stamp(doc, rule.code, rule.name, severity, v))
+            d = stamp(doc, rule.code, rule.name, severity, v)
+            if not suppressions.suppresses(codes, d.line, v.span):
+                diagnostics.append(d)
     enabled = {r.code for r in rules}
     if UNUSED_SUPPRESSION in enabled:
         rule = registry.get(UNUSED_SUPPRESSION)
