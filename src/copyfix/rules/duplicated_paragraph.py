@@ -60,6 +60,8 @@ class DuplicatedParagraph(Rule):
 
     def check(self, doc) -> Iterator[Violation]:
         text = doc.text
+        # Built once per document: rebuilding it for every paragraph made the rule quadratic.
+        block_starts = [b.span.start for b in doc.blocks]
         previous: tuple[int, int, str] | None = None
         for para in _PARAGRAPH.finditer(text):
             start, end = para.span()
@@ -74,7 +76,7 @@ class DuplicatedParagraph(Rule):
                     Edit.delete(previous[1], end), title="Remove the duplicated paragraph",
                 )
                 continue
-            yield from _repeated_lines(doc, text, start, end)
+            yield from _repeated_lines(doc, block_starts, text, start, end)
             yield from _repeated_sentences(doc.view, start, end)
             previous = (start, end, body)
 
@@ -117,13 +119,14 @@ def _is_prose_line(line: str, min_words: int = _MIN_WORDS) -> bool:
     return sum(c.isalpha() for c in visible) >= 0.7 * len(visible)
 
 
-def _repeated_lines(doc, text: str, start: int, end: int) -> Iterator[Violation]:
+def _repeated_lines(
+    doc, block_starts: list[int], text: str, start: int, end: int
+) -> Iterator[Violation]:
     """Lines repeated inside one paragraph of prose: two identical list items or table rows
     are separate units, not a wrapped line pasted twice."""
     lines = text[start:end].split("\n")
     if len(lines) < 2:
         return
-    block_starts = [b.span.start for b in doc.blocks]
     pos = start
     prev_line, prev_end = None, start
     for line in lines:

@@ -51,7 +51,11 @@ class MultipleSpaces(Rule):
         two_space_style = _two_spaces_between_sentences(view)
         for m in _RUN.finditer(view):
             start, end = m.span()
-            if two_space_style and end - start == 2 and _SENTENCE_END.search(view, 0, start):
+            # Look back only as far as a sentence end can reach: searching from the start of the
+            # document for every gap would make the rule quadratic.
+            if two_space_style and end - start == 2 and _SENTENCE_END.search(
+                view, max(0, start - _SENTENCE_END_REACH), start
+            ):
                 continue
             if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
                 continue
@@ -64,6 +68,7 @@ class MultipleSpaces(Rule):
 
 
 _SENTENCE_END = regex.compile(r"[.?!:][)\"”’']?\Z")
+_SENTENCE_END_REACH = 2  # the longest match of _SENTENCE_END, in code points
 _SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’']?)( +)(?=[\"“‘(]?\p{Lu})")
 _STYLE_MIN_GAPS = 3
 
