@@ -76,9 +76,72 @@ _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
 _CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
 
+# The tokens of a chunk of text that word knowledge judges: letters (with inner apostrophes and
+# hyphens), or runs of digits and letters mixed, which are identifiers unless plain numbers.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\d_]+(?:['’-][\p{L}\p{M}\d_]+)*")
+_NUMBER = regex.compile(r"\d+(?:s|st|nd|rd|th)?")
+_POSSESSIVE = regex.compile(r"['’]s$", regex.I)
+# A capitalised word after a word, a comma or a full stop; unless a sentence starts there, it
+# stands mid-sentence and is a name.
+_INNER_CAPITAL = regex.compile(r"(?<=[\p{L},;.][ \t]{1,3})\p{Lu}\p{Ll}+(?![\p{L}\d_.])")
+# How far a chunk of non-space characters is followed from an edit: a word is shorter.
+_CHUNK_REACH = 64
+
+
 class Analysis:
+    """Facts about one document computed once, on first use, and shared by every rule."""
+
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+
+    def is_ordinary_word(self, token: str) -> bool:
+        """True for a token a careful editor reads as ordinary English: a number, an English word
+        of the word list (``copyfix.words``) in lower, title or upper case, or an abbreviation
+        of the lexicon. False for identifiers (``pkg``, ``snake_case``, ``x86``), words with
+        an inner capital (``iPhone``, ``McLeod``), other scripts (``β``) and words the list does
+        not know (``systemd``, ``Minify``)."""
+        from copyfix.words import is_english_word
+
+        if _NUMBER.fullmatch(token):
+            return True
+        if "_" in token or any(c.isdigit() for c in token):
+            return False
+        if not (token.islower() or token.isupper() or token.istitle()):
+            return False
+        base = _POSSESSIVE.sub("", token)
+        if base.istitle() and base in self.names:
+            return True
+        parts = [p for p in regex.split(r"-", base) if p]
+        return bool(parts) and all(
+            is_english_word(p) or self.doc.lexicon.is_abbreviation(p) for p in parts
+        )
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Words the document writes capitalised in the middle of a sentence (after a word, a
+        comma or an abbreviation): names, as the document spells them (``Dursley``, ``Nanning``)."""
+        starts = self.sentence_word_starts
+        return frozenset(
+            m.group() for m in _INNER_CAPITAL.finditer(self.doc.view) if m.start() not in starts
+        )
+
+    def ordinary_around(self, span: Span) -> bool:
+        """True when every token that an edit of ``span`` touches is ordinary English.
+
+        An insertion touches the run of non-space characters around it (``late.We``); a
+        deletion or replacement touches the runs it overlaps, and the run it ends inside.
+        Looks at most ``_CHUNK_REACH`` code points either way.
+        """
+        view = self.doc.view
+        start, end = span.start, span.end
+        lo = start
+        while lo > 0 and start - lo < _CHUNK_REACH and not view[lo - 1].isspace():
+            lo -= 1
+        hi = end
+        if start == end or not view[end - 1 : end].isspace():
+            while hi < len(view) and hi - end < _CHUNK_REACH and not view[hi].isspace():
+                hi += 1
+        return all(self.is_ordinary_word(t) for t in _TOKEN.findall(view, lo, hi))
 
     @cached_property
     def protected(self) -> SpanSet:

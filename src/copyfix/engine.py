@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from copyfix.model import Diagnostic, Severity, Span, Violation
+from copyfix.model import Applicability, Diagnostic, Severity, Span, Violation
 from copyfix.suppression import parse_suppressions
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ def lint_document(
         for v in rule.check(doc):
             if not _allowed(doc, rule, v):
                 continue
+            if rule.needs_words:
+                v = _word_checked(doc, v)
             d = stamp(doc, rule.code, rule.name, severity, v)
             if not suppressions.suppresses(codes, d.line, v.span):
                 diagnostics.append(d)
@@ -65,6 +68,17 @@ def _allowed(doc: Document, rule: Rule, v: Violation) -> bool:
         if rule.guarded and doc.analysis.is_protected(span):
             return False
     return True
+
+
+def _word_checked(doc: Document, v: Violation) -> Violation:
+    """A safe fix next to a word English does not know (a name, a command, an identifier) is
+    only as safe as a guess about that word: make it unsafe."""
+    fix = v.fix
+    if fix is None or fix.applicability is not Applicability.SAFE:
+        return v
+    if all(doc.analysis.ordinary_around(e.span) for e in fix.edits):
+        return v
+    return replace(v, fix=replace(fix, applicability=Applicability.UNSAFE))
 
 
 def stamp(doc: Document, code: str, name: str, severity: Severity, v: Violation) -> Diagnostic:

@@ -24,6 +24,9 @@ class Rule:
     fixable: ClassVar[bool] = True
     #: When True the engine drops findings that touch protected tokens (URLs, numbers, paths).
     guarded: ClassVar[bool] = True
+    #: When True a SAFE fix needs ordinary English words (or numbers) in every token its edits
+    #: touch; next to a name, command or identifier the engine makes it UNSAFE.
+    needs_words: ClassVar[bool] = False
     examples: ClassVar[tuple[Example, ...]] = ()
 
     @property

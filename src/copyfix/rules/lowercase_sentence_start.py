@@ -52,6 +52,7 @@ class LowercaseSentenceStart(Rule):
     code = "CP001"
     name = "lowercase-sentence-start"
     summary = "Sentence starts with a lowercase letter"
+    needs_words = True
     severity = Severity.ERROR
     examples = (
         bad("It is a pressing issue. to shed light on it, we asked.",

@@ -37,6 +37,7 @@ class MissingSpaceAfterComma(Rule):
     code = "SP001"
     name = "missing-space-after-comma"
     summary = "Missing space after a comma"
+    needs_words = True
     severity = Severity.ERROR
     examples = (
         bad("In 2019,the plan changed.", "In 2019, the plan changed."),

@@ -6,7 +6,7 @@ import regex
 
 from copyfix.analysis import is_initial_or_acronym
 from copyfix.document import MASK_CHAR
-from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
@@ -40,6 +40,7 @@ class MissingSpaceAfterPunctuation(Rule):
     code = "SP002"
     name = "missing-space-after-punctuation"
     summary = "Missing space after sentence punctuation"
+    needs_words = True
     severity = Severity.ERROR
     examples = (
         bad("She was late.We started anyway.", "She was late. We started anyway."),
@@ -57,6 +58,8 @@ class MissingSpaceAfterPunctuation(Rule):
         good("The U.S. economy grew; e.g. apples sold well. J.R.R. Tolkien, U.S.A."),
         bad("The widow of Capt.Hale and Mr.Jones came.", "The widow of Capt. Hale and Mr. Jones came."),
         good("It was ASP.NET all along."),
+        bad("Call resources.Minify first.", "Call resources. Minify first.", unsafe=True),
+        bad("Dot.Com Ltd was sold.", "Dot. Com Ltd was sold.", unsafe=True),
         bad("Run `x`.This prints.", "Run `x`. This prints.", markdown=True),
         good("Use idleConf.CurrentTheme or ctypes.OleDLL in EditorWindow.HelpDialog."),
         good("* `server` {net.Server} and {string|stream.Readable|Buffer}"),
@@ -80,7 +83,33 @@ class MissingSpaceAfterPunctuation(Rule):
             yield violation(
                 start, end, f"Missing space after '{mark}'", Edit.insert(end, " "),
                 title="Insert a space",
+                applicability=(
+                    Applicability.SAFE
+                    if mark != "." or after_code or _reads_as_two_sentences(doc, view, start, end)
+                    else Applicability.UNSAFE
+                ),
             )
+
+
+# A sentence most often opens with a common word ("We", "The", "It"); a rare word glued to a
+# full stop is as likely a member name (``resources.Minify``).
+_COMMON_OPENER_COUNT = 1000
+
+
+def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:
+    """``late.We``: a lowercase word (or a name the document uses) ends the first sentence and
+    a common word opens the next; ``Capt.Hale``: an abbreviation takes a space. ``Dot.Com``, ``resources.Minify`` may be names: not certain."""
+    from copyfix.words import count
+
+    before = doc.analysis.word_before(dot)
+    nxt = _NEXT_TOKEN.match(view, after, after + 80)
+    if nxt is None:
+        return False
+    if doc.lexicon.is_abbreviation(before):
+        return True  # "Capt.Hale", "Mr.Jones": an abbreviation always takes a space
+    if before[:1].isupper() and before not in doc.analysis.names:
+        return False
+    return count(nxt.group()) >= _COMMON_OPENER_COUNT
 
 
 _CONTRACTION = regex.compile(r"(?:t|s|ve|re|ll|d|m)(?![\p{L}\p{M}])", regex.I)

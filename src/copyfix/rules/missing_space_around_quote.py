@@ -34,6 +34,7 @@ class MissingSpaceAroundQuote(Rule):
     code = "SP006"
     name = "missing-space-around-quote"
     summary = "Missing space before or after a quotation"
+    needs_words = True
     examples = (
         bad('He said"hello" to me.', 'He said "hello" to me.'),
         bad('She whispered "hurry"and left.', 'She whispered "hurry" and left.'),

@@ -71,6 +71,7 @@ class RepeatedWord(Rule):
     code = "RP001"
     name = "repeated-word"
     summary = "Word repeated"
+    needs_words = True
     severity = Severity.ERROR
     examples = (
         bad("This is the the answer.", "This is the answer."),
