@@ -94,21 +94,24 @@ class MissingSpaceAfterPunctuation(Rule):
 # A sentence most often opens with a common word ("We", "The", "It"); a rare word glued to a
 # full stop is as likely a member name (``resources.Minify``).
 _COMMON_OPENER_COUNT = 1000
+_VERY_COMMON_OPENER_COUNT = 20000
 
 
 def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:
     """``late.We``: a lowercase word (or a name the document uses) ends the first sentence and
-    a common word opens the next; ``Capt.Hale``: an abbreviation takes a space. ``Dot.Com``, ``resources.Minify`` may be names: not certain."""
+    a common word opens the next; ``Capt.Hale``, ``thirteen.Mr.``: an abbreviation takes a space. ``Dot.Com``, ``resources.Minify`` may be names: not certain."""
     from copyfix.words import count
 
     before = doc.analysis.word_before(dot)
     nxt = _NEXT_TOKEN.match(view, after, after + 80)
     if nxt is None:
         return False
-    if doc.lexicon.is_abbreviation(before):
+    if doc.lexicon.is_abbreviation(before) or doc.lexicon.is_abbreviation(nxt.group()):
         return True  # "Capt.Hale", "Mr.Jones": an abbreviation always takes a space
     if before[:1].isupper() and before not in doc.analysis.names:
-        return False
+        # "Orly.Opened" or "Dot.Com": after a capitalised word only a very common opener
+        # makes two sentences certain.
+        return count(nxt.group()) >= _VERY_COMMON_OPENER_COUNT
     return count(nxt.group()) >= _COMMON_OPENER_COUNT
 
 
