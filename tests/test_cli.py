@@ -106,11 +106,11 @@ def test_fix_diff_writes_nothing(run, tmp_path):
 
 def test_unsafe_fixes_only_on_request(run, tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("We saw the big big house.\n")
+    path.write_text("We ran the kubectl kubectl command.\n")
     assert run("fix", "a.txt").exit_code == 1
-    assert path.read_text() == "We saw the big big house.\n"
+    assert path.read_text() == "We ran the kubectl kubectl command.\n"
     assert run("fix", "--unsafe-fixes", "a.txt").exit_code == 0
-    assert path.read_text() == "We saw the big house.\n"
+    assert path.read_text() == "We ran the kubectl command.\n"
 
 
 def test_missing_path_and_bad_file_do_not_stop_the_run(run, tmp_path):

@@ -22,7 +22,7 @@ from copyfix.registry import default_registry
 
 COMMA = "In 2019,the plan changed.\n"  # SP001, error, safe fix
 SPACES = "The plan  changed.\n"  # SP004, warning, safe fix
-REPEAT = "We saw the big big house.\n"  # RP001, unsafe fix
+REPEAT = "We ran the kubectl kubectl command.\n"  # RP001, unsafe fix
 CLEAN = "The plan changed in 2019.\n"
 
 
@@ -184,7 +184,7 @@ def test_unsafe_fixes(run, tmp_path):
     assert target.read_text() == REPEAT
     write(tmp_path / "copyfix.toml", "unsafe-fixes = true\n")
     run("fix", "--no-cache", "a.txt")
-    assert target.read_text() == "We saw the big house.\n"
+    assert target.read_text() == "We ran the kubectl command.\n"
     # The command line still has the last word.
     write(target, REPEAT)
     run("fix", "--no-cache", "--no-unsafe-fixes", "a.txt")
@@ -234,7 +234,7 @@ def test_lexicon_in_pyproject(run, tmp_path):
     write(
         tmp_path / "pyproject.toml",
         '[project]\nname = "x"\n\n[tool.copyfix]\nselect = ["RP001"]\n\n'
-        '[tool.copyfix.lexicon]\nextend-allowed-repeats = ["big"]\n',
+        '[tool.copyfix.lexicon]\nextend-allowed-repeats = ["kubectl"]\n',
     )
     write(tmp_path / "a.txt", REPEAT)
     assert codes(run, "a.txt") == []

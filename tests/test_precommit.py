@@ -28,7 +28,7 @@ DEFECT = "In 2019,the plan changed.\n"
 FIXED = "In 2019, the plan changed.\n"
 SPACES = "The plan  changed.\n"
 SPACES_FIXED = "The plan changed.\n"
-UNFIXABLE = "We saw the big big house.\n"  # its only fix is unsafe
+UNFIXABLE = "We ran the kubectl kubectl command.\n"  # its only fix is unsafe
 
 
 def _env(home: Path) -> dict[str, str]:

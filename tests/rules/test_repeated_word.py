@@ -39,7 +39,7 @@ def test_legitimate_repeats(rule_run, text):
 
 
 def test_content_word_repeat_needs_unsafe_fixes(rule_run):
-    text = "We saw the big big house."
+    text = "We ran the kubectl kubectl command."
     assert rule_run.lint("RP001", text)
     assert rule_run.fix("RP001", text) == text
 

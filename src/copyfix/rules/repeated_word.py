@@ -57,8 +57,10 @@ class RepeatedWord(Rule):
     A doubled word is almost always an editing slip, and the eye skips it on proofreading.
 
     ## Fix safety
-    Safe for function words (`the`, `a`, `of`, `is`...); unsafe for content words, where the
-    writer may have meant another word. Not flagged: legitimate repeats (`had had`,
+    Safe for function words (`the`, `a`, `of`, `is`...) and for common English words written
+    twice in lower case (`the committee committee`); unsafe for names, terms, rare words and
+    capitalised copies, where the writer may have meant another word. Copies that differ in
+    case (`Bitwise AND and`) are different words and are not flagged. Not flagged: legitimate repeats (`had had`,
     `that that`, `her her phone`, `What it is is`, `applied to to stand out`, `log in in`),
     reduplicated names (`Bora Bora`, `Duran Duran`), a name next to the same word (`May may`,
     `Will will`), laughter, interjections and sounds (`ha ha`, `bye bye`, `beep beep`), idioms
@@ -80,7 +82,11 @@ class RepeatedWord(Rule):
         bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub."),
         bad("What is the best way to to do it?", "What is the best way to do it?"),
         bad("I think that that this works.", "I think that this works."),
-        bad("We saw the big big house.", "We saw the big house.", unsafe=True),
+        bad("We saw the big big house.", "We saw the big house."),
+        bad("The committee committee met.", "The committee met."),
+        bad("We ran the kubectl kubectl command.", "We ran the kubectl command.", unsafe=True),
+        bad("Refer to to (the metrics page) for more.", "Refer to (the metrics page) for more."),
+        good("Cao Cao was a Chinese poet. Bitwise AND and assignment."),
         good("He had had enough, and I know that that is true."),
         bad("You should know that that that was wrong.", "You should know that that was wrong."),
         bad("It was the the the the end.", "It was the end."),
@@ -110,7 +116,9 @@ class RepeatedWord(Rule):
                 continue
             lower = first.lower()
             applicability = (
-                Applicability.SAFE if lower in _FUNCTION_WORDS else Applicability.UNSAFE
+                Applicability.SAFE
+                if lower in _FUNCTION_WORDS or _ordinary_content_word(doc, first, second)
+                else Applicability.UNSAFE
             )
             # "the the the the": one finding and one fix for the whole run, so fixing does not
             # take a pass per pair. "that that" is grammatical, so a run of it keeps two.
@@ -131,8 +139,13 @@ class RepeatedWord(Rule):
         lower = first.lower()
         if lower in lexicon.allowed_repeats or lower in lexicon.reduplicated_names:
             return False
+        if not _same_token(doc, m, first, second):
+            return False  # "Bitwise AND and": a different word (an operator's name), not a copy
         following = _NEXT_WORD.match(view, m.end(), m.end() + 80)
         next_word = following.group(1).lower() if following else ""
+        # "Refer to to (the page)": what follows a bracket or a quote is still the next word.
+        bracketed = _BRACKETED_NEXT_WORD.match(view, m.end(), m.end() + 80)
+        next_after_bracket = bracketed.group(1).lower() if bracketed else next_word
         previous = _previous_word(view, m.start())
         if next_word == lower:
             # "that that that" is a slip; "text text text" or "blah blah blah" is filler.
@@ -145,8 +158,8 @@ class RepeatedWord(Rule):
         if lower in lexicon.word_names and first != second:
             return False  # "May may come": a name, then the verb
         if first[0].isupper() and second[0].isupper() and not first.isupper():
-            if lower not in _FUNCTION_WORDS and not _at_sentence_start(doc, m.start()):
-                return False  # "Walla Walla", "Will Will" as a name
+            if lower not in _FUNCTION_WORDS:
+                return False  # "Walla Walla", "Cao Cao", "Will Will": a name, even at a start
             if lower in lexicon.word_names:
                 return False
         if lower == "is" and _is_is_allowed(view, m.start()):
@@ -158,7 +171,7 @@ class RepeatedWord(Rule):
         if lower == "that" and next_word not in _STRONG_DETERMINERS:
             return False  # "that that" is grammatical unless a determiner follows
         if lower == "to" and previous in _TO_TAKERS | {"referred", "connected"} and (
-            next_word not in _DETERMINERS
+            next_after_bracket not in _DETERMINERS
         ):
             return False
         if lower == "in" and previous in _IN_TAKERS:
@@ -168,6 +181,36 @@ class RepeatedWord(Rule):
         if lower == "can" and previous in ("the", "a"):
             return False  # the can-can
         return True
+
+
+_BRACKETED_NEXT_WORD = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?[(\[“\"‘]([\p{L}'’]+)")
+
+
+def _same_token(doc, m, first: str, second: str) -> bool:
+    """Two copies of one word: the same spelling, or a capitalised first copy opening a
+    sentence or a function word (``The the``). ``AND and``, ``Go go``, ``US us`` are two different words."""
+    if first == second or first.lower() == second.lower() == "i":
+        return True
+    return first == second.capitalize() and (
+        second in _FUNCTION_WORDS or _at_sentence_start(doc, m.start())
+    )
+
+
+# A content word written twice is removed safely when it is plain English written in lower
+# case, common enough that a writer would not double it on purpose (names, terms and rare
+# words, where a repeat may be meant or the second copy a different word, stay unsafe).
+_SAFE_CONTENT_COUNT = 1000
+
+
+def _ordinary_content_word(doc, first: str, second: str) -> bool:
+    from copyfix.words import count
+
+    return (
+        first == second
+        and first.islower()
+        and doc.analysis.is_ordinary_word(first)
+        and count(first) >= _SAFE_CONTENT_COUNT
+    )
 
 
 def _exclaimed(view: str, m) -> bool:
