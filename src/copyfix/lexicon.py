@@ -20,7 +20,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     ave blvd rd hwy apt bldg ste ln
     min max sq in lb lbs oz kg km cm mm hr hrs mins sec secs yr yrs mo mos wk wks
-    esp incl excl orig dir tel ext est govt dept assoc intl natl ex resp approx
+    esp incl excl orig dir tel ext est govt dept assoc intl natl ex resp approx aka ie eg
     """.split()
 )
 
@@ -99,6 +99,14 @@ ADMONITIONS = frozenset(
     """.split()
 )
 
+# Words shortened at their front, whose apostrophe comes first: 'tis, 'em, rock 'n' roll.
+ELISIONS = frozenset(
+    """
+    tis twas twere twill twould tween twixt em n til till cause cos coz bout round neath gainst
+    ere mid midst prentice possum coon scuse fraid nother cept spose kay sup ow ello allo
+    """.split()
+)
+
 # Lowercase endings that make ``name.ext`` a domain or a file name rather than two sentences.
 DOTTED_SUFFIXES = frozenset(
     """
@@ -126,6 +134,7 @@ class Lexicon:
     repeat_idioms: frozenset[str] = REPEAT_IDIOMS
     lowercase_names: frozenset[str] = LOWERCASE_NAMES
     dotted_suffixes: frozenset[str] = DOTTED_SUFFIXES
+    elisions: frozenset[str] = ELISIONS
 
     @classmethod
     def list_names(cls) -> tuple[str, ...]:

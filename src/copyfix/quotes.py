@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from copyfix.document import MASK_CHAR
+
 if TYPE_CHECKING:
     from copyfix.document import Block, Document
 
@@ -59,7 +61,7 @@ def scan_quotes(doc: Document) -> list[QuoteMark]:
     marks: list[QuoteMark] = []
     view = doc.view
     for block in doc.blocks:
-        marks.extend(_scan_block(view, block))
+        marks.extend(_scan_block(view, block, doc.lexicon.elisions))
     return marks
 
 
@@ -67,7 +69,7 @@ def _char(view: str, i: int) -> str:
     return view[i] if 0 <= i < len(view) else ""
 
 
-def _scan_block(view: str, block: Block) -> list[QuoteMark]:
+def _scan_block(view: str, block: Block, elisions: frozenset[str]) -> list[QuoteMark]:
     start, end = block.span.start, block.span.end
     found = [(m.start(), m.group()) for m in _MARKS.finditer(view, start, end)]
     if not found:
@@ -76,7 +78,7 @@ def _scan_block(view: str, block: Block) -> list[QuoteMark]:
     out += _pair_double(view, [(p, c) for p, c in found if c in "“”„"])
     out += _pair_straight(view, [(p, c) for p, c in found if c == '"'])
     out += _pair_guillemets([(p, c) for p, c in found if c in "«»"])
-    out += _pair_single(view, [(p, c) for p, c in found if c in "‘’"])
+    out += _pair_single(view, [(p, c) for p, c in found if c in "‘’"], elisions)
     out.sort(key=lambda q: q.pos)
     return out
 
@@ -177,14 +179,27 @@ def _pair_guillemets(found: list[tuple[int, str]]) -> list[QuoteMark]:
     return out
 
 
-def _pair_single(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
+# What follows the apostrophe of an elision: a decade ('60s, '90s) or a word shortened at its
+# front ('tis, 'em, rock 'n' roll); the lexicon's ``elisions`` list names the words.
+_DECADE = regex.compile(r"\d\d(?:s\b|(?!\d))")
+_ELIDED_WORD = regex.compile(r"[\p{L}]+")
+
+
+def _pair_single(
+    view: str, found: list[tuple[int, str]], elisions: frozenset[str] = frozenset()
+) -> list[QuoteMark]:
     out: list[QuoteMark] = []
     stack: list[int] = []
-    for pos, char in found:
+    for index, (pos, char) in enumerate(found):
         before, after = _char(view, pos - 1), _char(view, pos + 1)
-        between_letters = bool(_WORDISH.match(before)) and bool(_WORDISH.match(after))
+        # Masked code or a link stands for a word: "[Markdown](url)‘s", "`id`’s".
+        between_letters = bool(_WORDISH.match(before) or before == MASK_CHAR) and bool(
+            _WORDISH.match(after)
+        )
+        elision = not between_letters and _elision_after(view, pos, elisions)
         if char == "‘":
-            if between_letters:
+            if between_letters or (elision and not _closed_later(view, found, index)):
+                # "don‘t", "the early ‘60s", "‘tis": an apostrophe written as an opening mark.
                 out.append(QuoteMark(pos, char, Role.APOSTROPHE, expected="’"))
             elif stack and _closing_position(view, pos):
                 stack.pop()
@@ -195,6 +210,16 @@ def _pair_single(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
         elif stack and not between_letters and _closing_position(view, pos):
             stack.pop()
             out.append(QuoteMark(pos, char, Role.CLOSE))
+        elif (
+            not stack
+            and not elision
+            and _opening_position(view, pos)
+            and _closed_later(view, found, index)
+        ):
+            # "said, ’You want me to watch what?’": a closing mark that opens a quotation a
+            # later mark closes, before a word that is not an elision.
+            stack.append(len(out))
+            out.append(QuoteMark(pos, char, Role.OPEN, expected="‘"))
         else:
             # ’Tis, rock ’n’ roll, the ’90s, students’ work: an apostrophe, never a quote.
             out.append(QuoteMark(pos, char, Role.APOSTROPHE))
@@ -202,3 +227,22 @@ def _pair_single(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
         mark = out[index]
         out[index] = QuoteMark(mark.pos, mark.char, mark.role, mark.expected, unmatched=True)
     return out
+
+
+def _elision_after(view: str, pos: int, elisions: frozenset[str]) -> bool:
+    if _DECADE.match(view, pos + 1, pos + 4):
+        return True
+    word = _ELIDED_WORD.match(view, pos + 1, pos + 24)
+    return word is not None and word.group().lower() in elisions
+
+
+def _closed_later(view: str, found: list[tuple[int, str]], index: int) -> bool:
+    """A later ``’`` in the block stands where a quotation closes (not inside a word)."""
+    for pos, char in found[index + 1 :]:
+        before, after = _char(view, pos - 1), _char(view, pos + 1)
+        if char == "’" and not (_WORDISH.match(before) and _WORDISH.match(after)):
+            if _closing_position(view, pos) and not _WORDISH.match(after):
+                return True
+        if char == "‘":
+            return False
+    return False

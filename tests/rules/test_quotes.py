@@ -63,3 +63,36 @@ def test_wrong_apostrophes(rule_run, text, expected):
 def test_mixed_apostrophes_are_reported(rule_run):
     assert rule_run.lint("QT005", "It's a nice idea. But it doesn’t work.")
     assert rule_run.lint("QT005", "It’s a nice idea. But it doesn’t work.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A closing single mark opens a quotation that a later mark closes.
+        ("The neighbours said, ’You want me to watch what?’ and left.",
+         "The neighbours said, ‘You want me to watch what?’ and left."),
+        ("He wrote ’never again’ on the wall.", "He wrote ‘never again’ on the wall."),
+        # The apostrophe of an elision written as an opening mark.
+        ("In the early ‘60s he drove an old car.", "In the early ’60s he drove an old car."),
+        ("It was ‘tis the season, he said.", "It was ’tis the season, he said."),
+        ("Give ‘em a chance.", "Give ’em a chance."),
+        # Elisions and possessives with the right mark stay as they are.
+        ("’Tis the season for rock ’n’ roll in the ’90s.", None),
+        ("The students’ work was good; the ’60s were loud.", None),
+        ("‘Go on,’ she said, ‘the ’60s are over.’", None),
+    ],
+)
+def test_single_quote_direction(rule_run, text, expected):
+    rule_run.check("QT001", text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Markdown](https://example.com)‘s popularity grew.",
+        "The `id`‘s value changed.",
+    ],
+)
+def test_apostrophe_after_a_link_or_code_faces_the_right_way(rule_run, text):
+    assert rule_run.lint("QT001", text, markdown=True)
+    assert "’s" in rule_run.fix("QT001", text, markdown=True)
