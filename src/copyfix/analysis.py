@@ -246,6 +246,38 @@ class Analysis:
         return scan_quotes(self.doc)
 
     @cached_property
+    def quotations(self) -> SpanSet:
+        """Spans from each opening quote mark to the mark that closes it (or to the end of its
+        block, for a quotation that runs on into the next paragraph)."""
+        from copyfix.quotes import Role
+
+        spans: list[Span] = []
+        blocks = self.doc.blocks
+        b = 0
+        depth, opened = 0, -1
+        for mark in self.quotes:
+            while b < len(blocks) and blocks[b].span.end <= mark.pos:
+                if depth:
+                    spans.append(Span(opened, blocks[b].span.end))
+                depth = 0
+                b += 1
+            if mark.role is Role.OPEN:
+                if depth == 0:
+                    opened = mark.pos
+                depth += 1
+            elif mark.role is Role.CLOSE and depth:
+                depth -= 1
+                if depth == 0:
+                    spans.append(Span(opened, mark.pos + 1))
+        if depth and b < len(blocks):
+            spans.append(Span(opened, blocks[b].span.end))
+        return SpanSet(spans)
+
+    def in_quotation(self, offset: int) -> bool:
+        """True when ``offset`` lies inside a quotation of its block."""
+        return self.quotations.contains(offset)
+
+    @cached_property
     def labels(self) -> list[Label]:
         from copyfix.sentences import find_labels
 

@@ -63,3 +63,32 @@ def test_admonition_labels_come_from_the_lexicon():
     lexicon = Lexicon().adjusted(extend={"admonitions": ["Aside"]})
     taught = Linter(registry, [registry.get("CP001")], lexicon=lexicon)
     assert taught.lint(text, kind=DocumentKind.TEXT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Greek letters and other scripts are symbols here, not English words.
+        "α Arietis is bright. β Arietis is a blue-white star.",
+        "The test used α = 0.05. μ is the mean of the sample.",
+        "Set the angle. θ is measured in radians.",
+        # After ! or ? inside dialogue, or after an interjection, older and spoken English runs on.
+        "“Why! a letter from home?” she cried.",
+        "“Oh dear! how late it is!” said the Rabbit.",
+        "She looked up. Alas! the ship had gone.",
+        "‘What is it? a ghost?’ he whispered.",
+        # Abbreviations that do not end a sentence.
+        "Use it (aka. packages are fine) and (ie. with care).",
+        "Pick one (eg. the first) and go.",
+        # A block that continues the sentence of the one before it.
+        "The kit holds:\n\nthe key, the lock and the door.",
+        "Bring a tent,\n\na stove and a map.",
+        "- the first item;\n- the second item;\n\nand the last one.",
+    ],
+)
+def test_not_a_sentence_start(rule_run, text):
+    assert rule_run.lint("CP001", text) == []
+
+
+def test_exclamation_outside_dialogue_still_flags(rule_run):
+    rule_run.check("CP001", "Is it done? yes, it is.", "Is it done? Yes, it is.")

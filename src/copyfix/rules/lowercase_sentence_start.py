@@ -19,6 +19,14 @@ _LIST_LABEL = regex.compile(rf"(?:{LIST_LABEL})[.)]")
 # of the text for it before trying the match.
 _CREDIT = regex.compile(r"[ \t]+[@＠][\w-]")
 _PLAIN_MIN_WORDS = 4
+_LATIN = regex.compile(r"\p{Latin}")
+# Words that are exclamations themselves: after "Oh dear!" or "Alas!" a sentence may go on.
+_INTERJECTIONS = frozenset(
+    "oh o ah alas dear why well lo hark hush pshaw hey ha aye nay heavens goodness mercy lord"
+    " gracious indeed bravo hurrah huzzah fie ho".split()
+)
+# A paragraph or item that ends with one of these is a sentence the next block continues.
+_CONTINUING = (";", ":", ",")
 _TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
 
 
@@ -94,6 +102,8 @@ class LowercaseSentenceStart(Rule):
             word = start.word
             if not word[0].islower() or analysis.is_name_like(word):
                 continue
+            if not _LATIN.match(word):
+                continue  # "β Arietis", "α = 0.05": a symbol of another script, not a word
             after = start.word_start + len(word)
             window = after + 40  # match() within a window: never a search through the text
             if _CODE_AFTER.match(view, after, window) or _CREDIT.match(view, after, window):
@@ -110,8 +120,14 @@ class LowercaseSentenceStart(Rule):
                     applicability = Applicability.UNSAFE  # "harry looked up", or a brand?
             elif start.kind is StartKind.BOUNDARY:
                 common = word.lower() in doc.lexicon.sentence_openers
-                if start.terminator[-1] in "?!" and not common:
-                    continue  # "Romeo! wherefore art thou": older and poetic English runs on
+                if start.terminator[-1] in "?!" and (
+                    not common
+                    or start.previous_word.lower() in _INTERJECTIONS
+                    or analysis.in_quotation(start.word_start)
+                ):
+                    # "Romeo! wherefore art thou", "“Why! a letter from home?”", "Oh dear! how
+                    # late": older and spoken English runs on after ! and ?
+                    continue
                 if view[start.word_start - 1 : start.word_start] in "([" and not common:
                     continue  # "(tldr: ...)": an aside may open with a term
                 if not common and view[after : after + 1] in ("\n", ":", ""):
@@ -184,11 +200,16 @@ def _after_masked(view: str, pos: int) -> bool:
 
 def _follows_example_or_list(doc, start) -> bool:
     """A paragraph right after a code block or a list often continues the sentence that
-    introduced it: "Run this:", code, "then restart the shell."."""
+    introduced it: "Run this:", code, "then restart the shell."; so does a paragraph or item
+    after one that ends with ``;``, ``:`` or ``,``."""
     block_start = start.block.span.start
     index = bisect_left(doc.blocks, block_start, key=lambda b: b.span.start)  # blocks are sorted
     previous = doc.blocks[index - 1] if index > 0 else None
     if previous is not None and previous.kind is BlockKind.ITEM:
         return True  # "...\n- the last item\n\nand then the text goes on"
+    if previous is not None and doc.view[previous.span.start : previous.span.end].rstrip().endswith(
+        _CONTINUING
+    ):
+        return True
     previous_end = previous.span.end if previous is not None else 0
     return bool(doc.literal) and doc.literal.overlaps(Span(previous_end, block_start))
