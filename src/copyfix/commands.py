@@ -387,7 +387,7 @@ def run_test_rules(packs: list[str]) -> int:
 
     try:
         failures, total = run_pack_tests(packs, Path.cwd())
-    except PackError as exc:
+    except (PackError, ConfigError) as exc:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
     for failure in failures:
