@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -194,6 +195,10 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
     except UsageProblem as exc:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
+    clash = _input_at(output_file, outcomes, options.stdin_filename) if output_file else None
+    if clash is not None:
+        click.echo(f"copyfix: output file is one of the inputs: {clash}", err=True)
+        return EXIT_ERROR
     for outcome in outcomes:
         if outcome.error:
             errors.append(outcome.error)
@@ -237,6 +242,29 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
     threshold = Severity.parse(fail_on) if fail_on else settings.fail_on
     failing = [d for d in diagnostics if d.severity >= threshold]
     return EXIT_FOUND if failing and not exit_zero else EXIT_CLEAN
+
+
+def _input_at(
+    output_file: str, outcomes: list[FileOutcome], stdin_filename: str | None
+) -> str | None:
+    """The input that ``output_file`` would overwrite, if any: the report would replace the
+    prose. Compared as files (through symlinks and hard links), including files found by walking
+    a folder, and the name given to stdin, which usually is the file an editor has open."""
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return None  # it does not exist yet, so it cannot be an input
+    names = [o.display for o in outcomes if o.display != "-"]
+    if stdin_filename:
+        names.append(stdin_filename)
+    for name in names:
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return name
+    return None
 
 
 def _rule_infos(settings: Settings) -> list:
