@@ -302,11 +302,7 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         sys.stdout.write(outcomes[0].fixed if outcomes and outcomes[0].fixed is not None else "")
         sys.stdout.flush()
     elif show_diff:
-        diffs = [
-            report.unified_diff(o.display, o.original, o.fixed) for o in outcomes if o.changed
-        ]
-        if diffs:
-            click.echo("".join(diffs), nl=False)
+        _print_diffs([o for o in outcomes if o.changed], stdin)
     applied = Counter()
     for outcome in outcomes:
         applied.update(outcome.applied)
@@ -332,6 +328,52 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
     if show_diff:
         return EXIT_FOUND if fixed_files else EXIT_CLEAN
     return EXIT_FOUND if remaining else EXIT_CLEAN
+
+
+def _print_diffs(outcomes: list[FileOutcome], stdin: bool) -> None:
+    """Print a diff for each changed file that ``git apply`` and ``patch`` accept: made from
+    the file's bytes and the bytes a fix would write, named relative to the current folder."""
+    from copyfix import report
+    from copyfix.files import encode_text, read_source
+
+    chunks: list[bytes] = []
+    for outcome in outcomes:
+        assert outcome.original is not None and outcome.fixed is not None
+        name = _diff_name(outcome.display)
+        if stdin:
+            chunks.append(report.patch_diff(
+                name, outcome.original.encode("utf-8", "surrogateescape"),
+                outcome.fixed.encode("utf-8", "surrogateescape"),
+            ))
+            continue
+        try:
+            source = read_source(Path(outcome.display), outcome.display)
+        except FileError as exc:
+            click.echo(f"copyfix: error: {exc}", err=True)
+            continue
+        if source.text != outcome.original:
+            click.echo(f"copyfix: {outcome.display}: changed on disk, no diff shown", err=True)
+        elif source.encoding != "utf-8":
+            # git and patch treat UTF-16 (NUL bytes) as binary: a text diff would not apply.
+            click.echo(
+                f"copyfix: {outcome.display}: {source.encoding.upper()} file, no diff shown "
+                "(patch tools do not apply UTF-16 text)", err=True,
+            )
+        else:
+            chunks.append(report.patch_diff(name, source.raw, encode_text(source, outcome.fixed)))
+    if chunks:
+        sys.stdout.flush()  # the diff is bytes (a file's own encoding and newlines)
+        sys.stdout.buffer.write(b"".join(chunks))
+        sys.stdout.buffer.flush()
+
+
+def _diff_name(display: str) -> str:
+    """The file's path as patch tools resolve it from the current folder: relative, with
+    forward slashes (``a//tmp/x.md`` would point elsewhere once ``-p1`` strips ``a/``)."""
+    if display == "-":
+        return display
+    relative = os.path.relpath(display)
+    return Path(relative).as_posix() if not relative.startswith("..") else Path(display).as_posix()
 
 
 def _settings_for_listing(config_path: str | None) -> Settings:
