@@ -118,8 +118,20 @@ class InsertsCharacter(Rule):
                 yield violation(i, i + 1, "x", Edit(Span(i, i + 1), f"y{self.char}"))
 
 
-CONTROLS = ["\x00", "\x01", "\x07", "\x0b", "\x0c", "\r", "\x1b", "\x1f", "\x7f", "\x80", "\x85",
-            "\x9f"]
+CONTROLS = [
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x0b",
+    "\x0c",
+    "\r",
+    "\x1b",
+    "\x1f",
+    "\x7f",
+    "\x80",
+    "\x85",
+    "\x9f",
+]
 
 
 @pytest.mark.parametrize("char", CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
@@ -130,8 +142,10 @@ def test_fixer_refuses_to_insert_a_control_character(char: str) -> None:
     result = Linter(registry, [rule]).fix("a x b,c\n", kind=TEXT, unsafe=True)
     assert result.text == "a x b,c\n"
     assert result.refused == [
-        f"ZZ901 (inserts-character) fix at line 1 refused: it would insert the control "
-        f"character U+{ord(char):04X}"
+        (
+            f"ZZ901 (inserts-character) fix at line 1 refused: it would insert the control "
+            f"character U+{ord(char):04X}"
+        )
     ]
 
 

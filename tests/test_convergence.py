@@ -110,7 +110,7 @@ def test_fix_diff_shows_no_looping_edits(tmp_path: Path, run) -> None:
 
 
 def test_fix_text_never_returns_a_half_run_loop(monkeypatch) -> None:
-    import copyfix.api as api
+    from copyfix import api
 
     linter = linter_with(looping_pack(LOOPS["doubling"]))
     monkeypatch.setattr(api, "make_linter", lambda select, ignore: linter)

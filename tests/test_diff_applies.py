@@ -37,9 +37,7 @@ CASES: dict[str, dict[str, bytes]] = {
     "CR only": {"a.md": b"Hello,world.\rok then\rEnd,here.\r"},
     "mixed newlines": {"a.md": b"Hello,world.\r\nok then\nEnd,here.\r"},
     "UTF-8 BOM": {"a.md": codecs.BOM_UTF8 + b"Hello,world.\nEnd,here.\n"},
-    "UTF-8 BOM on the changed first line, CRLF": {
-        "a.md": codecs.BOM_UTF8 + b"a,b c.\r\nok.\r\n"
-    },
+    "UTF-8 BOM on the changed first line, CRLF": {"a.md": codecs.BOM_UTF8 + b"a,b c.\r\nok.\r\n"},
     "non-ASCII text": {"a.md": "Caf\u00e9,cr\u00e8me \u201cquoted\u201d.\n".encode()},
     "multiple files and a subfolder": {
         "a.md": b"Hello,world.\n",
@@ -93,8 +91,10 @@ def diff_and_fixed(tmp_path: Path, files: dict[str, bytes], *paths: str):
 
 APPLY = {
     "git apply": (HAS_GIT, [["git", "apply", "--check", "fix.diff"], ["git", "apply", "fix.diff"]]),
-    "patch": (HAS_PATCH, [["patch", "-p1", "--dry-run", "-i", "fix.diff"],
-                          ["patch", "-p1", "-s", "-i", "fix.diff"]]),
+    "patch": (
+        HAS_PATCH,
+        [["patch", "-p1", "--dry-run", "-i", "fix.diff"], ["patch", "-p1", "-s", "-i", "fix.diff"]],
+    ),
 }
 
 
@@ -111,7 +111,7 @@ def test_diff_applies_and_gives_what_fix_writes(tmp_path: Path, tool: str, files
     write_tree(target, files)
     (target / "fix.diff").write_bytes(diff)
     for command in commands:
-        proc = subprocess.run(command, cwd=target, capture_output=True)
+        proc = subprocess.run(command, cwd=target, capture_output=True, check=False)
         assert proc.returncode == 0, (proc.stdout + proc.stderr).decode(errors="replace")
     assert tree(target) == expected
 
@@ -121,12 +121,17 @@ def test_diff_applies_and_gives_what_fix_writes(tmp_path: Path, tool: str, files
 def test_diff_of_a_named_file_applies_from_the_current_folder(tmp_path: Path, how: str) -> None:
     before = b"Hello,world.\nEnd,here."
     write_tree(tmp_path, {"docs/a.md": before})
-    names = {"relative": "docs/a.md", "absolute": str(tmp_path / "docs" / "a.md"),
-             "dotted": "./docs/../docs/a.md"}
+    names = {
+        "relative": "docs/a.md",
+        "absolute": str(tmp_path / "docs" / "a.md"),
+        "dotted": "./docs/../docs/a.md",
+    }
     result = copyfix(tmp_path, "fix", "--diff", names[how])
     assert result.stdout_bytes.startswith(b"--- a/docs/a.md\n+++ b/docs/a.md\n")
     (tmp_path / "fix.diff").write_bytes(result.stdout_bytes)
-    proc = subprocess.run(["git", "apply", "fix.diff"], cwd=tmp_path, capture_output=True)
+    proc = subprocess.run(
+        ["git", "apply", "fix.diff"], cwd=tmp_path, capture_output=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "docs" / "a.md").read_bytes() == b"Hello, world.\nEnd, here."
 
@@ -157,7 +162,8 @@ def test_stdin_diff_applies_to_the_text(tmp_path: Path) -> None:
     os.chdir(tmp_path)
     try:
         result = CliRunner().invoke(
-            main, ["fix", "--diff", "--isolated", "--stdin-filename", "a.md", "-"],
+            main,
+            ["fix", "--diff", "--isolated", "--stdin-filename", "a.md", "-"],
             input="Hello,world.\nEnd,here.",
         )
     finally:
@@ -167,7 +173,8 @@ def test_stdin_diff_applies_to_the_text(tmp_path: Path) -> None:
         pytest.skip("patch is not installed")
     (tmp_path / "a.md").write_bytes(b"Hello,world.\nEnd,here.")
     (tmp_path / "fix.diff").write_bytes(result.stdout_bytes)
-    proc = subprocess.run(["patch", "-p1", "-s", "-i", "fix.diff"], cwd=tmp_path,
-                          capture_output=True)
+    proc = subprocess.run(
+        ["patch", "-p1", "-s", "-i", "fix.diff"], cwd=tmp_path, capture_output=True, check=False
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "a.md").read_bytes() == b"Hello, world.\nEnd, here."

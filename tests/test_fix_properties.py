@@ -64,10 +64,22 @@ def identity(path: Path, links: int) -> tuple[int, ...]:
 
 
 @settings(max_examples=max(20, settings().max_examples // 2))
-@example(swaps={"pie": "pie pie"}, document="I like pie,too.\n", newline="\r\n", bom=True,
-         mode=0o640, links=2)
-@example(swaps={"colour": "color", "color": "colour"}, document="A colour,a color.", newline="\n",
-         bom=False, mode=0o600, links=1)
+@example(
+    swaps={"pie": "pie pie"},
+    document="I like pie,too.\n",
+    newline="\r\n",
+    bom=True,
+    mode=0o640,
+    links=2,
+)
+@example(
+    swaps={"colour": "color", "color": "colour"},
+    document="A colour,a color.",
+    newline="\n",
+    bom=False,
+    mode=0o600,
+    links=1,
+)
 @given(
     swaps=PACKS,
     document=DOCUMENTS,

@@ -112,9 +112,7 @@ def test_hard_linked_file_is_fixed_under_every_name(tmp_path, fix, count, before
         assert name.read_bytes() == after
         assert name.stat().st_ino == inode
         assert name.stat().st_nlink == count
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["a.md", *(o.name for o in others)]
-    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.md", *(o.name for o in others)])
 
 
 def test_hard_linked_file_found_by_walking_a_folder(tmp_path, fix) -> None:

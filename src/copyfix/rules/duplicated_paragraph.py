@@ -69,14 +69,14 @@ class DuplicatedParagraph(Rule):
         for para in _PARAGRAPH.finditer(text):
             start, end = para.span()
             body = para.group().strip()
-            if previous and body == previous[2] and _is_prose_line(body):
-                if not doc.literal.overlaps(Span(start, end)):
-                    copies = (copies[0] if copies else start, end, copies[2] + 1 if copies else 1)
-                    continue
+            literal = doc.literal.overlaps(Span(start, end))
+            if previous and body == previous[2] and _is_prose_line(body) and not literal:
+                copies = (copies[0] if copies else start, end, copies[2] + 1 if copies else 1)
+                continue
             if copies and previous:
                 yield _paragraph_copies(previous[1], *copies)
                 copies = None
-            if doc.literal.overlaps(Span(start, end)):
+            if literal:
                 previous = None
                 continue
             yield from _repeated_lines(doc, block_starts, text, start, end)
