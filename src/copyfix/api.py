@@ -4,7 +4,7 @@ where a text becomes a document, diagnostics and fixed text for every caller (CL
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from copyfix.engine import lint_document
@@ -44,9 +44,7 @@ class Linter:
         dropped: list[str] = []
         refused: list[str] = []
         while True:
-            linter = self if not dropped else Linter(
-                self.registry, rules, self.severities, self.lexicon
-            )
+            linter = replace(self, rules=rules) if dropped else self
             result = fix_loop(
                 text, lambda t, lt=linter: lt.lint(t, path=path, kind=kind),
                 unsafe=unsafe, verify=verify,
