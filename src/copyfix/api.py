@@ -4,7 +4,7 @@ where a text becomes a document, diagnostics and fixed text for every caller (CL
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from copyfix.engine import lint_document
@@ -32,10 +32,33 @@ class Linter:
         return lint_document(doc, self.rules, self.registry, self.severities)
 
     def fix(self, text: str, *, path: str = "-", kind: DocumentKind, unsafe: bool) -> FixResult:
+        """Fix ``text`` until nothing changes.
+
+        A rule whose fixes do not converge (they still change the text after the last pass, or
+        blow it up) has all of its fixes rolled back: the text is fixed again from the start
+        without it, so what is returned is always a converged result. The rolled-back rules are
+        listed in ``unconverged`` and their findings stay in ``remaining``.
+        """
         verify = _MarkdownCheck() if kind is DocumentKind.MARKDOWN else None
-        return fix_loop(
-            text, lambda t: self.lint(t, path=path, kind=kind), unsafe=unsafe, verify=verify
-        )
+        rules = list(self.rules)
+        dropped: list[str] = []
+        refused: list[str] = []
+        while True:
+            linter = replace(self, rules=rules) if dropped else self
+            result = fix_loop(
+                text, lambda t, lt=linter: lt.lint(t, path=path, kind=kind),
+                unsafe=unsafe, verify=verify,
+            )
+            refused += [note for note in result.refused if note not in refused]
+            if not result.unconverged:
+                break
+            dropped += result.unconverged
+            rules = [r for r in rules if r.code not in dropped]
+        if dropped:
+            result.unconverged = sorted(dropped)
+            result.refused = refused
+            result.remaining = self.lint(result.text, path=path, kind=kind)
+        return result
 
 
 class _MarkdownCheck:
@@ -77,5 +100,7 @@ def lint_text(text, *, path=None, select=None, ignore=None, kind=None) -> list[D
 
 
 def fix_text(text, *, path=None, unsafe=False, select=None, ignore=None, kind=None) -> str:
+    """The fixed text. The fixes of a rule that does not converge are not applied (see
+    ``Linter.fix``), so the result never holds a half-run loop of edits."""
     linter = make_linter(select, ignore)
     return linter.fix(text, path=path or "-", kind=kind_for_path(path, kind), unsafe=unsafe).text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -194,6 +195,10 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
     except UsageProblem as exc:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
+    clash = _input_at(output_file, outcomes, options.stdin_filename) if output_file else None
+    if clash is not None:
+        click.echo(f"copyfix: output file is one of the inputs: {clash}", err=True)
+        return EXIT_ERROR
     for outcome in outcomes:
         if outcome.error:
             errors.append(outcome.error)
@@ -239,6 +244,29 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
     return EXIT_FOUND if failing and not exit_zero else EXIT_CLEAN
 
 
+def _input_at(
+    output_file: str, outcomes: list[FileOutcome], stdin_filename: str | None
+) -> str | None:
+    """The input that ``output_file`` would overwrite, if any: the report would replace the
+    prose. Compared as files (through symlinks and hard links), including files found by walking
+    a folder, and the name given to stdin, which usually is the file an editor has open."""
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return None  # it does not exist yet, so it cannot be an input
+    names = [o.display for o in outcomes if o.display != "-"]
+    if stdin_filename:
+        names.append(stdin_filename)
+    for name in names:
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return name
+    return None
+
+
 def _rule_infos(settings: Settings) -> list:
     """Rule metadata for reports that describe every rule (SARIF), packs from config included."""
     try:
@@ -274,11 +302,7 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         sys.stdout.write(outcomes[0].fixed if outcomes and outcomes[0].fixed is not None else "")
         sys.stdout.flush()
     elif show_diff:
-        diffs = [
-            report.unified_diff(o.display, o.original, o.fixed) for o in outcomes if o.changed
-        ]
-        if diffs:
-            click.echo("".join(diffs), nl=False)
+        _print_diffs([o for o in outcomes if o.changed], stdin)
     applied = Counter()
     for outcome in outcomes:
         applied.update(outcome.applied)
@@ -304,6 +328,52 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
     if show_diff:
         return EXIT_FOUND if fixed_files else EXIT_CLEAN
     return EXIT_FOUND if remaining else EXIT_CLEAN
+
+
+def _print_diffs(outcomes: list[FileOutcome], stdin: bool) -> None:
+    """Print a diff for each changed file that ``git apply`` and ``patch`` accept: made from
+    the file's bytes and the bytes a fix would write, named relative to the current folder."""
+    from copyfix import report
+    from copyfix.files import encode_text, read_source
+
+    chunks: list[bytes] = []
+    for outcome in outcomes:
+        assert outcome.original is not None and outcome.fixed is not None
+        name = _diff_name(outcome.display)
+        if stdin:
+            chunks.append(report.patch_diff(
+                name, outcome.original.encode("utf-8", "surrogateescape"),
+                outcome.fixed.encode("utf-8", "surrogateescape"),
+            ))
+            continue
+        try:
+            source = read_source(Path(outcome.display), outcome.display)
+        except FileError as exc:
+            click.echo(f"copyfix: error: {exc}", err=True)
+            continue
+        if source.text != outcome.original:
+            click.echo(f"copyfix: {outcome.display}: changed on disk, no diff shown", err=True)
+        elif source.encoding != "utf-8":
+            # git and patch treat UTF-16 (NUL bytes) as binary: a text diff would not apply.
+            click.echo(
+                f"copyfix: {outcome.display}: {source.encoding.upper()} file, no diff shown "
+                "(patch tools do not apply UTF-16 text)", err=True,
+            )
+        else:
+            chunks.append(report.patch_diff(name, source.raw, encode_text(source, outcome.fixed)))
+    if chunks:
+        sys.stdout.flush()  # the diff is bytes (a file's own encoding and newlines)
+        sys.stdout.buffer.write(b"".join(chunks))
+        sys.stdout.buffer.flush()
+
+
+def _diff_name(display: str) -> str:
+    """The file's path as patch tools resolve it from the current folder: relative, with
+    forward slashes (``a//tmp/x.md`` would point elsewhere once ``-p1`` strips ``a/``)."""
+    if display == "-":
+        return display
+    relative = os.path.relpath(display)
+    return Path(relative).as_posix() if not relative.startswith("..") else Path(display).as_posix()
 
 
 def _settings_for_listing(config_path: str | None) -> Settings:
@@ -387,7 +457,7 @@ def run_test_rules(packs: list[str]) -> int:
 
     try:
         failures, total = run_pack_tests(packs, Path.cwd())
-    except PackError as exc:
+    except (PackError, ConfigError) as exc:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
     for failure in failures:

@@ -197,10 +197,19 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml has a ``[tool.copyfix]`` table.
+
+    A pyproject.toml that cannot be read or parsed is an error, not a file without the table:
+    copyfix cannot tell whether it disables rules, and fixing with the defaults would apply the
+    very fixes the user turned off.
+    """
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(str(path), None, f"cannot read: {reason}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
     tool = data.get("tool")
     return isinstance(tool, dict) and "copyfix" in tool
 

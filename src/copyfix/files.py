@@ -179,7 +179,8 @@ def write_source(source: SourceFile, text: str) -> bool:
         return False
     target = source.target
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        st = os.stat(target)
+        mode = stat.S_IMODE(st.st_mode)
         if not _writable(target, mode):
             raise FileError(source.display, "cannot write: the file is read-only, left unchanged")
         if not _writable(target.parent, stat.S_IMODE(os.stat(target.parent).st_mode)):
@@ -193,6 +194,8 @@ def write_source(source: SourceFile, text: str) -> bool:
             raise FileError(
                 source.display, "changed on disk while it was being fixed, left unchanged"
             )
+        if st.st_nlink > 1:
+            return _write_in_place(source, target, st, data)
         fd, tmp = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
         )
@@ -203,6 +206,7 @@ def write_source(source: SourceFile, text: str) -> bool:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        _keep_owner(tmp, st)  # before chmod: chown clears the set-user-ID and set-group-ID bits
         os.chmod(tmp, mode)
         _before_replace(tmp, target)
         os.replace(tmp, target)
@@ -214,6 +218,62 @@ def write_source(source: SourceFile, text: str) -> bool:
         if isinstance(exc, OSError):
             raise FileError(source.display, f"cannot write: {_reason(exc)}") from None
         raise
+    return True
+
+
+def _keep_owner(tmp: str, st: os.stat_result) -> None:
+    """Give the temporary file the owner and group of the file it replaces.
+
+    Running as root (a CI container on a bind-mounted checkout), ``os.replace`` would otherwise
+    hand every fixed file to root. Without the privilege, the owner cannot be given away; the
+    group still can when we belong to it, and otherwise the file gets ours, as with any editor.
+    """
+    if not hasattr(os, "chown"):
+        return
+    current = os.stat(tmp)
+    if (current.st_uid, current.st_gid) == (st.st_uid, st.st_gid):
+        return
+    for uid in (st.st_uid, -1):
+        try:
+            os.chown(tmp, uid, st.st_gid)
+            return
+        except PermissionError:
+            continue
+
+
+def _write_in_place(source: SourceFile, target: Path, st: os.stat_result, data: bytes) -> bool:
+    """Rewrite a file that has other hard links through the same inode, so every name sees the
+    fix, as editors do (vim's ``backupcopy=auto``): replacing it would give this name a new
+    file and leave the old text under the others.
+
+    This gives up the atomicity of ``os.replace``, so it checks, through the descriptor it
+    writes with, that the file is still the one that was read (same inode, same bytes), then
+    writes, truncates and syncs in one go.
+    """
+    try:
+        fd = os.open(target, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise FileError(source.display, f"cannot write: {_reason(exc)}") from None
+    with open(fd, "r+b", buffering=0) as fh:
+        try:
+            now = os.fstat(fh.fileno())
+            if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+                raise FileError(
+                    source.display, "changed on disk while it was being fixed, left unchanged"
+                )
+            current = fh.read(MAX_FILE_BYTES + 1)
+            if current != source.raw:
+                raise FileError(
+                    source.display, "changed on disk while it was being fixed, left unchanged"
+                )
+            fh.seek(0)
+            view = memoryview(data)
+            while view:  # an unbuffered write may be partial
+                view = view[fh.write(view) :]
+            fh.truncate(len(data))
+            os.fsync(fh.fileno())
+        except OSError as exc:
+            raise FileError(source.display, f"cannot write: {_reason(exc)}") from None
     return True
 
 

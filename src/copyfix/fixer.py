@@ -1,12 +1,15 @@
 """Apply fixes: non-overlapping (the earliest wins), re-lint, repeat until nothing changes.
 
 The loop is bounded; a rule that still offers fixes after the last pass is reported as failing
-to converge. A ``verify`` callback (the Markdown structure check) can refuse a pass; the fixes
-of that pass are then tried one at a time and any that break the document are refused.
+to converge (``Linter.fix`` then rolls that rule's fixes back). A ``verify`` callback (the
+Markdown structure check) can refuse a pass; the fixes of that pass are then tried one at a time
+and any that break the document are refused. Whatever the rule, a fix that would insert a control
+character (other than tab and newline) is refused before it is applied.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +17,16 @@ from dataclasses import dataclass, field
 from copyfix.model import Applicability, Diagnostic, Edit
 
 MAX_PASSES = 10
+
+#: C0 and C1 control characters, DEL included, except tab and newline. A fix must never insert
+#: one: a NUL makes the file binary, a CR changes its newline style, the rest are invisible.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _runaway(original: str, text: str) -> bool:
+    """Whether the fixes have grown the text far beyond anything a copy edit does, as a looping
+    replacement (``pie`` → ``pie pie``) does: stop before it eats the memory."""
+    return len(text) > 4 * len(original) + 65536
 
 
 @dataclass(slots=True)
@@ -84,7 +97,7 @@ def fix_loop(
     result = FixResult(text)
     diagnostics = lint(text)
     for _ in range(MAX_PASSES):
-        candidates = applicable(diagnostics, unsafe)
+        candidates = _without_controls(result, applicable(diagnostics, unsafe))
         if not candidates:
             break
         new_text, chosen = apply_fixes(result.text, candidates)
@@ -94,11 +107,47 @@ def fix_loop(
             break
         result.applied.update(d.code for d in chosen)
         result.text = new_text
+        if _runaway(text, new_text):
+            result.unconverged = sorted({d.code for d in chosen})
+            break
         diagnostics = lint(new_text)
     else:
-        result.unconverged = sorted({d.code for d in applicable(diagnostics, unsafe)})
+        result.unconverged = sorted(
+            {d.code for d in _without_controls(result, applicable(diagnostics, unsafe))}
+        )
     result.remaining = diagnostics
     return result
+
+
+def inserts_control(text: str, edit: Edit) -> str | None:
+    """The first control character that ``edit`` would add to ``text``, if any. Removing or
+    keeping one that is already there is allowed; adding one is not."""
+    added = Counter(CONTROL_CHARACTERS.findall(edit.replacement))
+    if not added:
+        return None
+    added.subtract(CONTROL_CHARACTERS.findall(text[edit.span.start : edit.span.end]))
+    return next((char for char, n in sorted(added.items()) if n > 0), None)
+
+
+def _without_controls(result: FixResult, candidates: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop (and note) the fixes that would insert a control character. Checked here, for every
+    rule, because a rule or a pack template that produces one would otherwise make a safe fix
+    write a NUL byte into a text file."""
+    kept: list[Diagnostic] = []
+    for d in candidates:
+        bad = next(
+            (c for e in d.fix.edits if (c := inserts_control(result.text, e)) is not None), None
+        )
+        if bad is None:
+            kept.append(d)
+            continue
+        note = (
+            f"{d.code} ({d.name}) fix at line {d.line} refused: it would insert the control "
+            f"character U+{ord(bad):04X}"
+        )
+        if note not in result.refused:
+            result.refused.append(note)
+    return kept
 
 
 def _apply_verified(

@@ -348,6 +348,16 @@ def _example(test: PackTest) -> Example:
     return Example(test.text, fixed, test.kind, test.unsafe)
 
 
+def _empty_match(compiled: regex.Pattern) -> Any:
+    """A match with the groups (numbers and names) of ``compiled``, each matching nothing: what
+    a template expands to with it is the template's own text."""
+    names = {number: name for name, number in compiled.groupindex.items()}
+    groups = "".join(
+        f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, compiled.groups + 1)
+    )
+    return regex.compile(groups).match("")
+
+
 def _literal(phrase: str) -> str:
     """A phrase as a pattern: any run of whitespace between its words, as a phrase may wrap."""
     return r"\s+".join(regex.escape(part) for part in phrase.split())
@@ -641,6 +651,26 @@ class _RuleChecker:
                 )
                 if not ok:
                     self.fail("pattern-swap", f"{template!r} refers to a group {pattern!r} lacks")
+            self._template(compiled, pattern, template)
+        for phrase, replacement in swap.items():
+            self._no_controls("swap", replacement, f"the replacement of {phrase!r}")
+
+    def _template(self, compiled: regex.Pattern, pattern: str, template: str) -> None:
+        """Expand ``template`` once at load, so a bad escape (``\\q``, an unclosed ``\\g<1``, a
+        trailing backslash) is an error here and not a traceback in the middle of a run, and a
+        template that writes a control character (``\\0``) is refused."""
+        try:
+            literal = _empty_match(compiled).expand(template)
+        except (regex.error, IndexError) as exc:
+            self.fail("pattern-swap", f"invalid replacement {template!r} for {pattern!r}: {exc}")
+        self._no_controls("pattern-swap", literal, f"the replacement {template!r}")
+
+    def _no_controls(self, key: str, text: str, what: str) -> None:
+        from copyfix.fixer import CONTROL_CHARACTERS
+
+        found = CONTROL_CHARACTERS.search(text)
+        if found:
+            self.fail(key, f"{what} contains the control character U+{ord(found[0]):04X}")
 
     def _consistency(self) -> None:
         groups = self.spec.get("groups")
@@ -659,6 +689,7 @@ class _RuleChecker:
                 if key in seen:
                     self.fail("groups", f"'{term}' appears twice")
                 seen.add(key)
+                self._no_controls("groups", term, f"the spelling {term!r}")
 
     def _tests(self) -> tuple[PackTest, ...]:
         tests = self.spec.get("test", [])

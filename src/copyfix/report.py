@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 
 import click
@@ -164,14 +165,47 @@ def render(
     raise ValueError(f"unknown output format {output_format!r}")
 
 
-def unified_diff(display: str, before: str, after: str) -> str:
+def patch_diff(name: str, before: bytes, after: bytes) -> bytes:
+    """A unified diff of a file's bytes before and after, that ``git apply`` and ``patch`` accept.
+
+    Made from the bytes as they are on disk and as they would be written, so a CRLF file's
+    lines keep their CR, a BOM stays on the first line, and a file without a final newline gets
+    the ``\\ No newline at end of file`` marker (without it the last lines of the old and the
+    new text run together). Lines are split at LF only, as the patch tools do: a file with CR
+    newlines is one line to them, and to this diff.
+    """
     import difflib  # only ``fix --diff`` needs it; keep it out of start-up
 
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{display}",
-            tofile=f"b/{display}",
+    out: list[bytes] = []
+    for line in difflib.diff_bytes(
+        difflib.unified_diff, _lf_lines(before), _lf_lines(after),
+        fromfile=_diff_label(b"a/", name), tofile=_diff_label(b"b/", name),
+    ):
+        out.append(line)
+        if not line.endswith(b"\n"):
+            out.append(b"\n\\ No newline at end of file\n")
+    return b"".join(out)
+
+
+def _diff_label(prefix: bytes, name: str) -> bytes:
+    """A file name on a ``---``/``+++`` line as git writes it: C-quoted when it holds a quote, a
+    backslash or a control character, and followed by a tab when it holds a space (``patch``
+    otherwise stops the name at the space)."""
+    raw = prefix + os.fsencode(name)
+    if any(byte < 0x20 or byte in b'"\\\x7f' for byte in raw):
+        escapes = {ord('"'): b'\\"', ord("\\"): b"\\\\", ord("\t"): b"\\t", ord("\n"): b"\\n"}
+        quoted = b"".join(
+            escapes.get(byte)
+            or (b"\\%03o" % byte if byte < 0x20 or byte == 0x7F else bytes([byte]))
+            for byte in raw
         )
-    )
+        return b'"' + quoted + b'"'
+    return raw + b"\t" if b" " in raw else raw
+
+
+def _lf_lines(data: bytes) -> list[bytes]:
+    parts = data.split(b"\n")
+    lines = [part + b"\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines

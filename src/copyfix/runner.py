@@ -57,7 +57,10 @@ def process_text(
     outcome.diagnostics = result.remaining
     outcome.notes += result.refused
     for code in result.unconverged:
-        outcome.notes.append(f"{code} did not converge: its fixes kept changing the text")
+        outcome.notes.append(
+            f"{code} did not converge: its fixes kept changing the text, so none of them "
+            "was applied"
+        )
     return outcome
 
 

@@ -63,28 +63,44 @@ class DuplicatedParagraph(Rule):
         # Built once per document: rebuilding it for every paragraph made the rule quadratic.
         block_starts = [b.span.start for b in doc.blocks]
         previous: tuple[int, int, str] | None = None
+        # The copies that follow ``previous``: (start of the first, end of the last, count).
+        # A run of copies is one finding with one fix, so any number of them goes in one pass.
+        copies: tuple[int, int, int] | None = None
         for para in _PARAGRAPH.finditer(text):
             start, end = para.span()
             body = para.group().strip()
-            if doc.literal.overlaps(Span(start, end)):
-                previous = None
+            literal = doc.literal.overlaps(Span(start, end))
+            if previous and body == previous[2] and _is_prose_line(body) and not literal:
+                copies = (copies[0] if copies else start, end, copies[2] + 1 if copies else 1)
                 continue
-            if previous and body == previous[2] and _is_prose_line(body):
-                # Remove the separator before this copy together with the copy.
-                yield violation(
-                    start, end, "Paragraph repeats the one before it",
-                    Edit.delete(previous[1], end), title="Remove the duplicated paragraph",
-                )
+            if copies and previous:
+                yield _paragraph_copies(previous[1], *copies)
+                copies = None
+            if literal:
+                previous = None
                 continue
             yield from _repeated_lines(doc, block_starts, text, start, end)
             yield from _repeated_sentences(doc.view, start, end)
             previous = (start, end, body)
+        if copies and previous:
+            yield _paragraph_copies(previous[1], *copies)
+
+
+def _paragraph_copies(original_end: int, start: int, end: int, count: int) -> Violation:
+    """One finding for ``count`` copies of a paragraph; the fix removes them together with the
+    separators before them."""
+    message = "Paragraph repeats the one before it"
+    if count > 1:
+        message += f" ({count} copies)"
+    title = "Remove the duplicated paragraph" + ("s" if count > 1 else "")
+    return violation(start, end, message, Edit.delete(original_end, end), title=title)
 
 
 # A sentence of at least six words, then the same sentence again on the same line.
 _SENTENCE_TWICE = regex.compile(
     r"(?:(?<=^|[.!?][”\"’']?[ \t]))((?:\p{Lu}|[“\"])(?:[^.!?\n \t]*+[ \t]++){5,80}[^.!?\n]{0,300}?[.!?][”\"’']?)"
-    r"[ \t]+(\1)(?=\s|$)",
+    # Every further copy in a row belongs to the same finding, so one fix removes them all.
+    r"[ \t]+(\1(?:[ \t]+\1)*)(?=\s|$)",
     regex.M,
 )
 
@@ -129,6 +145,7 @@ def _repeated_lines(
         return
     pos = start
     prev_line, prev_end = None, start
+    copies: tuple[int, int, int] | None = None
     for line in lines:
         line_start = pos
         pos += len(line) + 1
@@ -139,13 +156,26 @@ def _repeated_lines(
             and _is_prose_line(stripped, 3)
             and _same_paragraph(doc, block_starts, prev_end, line_start)
         ):
-            # A short line may be a refrain; a long one repeated in wrapped prose is a paste.
-            long_line = len(stripped.split()) >= _SAFE_LINE_WORDS
-            yield violation(
-                line_start, line_start + len(line), "Line repeats the one before it",
-                Edit.delete(prev_end, line_start + len(line)),
-                title="Remove the duplicated line",
-                applicability=Applicability.SAFE if long_line else Applicability.UNSAFE,
-            )
+            # Copies in a row are one finding, removed together: one fix, one pass.
+            copies = (copies[0] if copies else line_start, line_start + len(line),
+                      copies[2] + 1 if copies else 1)
             continue
+        if copies:
+            yield _line_copies(prev_line, prev_end, *copies)
+            copies = None
         prev_line, prev_end = stripped, line_start + len(line)
+    if copies:
+        yield _line_copies(prev_line, prev_end, *copies)
+
+
+def _line_copies(line: str, original_end: int, start: int, end: int, count: int) -> Violation:
+    # A short line may be a refrain; a long one repeated in wrapped prose is a paste.
+    long_line = len(line.split()) >= _SAFE_LINE_WORDS
+    message = "Line repeats the one before it"
+    if count > 1:
+        message += f" ({count} copies)"
+    return violation(
+        start, end, message, Edit.delete(original_end, end),
+        title="Remove the duplicated line" + ("s" if count > 1 else ""),
+        applicability=Applicability.SAFE if long_line else Applicability.UNSAFE,
+    )
