@@ -1,6 +1,6 @@
 """Fixes that do not converge are never applied, and runs of copies are removed in one fix.
 
-A rule whose fixes keep changing the text (a pack swap ``pie`` → ``pie pie``, two swaps that
+A rule whose fixes keep changing the text (a pack swap ``zorb`` → ``zorb zorb``, two swaps that
 undo each other) has all of its fixes rolled back: ``copyfix fix`` leaves the file as the other
 rules fix it, says which rule did not converge and exits 1, ``fix -`` prints the text without that
 rule's edits, and ``fix_text`` returns the same. A run of identical paragraphs, lines or sentences
@@ -43,19 +43,19 @@ def linter_with(pack_text: str) -> Linter:
 
 
 LOOPS = {
-    "doubling": {r"\bpie\b": "pie pie"},
-    "growing fast": {r"\bpie\b": "pie pie pie pie pie pie pie pie"},
+    "doubling": {r"\bzorb\b": "zorb zorb"},
+    "growing fast": {r"\bzorb\b": "zorb zorb zorb zorb zorb zorb zorb zorb"},
     "two swaps undoing each other": {r"\bcolour\b": "color", r"\bcolor\b": "colour"},
-    "appending to itself": {r"\bend\b": "end end"},
+    "appending to itself": {r"\bzorb\b": "zorb, zorb"},
 }
 
 
 @pytest.mark.parametrize("swaps", LOOPS.values(), ids=list(LOOPS))
 def test_looping_rule_is_rolled_back_and_others_still_fix(swaps: dict[str, str]) -> None:
     linter = linter_with(looping_pack(swaps))
-    text = "I like pie,and colour at the end.\n"
+    text = "I like zorb,and colour at the end.\n"
     result = linter.fix(text, kind=TEXT, unsafe=False)
-    assert result.text == "I like pie, and colour at the end.\n"
+    assert result.text == "I like zorb, and colour at the end.\n"
     assert result.unconverged and all(code.startswith("LP") for code in result.unconverged)
     assert {d.code for d in result.remaining} >= set(result.unconverged)
     assert set(result.applied) == {"SP001"}
@@ -68,8 +68,8 @@ def test_runaway_growth_stops_before_the_last_pass() -> None:
         passes.append(len(text))
         return linter.lint(text, kind=TEXT)
 
-    linter = linter_with(looping_pack({r"\bpie\b": "pie " * 63 + "pie"}))
-    result = fix_loop("pie", lint)
+    linter = linter_with(looping_pack({r"\bzorb\b": "zorb " * 63 + "zorb"}))
+    result = fix_loop("zorb", lint)
     assert result.unconverged == ["LP001"]
     assert len(passes) < MAX_PASSES  # it stopped on the size, not on the pass limit
 
@@ -84,7 +84,7 @@ def test_fix_leaves_a_file_with_only_a_looping_rule_byte_identical(
     tmp_path: Path, run, swaps: dict[str, str]
 ) -> None:
     write_project(tmp_path, swaps)
-    original = b"I like pie and colour to the end.\r\n"
+    original = b"I like zorb and colour to the end.\r\n"
     target = tmp_path / "a.md"
     target.write_bytes(original)
     result = run("fix", "--no-cache", "a.md")
@@ -95,18 +95,18 @@ def test_fix_leaves_a_file_with_only_a_looping_rule_byte_identical(
 
 def test_fix_stdin_prints_the_text_without_the_looping_rule(tmp_path: Path, run) -> None:
     write_project(tmp_path, LOOPS["doubling"])
-    result = run("fix", "-", input="I like pie,too.\n")
+    result = run("fix", "-", input="I like zorb,too.\n")
     assert result.exit_code == 1
-    assert result.stdout == "I like pie, too.\n"
+    assert result.stdout == "I like zorb, too.\n"
     assert "LP001 did not converge" in result.stderr
 
 
 def test_fix_diff_shows_no_looping_edits(tmp_path: Path, run) -> None:
     write_project(tmp_path, LOOPS["doubling"])
-    (tmp_path / "a.md").write_text("I like pie.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("I like zorb.\n", encoding="utf-8")
     result = run("fix", "--diff", "--no-cache", "a.md")
     assert result.exit_code == 0
-    assert "pie pie" not in result.stdout
+    assert "zorb zorb" not in result.stdout
 
 
 def test_fix_text_never_returns_a_half_run_loop(monkeypatch) -> None:
@@ -114,7 +114,7 @@ def test_fix_text_never_returns_a_half_run_loop(monkeypatch) -> None:
 
     linter = linter_with(looping_pack(LOOPS["doubling"]))
     monkeypatch.setattr(api, "make_linter", lambda select, ignore: linter)
-    assert api.fix_text("I like pie,too.") == "I like pie, too."
+    assert api.fix_text("I like zorb,too.") == "I like zorb, too."
 
 
 # -- runs of copies: one finding, one fix, one pass ----------------------------------------------
@@ -179,3 +179,13 @@ def test_twelve_identical_paragraphs_through_the_cli(tmp_path: Path, run) -> Non
     assert result.exit_code == 0, result.output
     assert "did not converge" not in result.output
     assert (tmp_path / "d.md").read_text(encoding="utf-8") == "Same paragraph.\n\n"
+
+
+def test_fixes_that_cancel_each_other_are_not_kept() -> None:
+    # The swap doubles "pie" and repeated-word removes the copy: the text stops changing, but
+    # only because the two undo each other, so neither rule has settled.
+    linter = linter_with(looping_pack({r"\bpie\b": "pie pie"}))
+    result = linter.fix("I like pie,and tea.\n", kind=TEXT, unsafe=False)
+    assert "pie pie" not in result.text
+    assert result.text == "I like pie, and tea.\n"
+    assert "LP001" in result.unconverged

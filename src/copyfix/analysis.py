@@ -125,17 +125,19 @@ class Analysis:
             m.group() for m in _INNER_CAPITAL.finditer(self.doc.view) if m.start() not in starts
         )
 
-    def ordinary_around(self, span: Span) -> bool:
+    def ordinary_around(self, span: Span, *, after_only: bool = False) -> bool:
         """True when every token that an edit of ``span`` touches is ordinary English.
 
         An insertion touches the run of non-space characters around it (``late.We``); a
-        deletion or replacement touches the runs it overlaps, and the run it ends inside.
-        Looks at most ``_CHUNK_REACH`` code points either way.
+        deletion or replacement touches the runs it overlaps, and the run it ends inside. With
+        ``after_only`` the tokens before the edit are not judged. Looks at most ``_CHUNK_REACH`` code points either way.
         """
         view = self.doc.view
         start, end = span.start, span.end
         lo = start
-        while lo > 0 and start - lo < _CHUNK_REACH and not view[lo - 1].isspace():
+        while (
+            not after_only and lo > 0 and start - lo < _CHUNK_REACH and not view[lo - 1].isspace()
+        ):
             lo -= 1
         hi = end
         if start == end or not view[end - 1 : end].isspace():

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from copyfix.model import Applicability, Diagnostic, Severity, Span, Violation
+from copyfix.model import Applicability, Diagnostic, Severity, Span, Violation, WordContext
 from copyfix.suppression import parse_suppressions
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ def lint_document(
         for v in rule.check(doc):
             if not _allowed(doc, rule, v):
                 continue
-            if rule.needs_words:
-                v = _word_checked(doc, v)
+            if rule.needs_words is not WordContext.NONE:
+                v = _word_checked(doc, v, rule.needs_words)
             d = stamp(doc, rule.code, rule.name, severity, v)
             if not suppressions.suppresses(codes, d.line, v.span):
                 diagnostics.append(d)
@@ -70,13 +70,14 @@ def _allowed(doc: Document, rule: Rule, v: Violation) -> bool:
     return True
 
 
-def _word_checked(doc: Document, v: Violation) -> Violation:
+def _word_checked(doc: Document, v: Violation, context: WordContext) -> Violation:
     """A safe fix next to a word English does not know (a name, a command, an identifier) is
     only as safe as a guess about that word: make it unsafe."""
     fix = v.fix
     if fix is None or fix.applicability is not Applicability.SAFE:
         return v
-    if all(doc.analysis.ordinary_around(e.span) for e in fix.edits):
+    after_only = context is WordContext.AFTER
+    if all(doc.analysis.ordinary_around(e.span, after_only=after_only) for e in fix.edits):
         return v
     return replace(v, fix=replace(fix, applicability=Applicability.UNSAFE))
 

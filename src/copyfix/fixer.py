@@ -103,7 +103,12 @@ def fix_loop(
         new_text, chosen = apply_fixes(result.text, candidates)
         if verify is not None and not verify(result.text, new_text):
             new_text, chosen = _apply_verified(result, candidates, verify)
-        if not chosen or new_text == result.text:
+        if not chosen:
+            break
+        if new_text == result.text:
+            # Fixes that undo each other in one pass ("pie" -> "pie pie" while a repeat is
+            # removed) leave the text as it was, yet they are not settled: none may be kept.
+            result.unconverged = sorted({d.code for d in chosen})
             break
         result.applied.update(d.code for d in chosen)
         result.text = new_text

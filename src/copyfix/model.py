@@ -56,6 +56,17 @@ class Applicability(enum.IntEnum):
         return self.name.lower().replace("_", "-")
 
 
+class WordContext(enum.Enum):
+    """Which words a rule's safe fix depends on (see ``Analysis.ordinary_around``)."""
+
+    #: Spacing and quote glyphs: safe whatever the words.
+    NONE = "none"
+    #: Every token the edit touches, on both sides (``late.We``, a recased or repeated word).
+    AROUND = "around"
+    #: Only the tokens from the edit on (after a comma any word may stand before it).
+    AFTER = "after"
+
+
 class Severity(enum.IntEnum):
     INFO = 0
     WARNING = 1

@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -73,7 +74,15 @@ def is_english_word(word: str) -> bool:
     counts = _counts()
     if lower in counts:
         return True
+    if not lower.isascii():
+        lower = _unaccented(lower)  # "crème", "naïve", "café": listed without accents
+        if lower in counts:
+            return True
     return any(v in counts for v in variants(lower))
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def count(word: str) -> int:

@@ -6,7 +6,17 @@ import inspect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from copyfix.model import Applicability, Edit, Example, Fix, RuleInfo, Severity, Span, Violation
+from copyfix.model import (
+    Applicability,
+    Edit,
+    Example,
+    Fix,
+    RuleInfo,
+    Severity,
+    Span,
+    Violation,
+    WordContext,
+)
 
 if TYPE_CHECKING:
     from copyfix.document import Document
@@ -24,9 +34,10 @@ class Rule:
     fixable: ClassVar[bool] = True
     #: When True the engine drops findings that touch protected tokens (URLs, numbers, paths).
     guarded: ClassVar[bool] = True
-    #: When True a SAFE fix needs ordinary English words (or numbers) in every token its edits
-    #: touch; next to a name, command or identifier the engine makes it UNSAFE.
-    needs_words: ClassVar[bool] = False
+    #: Where a SAFE fix needs ordinary English words (or numbers): in the tokens its edits
+    #: touch, or only in those from the edit on; next to a name, command or identifier the
+    #: engine makes it UNSAFE.
+    needs_words: ClassVar[WordContext] = WordContext.NONE
     examples: ClassVar[tuple[Example, ...]] = ()
 
     @property

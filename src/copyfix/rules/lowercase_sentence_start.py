@@ -6,7 +6,17 @@ from collections.abc import Iterator
 import regex
 
 from copyfix.document import MASK_CHAR, BlockKind
-from copyfix.model import Applicability, DocumentKind, Edit, Severity, Span, Violation, bad, good
+from copyfix.model import (
+    Applicability,
+    DocumentKind,
+    Edit,
+    Severity,
+    Span,
+    Violation,
+    WordContext,
+    bad,
+    good,
+)
 from copyfix.rules.base import Rule, violation
 from copyfix.sentences import LIST_LABEL, StartKind
 
@@ -60,7 +70,7 @@ class LowercaseSentenceStart(Rule):
     code = "CP001"
     name = "lowercase-sentence-start"
     summary = "Sentence starts with a lowercase letter"
-    needs_words = True
+    needs_words = WordContext.AROUND
     severity = Severity.ERROR
     examples = (
         bad("It is a pressing issue. to shed light on it, we asked.",

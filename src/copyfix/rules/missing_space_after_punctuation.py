@@ -6,7 +6,7 @@ import regex
 
 from copyfix.analysis import is_initial_or_acronym
 from copyfix.document import MASK_CHAR
-from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.model import Applicability, Edit, Severity, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
 
 # ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
@@ -40,7 +40,7 @@ class MissingSpaceAfterPunctuation(Rule):
     code = "SP002"
     name = "missing-space-after-punctuation"
     summary = "Missing space after sentence punctuation"
-    needs_words = True
+    needs_words = WordContext.AROUND
     severity = Severity.ERROR
     examples = (
         bad("She was late.We started anyway.", "She was late. We started anyway."),

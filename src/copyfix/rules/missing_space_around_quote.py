@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Violation, bad, good
+from copyfix.model import Edit, Violation, WordContext, bad, good
 from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
 
@@ -34,7 +34,7 @@ class MissingSpaceAroundQuote(Rule):
     code = "SP006"
     name = "missing-space-around-quote"
     summary = "Missing space before or after a quotation"
-    needs_words = True
+    needs_words = WordContext.AFTER
     examples = (
         bad('He said"hello" to me.', 'He said "hello" to me.'),
         bad('She whispered "hurry"and left.', 'She whispered "hurry" and left.'),

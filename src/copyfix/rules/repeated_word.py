@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.model import Applicability, Edit, Severity, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
 
 # A word, whitespace that stays inside the paragraph, and the same word again. Hyphens and
@@ -73,7 +73,7 @@ class RepeatedWord(Rule):
     code = "RP001"
     name = "repeated-word"
     summary = "Word repeated"
-    needs_words = True
+    needs_words = WordContext.AROUND
     severity = Severity.ERROR
     examples = (
         bad("This is the the answer.", "This is the answer."),
