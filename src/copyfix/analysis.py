@@ -71,6 +71,8 @@ _QUOTED_CODE = regex.compile(
 )
 _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
+# A name that starts with a dot and a known suffix, capitalised: ".Net", ".Com".
+_DOT_NAME = regex.compile(r"(?<![\w.])\.(\p{Lu}\p{Ll}+)\b")
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
 _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
@@ -162,8 +164,9 @@ class Analysis:
             if "." in chunk.group():
                 spans += [
                     Span(*m.span())
-                    for m in _DOTTED.finditer(view, start, end)
-                    if m.group(1) in suffixes
+                    for pattern in (_DOTTED, _DOT_NAME)
+                    for m in pattern.finditer(view, start, end)
+                    if m.group(1).lower() in suffixes
                 ]
         return SpanSet(spans)
 

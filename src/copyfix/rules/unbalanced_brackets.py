@@ -9,8 +9,8 @@ from copyfix.rules.base import Rule, violation
 
 _BRACKETS = regex.compile(r"[()\[\]{}]")
 _LABEL_NOUN = regex.compile(r"\b(?:section|item|point|step|case|part|clause|option|note)s?\s+$", regex.I)
-# Half-open intervals pair a bracket with a parenthesis: (0, 100], [1, 5).
-_INTERVAL = regex.compile(r"[(\[]\s*-?[\d.]+\s*,\s*-?[\d.]+\s*[)\]]")
+# Half-open intervals pair a bracket with a parenthesis: (0, 100], [1, 5), [0, HIGH), [a, b).
+_INTERVAL = regex.compile(r"[(\[][ \t]*+-?[\w.+∞]{1,12}+[ \t]*+,[ \t]*+-?[\w.+∞]{1,12}+[ \t]*+[)\]]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 # Closers that are not brackets: list markers (a), 1), ii), 1a)) at the start of a line or after
 # a clause mark or a word like "section", and smileys :) :-) ;) and 8).
@@ -50,6 +50,7 @@ class UnbalancedBrackets(Rule):
         good("Client --(udp frame) -> Proxy <--(reply) <-- Server"),
         good("It hangs when a) closing the shell or b) opening a file."),
         good("A value in the range (0, 100] or [1, 5)."),
+        good("Write it in (base 8) and use the interval [0, HIGH) here, or [a, b)."),
         good("A bracket. (This is a bracket. \n\n With some text.) and this continues."),
         bad("An aside (that never ends.\n\nA new paragraph.\n\nAnother one.",
             "An aside (that never ends.\n\nA new paragraph.\n\nAnother one."),
@@ -74,7 +75,9 @@ class UnbalancedBrackets(Rule):
             for m in _BRACKETS.finditer(view, start, end):
                 pos = m.start()
                 ch = m.group()
-                if pos in smileys or _named_bracket(view, pos):
+                if pos in smileys and not _closes_open_bracket(view, pos, stack):
+                    continue
+                if _named_bracket(view, pos):
                     continue
                 if ch in "([{":
                     stack.append((ch, pos))
@@ -94,6 +97,11 @@ class UnbalancedBrackets(Rule):
             carried = stack[carried_count:]
         for ch, pos in carried:
             yield violation(pos, pos + 1, f"'{ch}' is not closed")
+
+
+def _closes_open_bracket(view: str, pos: int, stack: list[tuple[str, int]]) -> bool:
+    """``(base 8)``: an ``8)`` that can close the parenthesis left open is not a smiley."""
+    return view[pos - 1 : pos] == "8" and bool(stack) and stack[-1][0] == _PAIRS.get(view[pos])
 
 
 def _named_bracket(view: str, pos: int) -> bool:
