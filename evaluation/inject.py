@@ -138,7 +138,7 @@ def _wrong_open_quote(m: re.Match, line: ProseLine) -> Site | None:
 
 def _glued_quote(m: re.Match, line: ProseLine) -> Site | None:
     s = line.start + m.start(1)
-    return Site(s, s + 2, m.group(1), m.group(1)[0] + m.group(1)[2:]) if len(m.group(1)) == 3 else None
+    return Site(s, s + 3, m.group(1), m.group(1)[0] + m.group(1)[2:])
 
 
 def _doubled_comma(m: re.Match, line: ProseLine) -> Site | None:

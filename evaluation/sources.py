@@ -67,6 +67,8 @@ def standard_ebooks_xhtml(raw: bytes) -> list[str]:
     """Paragraphs and headings of a Standard Ebooks chapter, one per block, curly quotes kept."""
     text = raw.decode("utf-8")
     body = text.split("<body", 1)[-1]
+    # Endnote references are superscript numbers in the book, not text.
+    body = re.sub(r"<a[^>]*epub:type=\"noteref\"[^>]*>.*?</a>", "", body)
     blocks = []
     for match in _BLOCK.finditer(body):
         inner = match.group(2)
@@ -96,7 +98,9 @@ def current_events_markdown(raw: bytes) -> list[str]:
         item = stripped[2:]
         item = _SOURCE_LINK.sub("", item)
         item = _MD_LINK.sub(lambda m: m.group(1), item)
-        item = item.replace("*", "").strip()
+        # Runs of spaces are left by the HTML-to-Markdown conversion of the portal (a space
+        # inside a link's text), not by its editors.
+        item = re.sub(r" {2,}", " ", item.replace("*", "")).strip()
         # A news item is a sentence; a topic bullet is an article title.
         if len(item.split()) >= 8 and item.endswith((".", ".”", '."', ")")):
             items.append(item)
@@ -345,10 +349,23 @@ SOURCES: list[Source] = [
 ]
 
 
+_ENGLISH = set(
+    "the of and to a in is that for it with as was on be by are this at from or have an they "
+    "you not he she we his her".split()
+)
+
+
+def is_english(text: str) -> bool:
+    """Enough of the commonest English words to be English (the benchmark has a few German,
+    Portuguese and Korean articles)."""
+    tokens = re.findall(r"[A-Za-z]+", text.lower())
+    return bool(tokens) and sum(t in _ENGLISH for t in tokens) / len(tokens) >= 0.12
+
+
 def iter_json_records(raw: bytes, field_name: str) -> Iterator[tuple[str, str]]:
     data = json.loads(raw.decode("utf-8"))
     for key in sorted(data):
         body = data[key].get(field_name, "")
         body = "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", body) if p.strip())
-        if body:
+        if body and is_english(body):
             yield key, body + "\n"
