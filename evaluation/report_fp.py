@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import defaultdict
+import sys
+from collections import Counter, defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from categories import categorise  # noqa: E402
 
 QUOTES = set("'\"‘’“”´`")
 
@@ -36,7 +41,12 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=3)
     parser.add_argument("--types", default="collateral,clean-change,wrong-fix",
                         help="record types to group (clean-finding is also possible)")
+    parser.add_argument("--categorise", action="store_true",
+                        help="group changes to clean text by the named patterns of categories.py, as Markdown")
     args = parser.parse_args()
+    if args.categorise:
+        categorised(args.dump, args.examples)
+        return
     types = set(args.types.split(","))
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for line in args.dump.read_text(encoding="utf-8").splitlines():
@@ -57,6 +67,53 @@ def main() -> None:
             where = f"{item['file']}:{item['line']}"
             text = item.get("context") or item.get("before")
             print(f"         {where}\n           {text}")
+
+
+def _example(item: dict) -> str:
+    before = item.get("prefix", "")[-28:]
+    after = item.get("suffix", "")[:28]
+    old, new = item.get("old", ""), item.get("new", "")
+    return f"`{before}[{old}→{new}]{after}`".replace("\xa0", "·")
+
+
+def categorised(dump: Path, n_examples: int) -> None:
+    items = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
+    clean = defaultdict(list)
+    collateral = Counter()
+    for item in items:
+        if item["type"] == "clean-change":
+            clean[categorise(item)].append(item)
+        elif item["type"] == "collateral":
+            collateral[categorise(item)] += 1
+    total = sum(len(v) for v in clean.values())
+    print(f"Safe-fix changes to the clean tuning text: {total} "
+          f"(collateral edits in the injected tuning run: {sum(collateral.values())})\n")
+    print("| # | changes to clean text | collateral in injected run | genres | pattern |")
+    print("|---:|---:|---:|---|---|")
+    ranked = sorted(clean.items(), key=lambda kv: -len(kv[1]))
+    for rank, (label, group) in enumerate(ranked, 1):
+        genres = Counter(i["file"].split("/")[0] for i in group)
+        where = ", ".join(f"{g} {n}" for g, n in genres.most_common())
+        print(f"| {rank} | {len(group)} | {collateral[label]} | {where} | {label} |")
+    print()
+    for rank, (label, group) in enumerate(ranked, 1):
+        print(f"{rank}. **{label}** ({len(group)})")
+        seen = set()
+        shown = 0
+        # One example per source first, so that a pattern shows where it occurs.
+        by_source: dict[str, list[dict]] = defaultdict(list)
+        for item in group:
+            by_source[item["file"].split("/")[1]].append(item)
+        order = [items_[0] for items_ in by_source.values()] + group
+        for item in order:
+            example = _example(item)
+            if example in seen:
+                continue
+            seen.add(example)
+            print(f"   - {example} ({item['file'].split('/')[1]})")
+            shown += 1
+            if shown >= n_examples:
+                break
 
 
 if __name__ == "__main__":

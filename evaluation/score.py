@@ -158,6 +158,12 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return text[a:b].replace("\n", "⏎")
 
 
+def _around(text: str, start: int, end: int, width: int = 40) -> dict:
+    return {"context": _context(text, start, end, width),
+            "prefix": text[max(0, start - width) : start].replace("\n", "⏎"),
+            "suffix": text[end : end + width].replace("\n", "⏎")}
+
+
 def _known(slips: list[dict], rel: str, text: str, change: Change) -> bool:
     for slip in slips:
         if slip["file"] != rel:
@@ -216,7 +222,7 @@ def score_file(
             line, col = _line_col(injected, c.start)
             dump.append({"type": "collateral", "file": rel, "line": line, "column": col,
                          "rule": code, "old": injected[c.start:c.end], "new": c.replacement,
-                         "context": _context(injected, c.start, c.end)})
+                         **_around(injected, c.start, c.end)})
 
     # Clean run.
     for c in diff(clean, fixed_c):
@@ -229,7 +235,7 @@ def score_file(
             line, col = _line_col(clean, c.start)
             dump.append({"type": "clean-change", "file": rel, "line": line, "column": col,
                          "rule": code, "old": clean[c.start:c.end], "new": c.replacement,
-                         "context": _context(clean, c.start, c.end)})
+                         **_around(clean, c.start, c.end)})
     tally.clean_findings += len(diags_c)
     for d in diags_c:
         tally.clean_findings_by_code[d.code] += 1
@@ -239,8 +245,7 @@ def score_file(
                 fix = d.fix.applicability.name.lower()
             dump.append({"type": "clean-finding", "file": rel, "line": d.line, "column": d.column,
                          "rule": d.code, "severity": d.severity.name.lower(), "fix": fix,
-                         "message": d.message,
-                         "context": _context(clean, d.span.start, d.span.end)})
+                         "message": d.message, **_around(clean, d.span.start, d.span.end)})
 
 
 def per10k(n: int, words: int) -> float:
