@@ -46,6 +46,8 @@ PATTERNS: list[Pattern] = [
             lambda i: _after(i).startswith("note:")),
     Pattern("CP001", "CP001 capitalises a lowercase paragraph that continues a sentence after a listing",
             lambda i: _genre(i) == "technical" and re.search(r"⏎[\s\xa0]*$", _before(i)) is not None),
+    Pattern("CP001", "CP001 capitalises the lowercase sentence starts of a quoted historical letter (Jefferson)",
+            lambda i: _source(i) == "openstax-us-history"),
     Pattern("CP001", "CP001 capitalises a value in a `Field: value` listing",
             lambda i: re.search(r"\b[A-Z][a-z]+: $", _before(i)) is not None),
     Pattern("CP001", "CP001 capitalises a lowercase name or identifier that starts a sentence",

@@ -187,6 +187,27 @@ def factbook_country(raw: bytes) -> list[str]:
     return ["\n\n".join(paragraphs) + "\n"] if paragraphs else []
 
 
+_PARA = re.compile(r"<para\b[^>]*>(.*?)</para>", re.S)
+
+
+def cnxml_module(raw: bytes) -> list[str]:
+    """An OpenStax module: the paragraphs of its content (not the abstract, exercises or
+    figure captions), inline markup stripped."""
+    text = raw.decode("utf-8")
+    content = text.split("<content>", 1)[-1]
+    content = re.sub(r"<(exercise|figure|table|equation)\b.*?</\1>", "", content, flags=re.S)
+    paragraphs = []
+    for match in _PARA.finditer(content):
+        # A reference to a figure is an empty link: drop it with the space before it.
+        inner = re.sub(r"\s*<link\b[^>]*/>", "", match.group(1))
+        para = _inline_html(inner).replace("\n", " ")
+        # A reference to a figure (an empty link) leaves "()" behind.
+        para = re.sub(r" ?\((?:\s|,)*\)", "", para)
+        if words(para) >= 8:
+            paragraphs.append(para)
+    return ["\n\n".join(paragraphs) + "\n"] if paragraphs else []
+
+
 # --------------------------------------------------------------------------------------------
 # Selections
 
@@ -270,6 +291,19 @@ SOURCES: list[Source] = [
         select=lambda p: p.endswith(".json") and "/" in p and not p.startswith("."),
         convert=factbook_country,
         ext=".txt",
+    ),
+    Source(
+        id="openstax-us-history",
+        genre="encyclopedic",
+        kind="github",
+        repo="openstax/osbooks-us-history",
+        commit="",
+        licence="CC BY-NC-SA 4.0 (OpenStax, U.S. History)",
+        description="OpenStax U.S. History: expository reference prose, one module per file",
+        select=lambda p: p.startswith("modules/") and p.endswith("/index.cnxml"),
+        convert=cnxml_module,
+        ext=".txt",
+        limit_words=160_000,
     ),
     Source(
         id="debian-reference",
