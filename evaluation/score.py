@@ -197,6 +197,10 @@ def score_file(
         mine = owner.get(k, [])
         if not mine:
             outcome = "missed"
+            if dump is not None:
+                dump.append({"type": "missed", "file": rel, "kind": g["kind"], "line": g["line"],
+                             "old": g["injected"], "new": g["original"],
+                             **_around(injected, g["istart"], g["iend"])})
         else:
             r0 = min([g["istart"]] + [c.start for c in mine])
             r1 = max([g["iend"]] + [c.end for c in mine])
