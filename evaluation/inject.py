@@ -178,7 +178,7 @@ KINDS: dict[str, tuple[int, Callable[[ProseLine], Iterator[Site]]]] = {
     "doubled-comma": (4, _sites(rf"(?<=[a-z]{{2}})(,)(?= [a-z])", _doubled_comma)),
     "space-inside-brackets": (3, _sites(r"(?<= )(\()(?=[a-z]{3,}[ a-z]*\))", _space_in_bracket)),
     "wrong-apostrophe": (4, _sites(r"(?<=[a-z]{2})(['’])(?=(?:t|s|ll|re|ve|d|m)\b)", _wrong_apostrophe)),
-    "spaced-abbreviation": (1, _sites(r"(?<= )((?:e\.g|i\.e)\.)", _spaced_abbreviation)),
+    "spaced-abbreviation": (8, _sites(r"(?<= )((?:e\.g|i\.e)\.)", _spaced_abbreviation)),
 }
 
 

@@ -25,7 +25,7 @@ _MASKS = re.compile(
     r"|\S+@\S+\.\S+"  # e-mail
     r"|\S*[/\\]\S*"  # paths and anything with a slash
     r"|\S*[_=#$%&|~^]\S*"  # identifiers, options, variables
-    r"|\S*\w\.\w\S*"  # dotted names: config.yaml, e.g., v2.0, U.S.
+    r"|(?!(?:e\.g|i\.e)\.\s)\S*\w\.\w\S*"  # dotted names: config.yaml, v2.0, U.S. (not e.g. or i.e.)
     r"|\S*\d\S*"  # numbers and anything with digits
     r"|\b[A-Z]{2,}\b"  # acronyms and shouting
     r"|\b\w*[a-z][A-Z]\w*\b"  # camelCase, iPhone
