@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
+
+# The evaluation kit (not part of `make test`): build the corpus if needed, inject slips, score.
+# EVAL_ARGS is passed to the scorer, e.g. EVAL_ARGS="--dump evaluation/.corpus/tuning-dump.jsonl".
+EVAL_ARGS ?=
+eval: $(VENV)/.installed
+	$(BIN)/python evaluation/build_corpus.py --if-needed
+	$(BIN)/python evaluation/inject.py
+	$(BIN)/python evaluation/score.py $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) .copyfix_cache .pytest_cache .hypothesis
