@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
 from copyfix import __version__
 
@@ -147,3 +148,26 @@ def test_installed_console_script_runs(tmp_path):
     )
     assert proc.returncode == 1
     assert "SP001" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"One line.\r\n\r\nThe the end.\r\n", b"One line.\r\n\r\nThe end.\r\n"),
+        (b"One line.\r\rThe the end.\r", b"One line.\r\rThe end.\r"),
+        (b"\xef\xbb\xbfThe the end.\n", b"\xef\xbb\xbfThe end.\n"),
+        ("\ufeffThe the end.\n".encode("utf-16"), "\ufeffThe end.\n".encode("utf-16")),
+        (b"Mixed\r\nendings\nthe the end.\n", b"Mixed\r\nendings\nthe end.\n"),
+    ],
+    ids=["crlf", "cr", "utf-8 bom", "utf-16", "mixed"],
+)
+def test_fix_stdin_keeps_newlines_encoding_and_bom(run, raw, expected):
+    result = run("fix", "-", input=raw)
+    assert result.stdout_bytes == expected
+
+
+def test_fix_stdin_refuses_undecodable_bytes(run):
+    result = run("fix", "-", input=b"Hello,world \xff.\n")
+    assert result.exit_code == 2
+    assert result.stdout_bytes == b""
+    assert "-: not valid UTF-8 (byte 0xff at offset 12)" in result.stderr

@@ -12,7 +12,7 @@ import click
 
 from copyfix.api import Linter
 from copyfix.config import ConfigError, Settings, settings_for
-from copyfix.files import FileError, discover
+from copyfix.files import FileError, decode_source, discover, encode_text
 from copyfix.model import Applicability, Severity
 from copyfix.registry import Registry, UnknownRuleError, default_registry
 from copyfix.runner import FileOutcome, Mode, process_files, process_text
@@ -152,13 +152,18 @@ def _process(paths: list[str], options: Options, mode: Mode, unsafe: bool | None
     if paths == ["-"]:
         name = options.stdin_filename or "-"
         settings = factory.settings(Path(name))
-        text = sys.stdin.buffer.read().decode("utf-8", errors="surrogateescape")
-        text = text.replace("\r\n", "\n")
+        # Decoded like a file, so the fixed text goes back out with the same encoding, BOM and
+        # newlines, and bytes that do not decode are refused rather than mangled.
+        try:
+            source = decode_source(sys.stdin.buffer.read(), Path(name), name)
+        except FileError as exc:
+            return [], [exc], settings
         use_unsafe = settings.unsafe_fixes if unsafe is None else unsafe
         outcome = process_text(
-            factory.linter(Path(name)), text, name, mode,
+            factory.linter(Path(name)), source.text, name, mode,
             unsafe=use_unsafe, kind=options.format_type,
         )
+        outcome.source = source
         return [outcome], [], settings
     files, errors = _collect(paths, factory)
     outcomes: list[FileOutcome] = []
@@ -298,9 +303,11 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
             errors.append(outcome.error)
         for note in outcome.notes:
             click.echo(f"copyfix: {outcome.display}: {note}", err=True)
-    if stdin and not show_diff:
-        sys.stdout.write(outcomes[0].fixed if outcomes and outcomes[0].fixed is not None else "")
+    if stdin and not show_diff and outcomes and outcomes[0].fixed is not None:
+        outcome = outcomes[0]
         sys.stdout.flush()
+        sys.stdout.buffer.write(encode_text(outcome.source, outcome.fixed))
+        sys.stdout.buffer.flush()
     elif show_diff:
         _print_diffs([o for o in outcomes if o.changed], stdin)
     applied = Counter()

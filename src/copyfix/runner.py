@@ -37,6 +37,8 @@ class FileOutcome:
     fixed: str | None = None
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: The decoded input with its encoding, BOM and newline style (stdin), to encode the fix.
+    source: SourceFile | None = None
 
     @property
     def changed(self) -> bool:
