@@ -90,5 +90,19 @@ def test_not_a_sentence_start(rule_run, text):
     assert rule_run.lint("CP001", text) == []
 
 
-def test_exclamation_outside_dialogue_still_flags(rule_run):
-    rule_run.check("CP001", "Is it done? yes, it is.", "Is it done? Yes, it is.")
+def test_after_a_question_outside_dialogue_the_capital_is_unsafe(rule_run):
+    text = "Is it done? yes, it is."
+    assert rule_run.lint("CP001", text)
+    assert rule_run.fix("CP001", text) == text
+    assert rule_run.fix("CP001", text, unsafe=True) == "Is it done? Yes, it is."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was their present acquaintance! and yet, she could not help it.",
+        "I asked if there were many clerks? to which he replied at once.",
+    ],
+)
+def test_older_prose_runs_on_after_exclamations(rule_run, text):
+    assert rule_run.fix("CP001", text) == text

@@ -24,8 +24,9 @@ class InconsistentApostrophes(Rule):
     break searches for a word.
 
     ## Fix safety
-    Safe when one kind is used at least twice as often as the other (only the glyph changes);
-    with no clear majority the finding has no fix.
+    Unsafe when one kind is used at least twice as often as the other (only the glyph
+    changes, but the other kind may belong to quoted or pasted material the writer keeps as
+    it is); with no clear majority the finding has no fix.
 
     ## Options
     None.
@@ -37,7 +38,7 @@ class InconsistentApostrophes(Rule):
     guarded = False
     examples = (
         bad("It’s a nice idea. But it doesn’t work, and it's late.",
-            "It’s a nice idea. But it doesn’t work, and it’s late."),
+            "It’s a nice idea. But it doesn’t work, and it’s late.", unsafe=True),
         bad("It's a nice idea. But it doesn’t work.", "It's a nice idea. But it doesn’t work."),
         good("It’s a nice idea. But it doesn’t work."),
         good("It's a nice idea. But it doesn't work."),
@@ -59,5 +60,5 @@ class InconsistentApostrophes(Rule):
             yield violation(
                 pos, pos + 1,
                 f"Apostrophe '{char}' where this document mostly uses '{usual}'",
-                *edits, title=f"Replace with {usual}", applicability=Applicability.SAFE,
+                *edits, title=f"Replace with {usual}", applicability=Applicability.UNSAFE,
             )

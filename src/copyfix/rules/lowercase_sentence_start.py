@@ -55,8 +55,8 @@ class LowercaseSentenceStart(Rule):
     together from two edits.
 
     ## Fix safety
-    Safe after an ordinary word and at a paragraph or label start; unsafe after a short or
-    unusual word, and for an uncommon word opening a plain-text paragraph (`harry looked up`,
+    Safe after a full stop that ends an ordinary word and at a paragraph or label start; unsafe
+    after `!` and `?` (older prose runs a sentence on after them), after a short or unusual word, and for an uncommon word opening a plain-text paragraph (`harry looked up`,
     but it could be a brand such as `mixi`). Not flagged at all: after abbreviations (`e.g.`,
     `etc.`, `approx.`), initials, ellipses and list markers; after `?”` and `!”` (a dialogue tag
     such as `“Where?” he asked`); names written in lowercase on purpose (`iPhone`, `eBay`,
@@ -76,7 +76,7 @@ class LowercaseSentenceStart(Rule):
         bad("It is a pressing issue. to shed light on it, we asked.",
             "It is a pressing issue. To shed light on it, we asked."),
         bad("The event ended. the guests left early.", "The event ended. The guests left early."),
-        bad("Is it done? yes, it is.", "Is it done? Yes, it is."),
+        bad("Is it done? yes, it is.", "Is it done? Yes, it is.", unsafe=True),
         bad("the paragraph starts in lowercase here.", "The paragraph starts in lowercase here."),
         bad("Host: Welcome.\n\nGuest: thank you for having me.\n\nHost: Why?\n\nGuest: Because.",
             "Host: Welcome.\n\nGuest: Thank you for having me.\n\nHost: Why?\n\nGuest: Because."),
@@ -138,6 +138,11 @@ class LowercaseSentenceStart(Rule):
                     # "Romeo! wherefore art thou", "“Why! a letter from home?”", "Oh dear! how
                     # late": older and spoken English runs on after ! and ?
                     continue
+                if start.terminator[-1] in "?!":
+                    # "their acquaintance! and yet she", "were many clerks? to which he
+                    # replied": older prose runs a sentence on after ! and ?, so the capital is
+                    # a guess.
+                    applicability = Applicability.UNSAFE
                 if view[start.word_start - 1 : start.word_start] in "([" and not common:
                     continue  # "(tldr: ...)": an aside may open with a term
                 if not common and view[after : after + 1] in ("\n", ":", ""):
