@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 _RUN = regex.compile(
@@ -27,7 +27,8 @@ class MultipleSpaces(Rule):
     ## Fix safety
     Safe: only spaces change. Indentation, tabs, Markdown table padding and lines that look like
     columns of a plain-text table are left alone, and so are two spaces between sentences in a
-    document that uses them consistently (a typewriter convention, not a slip).
+    document that uses them consistently (a typewriter convention, not a slip). In a document
+    that mixes one and two spaces between sentences, collapsing two is unsafe.
 
     ## Options
     None.
@@ -44,18 +45,20 @@ class MultipleSpaces(Rule):
         good("| a   | b |\n|-----|---|\n| c   | d |", markdown=True),
         good("Tabs\tare\tnot spaces."),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
+        bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.", unsafe=True),
     )
 
     def check(self, doc) -> Iterator[Violation]:
         view = doc.view
-        two_space_style = _two_spaces_between_sentences(view)
+        two_space_style, mixed_style = _sentence_gap_style(view)
         for m in _RUN.finditer(view):
             start, end = m.span()
             # Look back only as far as a sentence end can reach: searching from the start of the
             # document for every gap would make the rule quadratic.
-            if two_space_style and end - start == 2 and _SENTENCE_END.search(
+            after_sentence = end - start == 2 and _SENTENCE_END.search(
                 view, max(0, start - _SENTENCE_END_REACH), start
-            ):
+            )
+            if two_space_style and after_sentence:
                 continue
             if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
                 continue
@@ -64,6 +67,11 @@ class MultipleSpaces(Rule):
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
                 title="Replace with one space",
+                # In a document that mixes one and two spaces between sentences, two may be the
+                # writer's habit rather than a slip.
+                applicability=Applicability.UNSAFE
+                if after_sentence and mixed_style
+                else Applicability.SAFE,
             )
 
 
@@ -73,13 +81,17 @@ _SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’']?)( +)(?=[\"“‘(]?
 _STYLE_MIN_GAPS = 3
 
 
-def _two_spaces_between_sentences(view: str) -> bool:
-    """Two spaces after every full stop is an old typewriter convention, not a slip: when a
-    document follows it consistently (three gaps or more, nearly all of them doubled), the
-    sentence gaps are left alone and only other runs of spaces are flagged."""
+def _sentence_gap_style(view: str) -> tuple[bool, bool]:
+    """(two spaces is the style, the styles are mixed).
+
+    Two spaces after every full stop is an old typewriter convention, not a slip: when a
+    document follows it consistently (three gaps or more, most of them doubled), the sentence
+    gaps are left alone and only other runs of spaces are flagged. When more than one gap in
+    ten is doubled, the writer mixes both, and collapsing a doubled gap is not certain."""
     gaps = [len(m.group(1)) for m in _SENTENCE_GAP.finditer(view)]
     doubled = sum(1 for g in gaps if g == 2)
-    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps)
+    two_space = len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps)
+    return two_space, doubled >= 2 and doubled > 0.1 * len(gaps)
 
 
 # Tables have short lines; a longer line is prose, and looking no further keeps long

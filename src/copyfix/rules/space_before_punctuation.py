@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Spaces between a word and , . ; : ? ! that end it. A mark followed by a word character is the
@@ -26,6 +26,10 @@ _STRAY_PERIOD = regex.compile(r"(?<=[\p{Ll}][ \t]+)(\.)(?=\p{Lu}\p{Ll}{2,}\b)")
 _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 
 
+_CLOSERS = frozenset(")]”’\"'")
+_HABIT = 3
+
+
 class SpaceBeforePunctuation(Rule):
     """Flags whitespace between a word and the punctuation that follows it.
 
@@ -37,8 +41,10 @@ class SpaceBeforePunctuation(Rule):
     to the start of the next line.
 
     ## Fix safety
-    Safe: only whitespace is removed. `.txt`, `.NET`, `.5`, `:wq`, `:)` and ` ...` are not
-    punctuation after a word and are left alone.
+    Safe: only whitespace is removed. Unsafe after a closing bracket or quote when the
+    document does it three times or more (a renderer's habit, such as `(https://a.org/) .`).
+    `.txt`, `.NET`, `.5`, `:wq`, `:)` and ` ...` are not punctuation after a word and are left
+    alone.
 
     ## Options
     None.
@@ -60,6 +66,8 @@ class SpaceBeforePunctuation(Rule):
         good("Run ./validate.sh now. See https://github.com/alsa-project/alsa-ucm-conf ."),
         good("A ! prompt appears, and a ? mark too."),
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
+        bad("See (a) . Then (b) . And “c” . Also (d) .", "See (a) . Then (b) . And “c” . Also (d) .",
+            unsafe=False),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -67,14 +75,20 @@ class SpaceBeforePunctuation(Rule):
             start = m.start(1)
             yield violation(start, start + 1, "Full stop attached to the next word")
         view = doc.view
-        for m in _SPACE_BEFORE.finditer(view):
+        found = list(_SPACE_BEFORE.finditer(view))
+        # "(https://www.linux.org/) ." again and again: a space after a closing bracket or quote
+        # that the whole document leaves is its renderer's habit, not a slip.
+        after_closer = sum(1 for m in found if view[m.start() - 1] in _CLOSERS)
+        for m in found:
             start, end = m.span(1)
             mark = m.group(2)
             if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
                 continue
             if doc.analysis.protected.contains(start - 1):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose
+            habit = view[start - 1] in _CLOSERS and after_closer >= _HABIT
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),
                 title="Remove the space",
+                applicability=Applicability.UNSAFE if habit else Applicability.SAFE,
             )
