@@ -237,12 +237,15 @@ def _elision_after(view: str, pos: int, elisions: frozenset[str]) -> bool:
 
 
 def _closed_later(view: str, found: list[tuple[int, str]], index: int) -> bool:
-    """A later ``’`` in the block stands where a quotation closes (not inside a word)."""
+    """A later ``’`` in the block closes a quotation for certain: it follows the punctuation
+    that ends quoted words (``what?’``, ``again,’``). After a letter it may as well be the
+    apostrophe of ``th’`` or ``goin’``."""
     for pos, char in found[index + 1 :]:
-        before, after = _char(view, pos - 1), _char(view, pos + 1)
-        if char == "’" and not (_WORDISH.match(before) and _WORDISH.match(after)):
-            if _closing_position(view, pos) and not _WORDISH.match(after):
-                return True
+        if char == "’" and _char(view, pos - 1) in _QUOTED_END and _closing_position(view, pos):
+            return True
         if char == "‘":
             return False
     return False
+
+
+_QUOTED_END = frozenset(".,!?;:—–…")

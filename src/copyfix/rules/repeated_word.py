@@ -23,6 +23,12 @@ _FUNCTION_WORDS = frozenset(
     can
     """.split()
 )
+# Function words that can stand twice in a row in grammatical English: a particle then a
+# preposition ("rushed in in such a crowd", "turned it on on Monday"), an object then a
+# subject ("I told you you might"). Their repeat is flagged, but removing one is a guess.
+_DOUBLE_DUTY = frozenset(
+    "in on up out off over down about around through by you it her him them us me".split()
+)
 _WH_WORDS = frozenset("what where who how all why when whatever".split())
 _DETERMINERS = frozenset(
     "a an the this these those that my your his her its our their some any no every each".split()
@@ -57,7 +63,9 @@ class RepeatedWord(Rule):
     A doubled word is almost always an editing slip, and the eye skips it on proofreading.
 
     ## Fix safety
-    Safe for function words (`the`, `a`, `of`, `is`...) and for common English words written
+    Safe for function words (`the`, `a`, `of`, `is`...) except those that can stand twice in
+    grammatical English (a particle then a preposition, `rushed in in such a crowd`; an object
+    then a subject, `I told you you might`), which are unsafe; and for common English words written
     twice in lower case (`the committee committee`); unsafe for names, terms, rare words and
     capitalised copies, where the writer may have meant another word. Copies that differ in
     case (`Bitwise AND and`) are different words and are not flagged. Not flagged: legitimate repeats (`had had`,
@@ -79,7 +87,9 @@ class RepeatedWord(Rule):
         bad("This is the the answer.", "This is the answer."),
         bad("This is is a test.", "This is a test."),
         bad("It was the\nthe end.", "It was the\nend."),
-        bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub."),
+        bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub.",
+            unsafe=True),
+        bad("They rushed in in such a crowd.", "They rushed in such a crowd.", unsafe=True),
         bad("What is the best way to to do it?", "What is the best way to do it?"),
         bad("I think that that this works.", "I think that this works."),
         bad("We saw the big big house.", "We saw the big house."),
@@ -117,7 +127,8 @@ class RepeatedWord(Rule):
             lower = first.lower()
             applicability = (
                 Applicability.SAFE
-                if lower in _FUNCTION_WORDS or _ordinary_content_word(doc, first, second)
+                if (lower in _FUNCTION_WORDS and lower not in _DOUBLE_DUTY)
+                or _ordinary_content_word(doc, first, second)
                 else Applicability.UNSAFE
             )
             # "the the the the": one finding and one fix for the whole run, so fixing does not
@@ -207,6 +218,7 @@ def _ordinary_content_word(doc, first: str, second: str) -> bool:
 
     return (
         first == second
+        and first not in _FUNCTION_WORDS
         and first.islower()
         and doc.analysis.is_ordinary_word(first)
         and count(first) >= _SAFE_CONTENT_COUNT
