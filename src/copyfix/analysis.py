@@ -41,7 +41,8 @@ _PROTECTED_PATTERNS = [
     r"\b(?:is|label|node|npm|type|user|org|repo|author|path|file|git|ssh|data|urn|lang|in|on)"
     r":[\w\"][\w.-]*",
     r"\b\p{Lu}{2,}:\p{L}\w*",
-    r"\btl;dr\b",
+    r"\b(?i:tl;dr)\b",
+
     # shell brace expansions and type unions: {publish,search,login}, {x86_64,i686}
     r"\{[^\s{}]*,[^\s{}]*\}",
     # code-like tokens: std::vector, snake_case, call(), a.b.c chains with a known suffix
@@ -71,6 +72,7 @@ _QUOTED_CODE = regex.compile(
 )
 _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
+_ARGUMENTS = regex.compile(r"\w*+\([^\s(),]*+(?:,[^\s(),]*+)+\)")
 # A name that starts with a dot and a known suffix, capitalised: ".Net", ".Com".
 _DOT_NAME = regex.compile(r"(?<![\w.])\.(\p{Lu}\p{Ll}+)\b")
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
@@ -161,6 +163,14 @@ class Analysis:
         for chunk in _CANDIDATE.finditer(view):
             start, end = chunk.span()
             spans += [Span(*m.span()) for m in _PROTECTED.finditer(view, start, end)]
+            if "(" in chunk.group():
+                # Arguments of a call or a device, written without spaces: f(a,1.0.0),
+                # (hd0,msdos2); with a digit among them, so "(red,green)" is still a slip.
+                spans += [
+                    Span(*m.span())
+                    for m in _ARGUMENTS.finditer(view, start, end)
+                    if any(c.isdigit() for c in m.group())
+                ]
             if "." in chunk.group():
                 spans += [
                     Span(*m.span())

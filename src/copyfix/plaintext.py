@@ -75,5 +75,85 @@ def preformatted_spans(text: str) -> list[Span]:
             continue
         for m in _TABULAR_LINE.finditer(text, para.start(), para.end()):
             spans.append(Span(*m.span()))
+        spans += listing_lines(text, para.start(), para.end())
         previous_end = lines[-1].rstrip()
     return spans
+
+
+# What a line of a listing, of program output or of a table has and a line of prose has not:
+# shell and config syntax, options, paths, numbers opening the line (``ls -l`` output),
+# permissions. Weaker signs (``key:value``, ``a,b``, ``a.b`` without spaces) are also what a
+# slip looks like (``late.We``), so they count only with few English words around them.
+_STRONG_SIGNAL = regex.compile(
+    r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w|^\d+\s|^[d-][rwxsStT-]{9}\b"
+)
+_WEAK_SIGNAL = regex.compile(r"[\w)][:;,.][\w(]")
+# Two spaces or more between words: the columns of a table or of aligned output.
+_COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_SENTENCE_GAP = regex.compile(r"(?<=[.?!:][)\"”’']?)[ \t]{2,}(?=\S)")
+_LINE = regex.compile(r"[^\n]+")
+_WORDS = regex.compile(r"[^\s,.;:()\[\]{}<>\"“”‘’!?*`=|/\\]+")
+# A line reads as prose when most of its words are words of English.
+_MIN_ENGLISH_SHARE = {True: 0.6, False: 0.3}
+
+
+def listing_lines(text: str, start: int, end: int) -> list[Span]:
+    """Lines of ``text[start:end]`` that do not read as prose: rows of a table, command lines,
+    program output, configuration. Each span covers the line from its first visible character.
+
+    A line with a gap of three spaces or more between words, or of two after a field name
+    (``Description:  Debian``), is a row of a table; so is a line with two gaps of two spaces
+    (not after a sentence). A line with no sign of code and no such gap is prose at a glance. Otherwise a line with
+    signs of code is a listing when fewer than 60% of its words are English words
+    (``copyfix.words``), or 30% when its only signs are punctuation inside a token
+    (``rw,nosuid 0 0``, ``(hd0,msdos2)``). Comment lines (``<!--``) are left to the
+    suppression pass. Linear in the length of the text.
+    """
+    spans: list[Span] = []
+    for m in _LINE.finditer(text, start, end):
+        line = m.group()
+        body = line.lstrip()
+        if not body or body.startswith("<!--"):
+            continue
+        offset = m.start() + len(line) - len(body)
+        strong = _STRONG_SIGNAL.search(body) is not None
+        gaps = len(_COLUMN_GAP.findall(body)) - len(_SENTENCE_GAP.findall(body))
+        if _KEY_VALUE.match(body) or _WIDE_GAP.search(body):
+            spans.append(Span(offset, m.end()))
+            continue
+        if not strong and gaps <= 0 and _WEAK_SIGNAL.search(body) is None:
+            continue
+        if gaps >= 2:
+            spans.append(Span(offset, m.end()))
+        elif not _reads_as_english(body, _MIN_ENGLISH_SHARE[strong]):
+            spans.append(Span(offset, m.end()))
+    return spans
+
+
+# Three spaces or more between words: a column, not a slip of the space bar.
+_WIDE_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+# "Description:   Debian GNU/Linux": a field name, then the value aligned in a column.
+_KEY_VALUE = regex.compile(r"[\w .-]{1,30}:[ \t]{2,}\S")
+
+
+def _reads_as_english(line: str, share: float) -> bool:
+    from copyfix.words import is_english_word
+
+    words = 0
+    english = 0
+    for token in _WORDS.findall(line):
+        core = token.strip("'’-")
+        if not any(c.isalpha() for c in core):
+            continue  # numbers, emoji and symbols neither count for nor against
+        words += 1
+        if core.isalpha() and is_english_word(core) or _is_english_pair(core):
+            english += 1
+    return words < 2 or english >= share * words
+
+
+def _is_english_pair(token: str) -> bool:
+    """``well-known``, ``it's``: English words joined by a hyphen or an apostrophe."""
+    from copyfix.words import is_english_word
+
+    parts = regex.split(r"[-'’]", token)
+    return len(parts) > 1 and all(p.isalpha() and is_english_word(p) for p in parts if p)

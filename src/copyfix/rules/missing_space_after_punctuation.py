@@ -46,6 +46,8 @@ class MissingSpaceAfterPunctuation(Rule):
         bad("She was late.We started anyway.", "She was late. We started anyway."),
         bad("Really?Yes, really.", "Really? Yes, really."),
         bad("He left;she stayed.", "He left; she stayed."),
+        bad("Own it as root:root today.", "Own it as root: root today.", unsafe=True),
+        good("Read the TL;DR and the tl;dr first."),
         bad("Note:this is important.", "Note: this is important."),
         bad("The kettle hissed.A ribbon of steam rose.", "The kettle hissed. A ribbon of steam rose."),
         good("Don;t and I;ve are wrong apostrophes, not missing spaces."),
@@ -85,7 +87,7 @@ class MissingSpaceAfterPunctuation(Rule):
                 title="Insert a space",
                 applicability=(
                     Applicability.SAFE
-                    if mark != "." or after_code or _reads_as_two_sentences(doc, view, start, end)
+                    if _certain(doc, view, mark, start, end, after_code)
                     else Applicability.UNSAFE
                 ),
             )
@@ -95,6 +97,16 @@ class MissingSpaceAfterPunctuation(Rule):
 # full stop is as likely a member name (``resources.Minify``).
 _COMMON_OPENER_COUNT = 1000
 _VERY_COMMON_OPENER_COUNT = 20000
+
+
+def _certain(doc, view: str, mark: str, start: int, end: int, after_code: bool) -> bool:
+    if mark == ".":
+        return after_code or _reads_as_two_sentences(doc, view, start, end)
+    if mark == ":":
+        # "Note:this" is a label glued to its text; "root:root", "pkg:any", "username:password"
+        # are names joined by a colon: after a lowercase word it may be either.
+        return not doc.analysis.word_before(start).islower()
+    return True
 
 
 def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:

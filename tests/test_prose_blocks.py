@@ -1,0 +1,57 @@
+"""Plain-text lines that do not read as prose (listings, program output, configuration, table
+rows) get no findings and no fixes; the prose around them still does."""
+
+from __future__ import annotations
+
+import pytest
+
+import copyfix
+
+LISTINGS = [
+    "    # chown -R foo:bar .\n    # chmod -R ug+rwX,o=rX .",
+    "    $ [ 1 = 1 ] ; echo $?",
+    "    drwxr-xr-x 10 root root  4096 Oct 11 00:28 /usr/src",
+    "    -rw-r--r-- 1 root root 2761 Aug 30 10:38 /etc/passwd",
+    "    Description:   Debian GNU/Linux 7.4 (wheezy)",
+    "    wtmp    record of all logins and logouts",
+    "UUID=1234 /home ext4 rw,nosuid 0 0",
+    "    set root=(hd0,msdos2)",
+    "Name      Size   Date\nfoo.txt   12 kB  2020-01-02",
+]
+
+
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_listing_lines_get_no_findings(listing):
+    text = f"Run the following commands as root.\n\n{listing}\n\nThen log out.\n"
+    assert copyfix.lint_text(text) == []
+    assert copyfix.fix_text(text, unsafe=True) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call f(a,1.0.0) and boot from (hd0,msdos2) today.",
+        "Own it as root:root and install pkg:any.",
+        "Read the TL;DR first.",
+        "Support for .Net Framework is limited.",
+    ],
+)
+def test_identifiers_in_prose_are_not_fixed_safely(text):
+    assert copyfix.fix_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Prose lines around and between listings are still checked.
+        ("Run this:\n\n    $ ls -l /etc\n\nIt lists the files.We are done.\n",
+         "Run this:\n\n    $ ls -l /etc\n\nIt lists the files. We are done.\n"),
+        # A glued comma or full stop is what a slip looks like, not a listing.
+        ("We met in Paris,France,and then left.It was late.\n",
+         "We met in Paris, France, and then left. It was late.\n"),
+        ("    The powerful design of Debian comes from Unix,i.e. a multiuser system.\n",
+         "    The powerful design of Debian comes from Unix, i.e. a multiuser system.\n"),
+    ],
+)
+def test_prose_next_to_listings_is_still_fixed(text, expected):
+    assert copyfix.fix_text(text) == expected
