@@ -58,6 +58,9 @@ class InconsistentNameCase(Rule):
         good('A "Transparent" copy, a "Transparent" file, a "Transparent" one, a transparent one.'),
         good("* CI: Add a job\n* CI: Add more\n* Build: Add x\n* CI: add one", markdown=True),
         good("Run Bash. Try Bash. Use Bash. Then `bash -c x` in bash.", markdown=True),
+        good("See Chapter 9, then Chapter 10, and Chapter 11. This chapter is short."),
+        good("We ask\nWhether it rains,\nWhether it snows,\nWhether it hails, and whether not."),
+        good('It printed "Invalid Token" and "Invalid Token" and "Invalid Token": an invalid one.'),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -83,16 +86,22 @@ class InconsistentNameCase(Rule):
         # The context of each occurrence is judged only for words that could be flagged: seen
         # often enough, and also written in lowercase somewhere.
         in_code = doc.analysis.words_in_code
+        first_seen: dict[str, int] = {}
         written_lower = set(_LOWER_WORD.findall(view))
         for word, positions in seen.items():
             if len(positions) < _MIN_CAPITALISED or word not in written_lower:
                 continue
             for pos in positions:
                 end = pos + len(word)
-                if _glued(view, pos) or _after_clause_mark(view, pos):
+                if _glued(view, pos) or _after_clause_mark(view, pos) or _line_start(view, pos):
                     continue
+                if _NUMBERED.match(view, end, end + 12):
+                    continue  # "Chapter 9", "Section IV": a label's capital, not a name's
+                if doc.analysis.in_quotation(pos):
+                    continue  # a quoted title or message keeps its own case
                 if not _has_capital_neighbour(view, pos, end):
                     capitalised[word] += 1
+                    first_seen.setdefault(word, pos)
                     if _after_article(view, pos):
                         after_article[word] += 1
         names = [
@@ -123,13 +132,27 @@ class InconsistentNameCase(Rule):
             if len(positions) * 3 > caps:
                 continue
             name = word[0].upper() + word[1:]
+            line, _ = doc.position(first_seen[word])
             for at in positions:
                 yield violation(
                     at, at + len(word),
-                    f"'{word}' is written '{name}' elsewhere in this document",
+                    f"'{word}' is written '{name}' elsewhere in this document ({caps} times,"
+                    f" first on line {line})",
                     Edit.replace(at, at + 1, name[0]),
                     title=f"Write '{name}'", applicability=Applicability.UNSAFE,
                 )
+
+
+# A number or a roman numeral after a capitalised word makes it a label: "Chapter 9".
+_NUMBERED = regex.compile(r"[ \u00a0](?:\d|[IVXLC]+\b)")
+
+
+def _line_start(view: str, pos: int) -> bool:
+    """The first word of a line: in hard-wrapped text a heading or a sentence may start there."""
+    i = pos
+    while i > 0 and view[i - 1] in " \t":
+        i -= 1
+    return i == 0 or view[i - 1] == "\n"
 
 
 _ARTICLE = regex.compile(r"(?:the|this|that|our|your|its|their)\s+$", regex.I)
