@@ -17,7 +17,7 @@ from copyfix import files
 from copyfix.cli import main
 from copyfix.files import FileError, discover, read_source, write_source
 
-BROKEN = "In 2019,the plan changed.  It was late.We left."
+BROKEN = "In 2019,the plan  changed. It was late.We left."
 FIXED = "In 2019, the plan changed. It was late. We left."
 CLEAN = "Nothing here needs fixing.\n"
 

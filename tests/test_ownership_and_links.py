@@ -23,7 +23,7 @@ from copyfix.files import FileError, read_source, write_source
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_root = pytest.mark.skipif(not IS_ROOT, reason="giving a file away needs root")
 
-BROKEN = b"In 2019,the plan changed.  It was late.We left.\n"
+BROKEN = b"In 2019,the plan  changed. It was late.We left.\n"
 FIXED = b"In 2019, the plan changed. It was late. We left.\n"
 
 

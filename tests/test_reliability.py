@@ -15,7 +15,7 @@ import pytest
 
 from copyfix import files, fix_text
 
-BROKEN = "In 2019,the plan changed.  It was late.We left.\n"
+BROKEN = "In 2019,the plan  changed. It was late.We left.\n"
 FIXED = "In 2019, the plan changed. It was late. We left.\n"
 
 
@@ -60,7 +60,7 @@ def test_two_concurrent_runs_leave_every_file_original_or_fully_fixed(tmp_path: 
     for i in range(50):
         folder = tree / f"part{i % 5}"
         folder.mkdir(parents=True, exist_ok=True)
-        text = (BROKEN * (1 + i % 7)) + f"Item {i},with details.  Done.\n"
+        text = (BROKEN * (1 + i % 7)) + f"Item {i},with  details. Done.\n"
         path = folder / f"doc{i}.txt"
         path.write_text(text)
         originals[path] = text

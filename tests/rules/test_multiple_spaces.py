@@ -7,7 +7,6 @@ import pytest
     ("text", "expected"),
     [
         ("This is  a test.", "This is a test."),
-        ("The end.  Next sentence.", "The end. Next sentence."),
         ("A space\u00a0 and a no-break space.", "A space and a no-break space."),
         ("    Indented lines keep their indentation.", None),
         ("Tabs\tseparate\tcolumns.", None),
@@ -21,3 +20,10 @@ def test_runs_of_spaces(rule_run, text, expected):
 def test_markdown_table_padding_is_not_flagged(rule_run):
     table = "| Name  | Age |\n|-------|-----|\n| Ann   | 31  |\n"
     assert rule_run.lint("SP004", table, markdown=True) == []
+
+
+def test_two_spaces_after_a_sentence_are_a_style_fixed_only_when_unsafe(rule_run):
+    text = "The end.  Next sentence."
+    assert rule_run.lint("SP004", text)
+    assert rule_run.fix("SP004", text) == text
+    assert rule_run.fix("SP004", text, unsafe=True) == "The end. Next sentence."

@@ -27,8 +27,9 @@ class MultipleSpaces(Rule):
     ## Fix safety
     Safe: only spaces change. Indentation, tabs, Markdown table padding and lines that look like
     columns of a plain-text table are left alone, and so are two spaces between sentences in a
-    document that uses them consistently (a typewriter convention, not a slip). In a document
-    that mixes one and two spaces between sentences, collapsing two is unsafe.
+    document that uses them consistently (a typewriter convention, not a slip). Elsewhere two
+    spaces after a sentence are flagged with an unsafe fix: many writers keep the convention by
+    habit, so collapsing them is a style change rather than a correction.
 
     ## Options
     None.
@@ -39,7 +40,7 @@ class MultipleSpaces(Rule):
     summary = "Multiple spaces between words"
     examples = (
         bad("This is  a test.", "This is a test."),
-        bad("The end.  Next sentence.", "The end. Next sentence."),
+        bad("The end.  Next sentence.", "The end. Next sentence.", unsafe=True),
         good("    Indented line stays."),
         good("Name    Age    City\nAnn     31     Oslo\nBob     42     Rome"),
         good("| a   | b |\n|-----|---|\n| c   | d |", markdown=True),
@@ -50,7 +51,7 @@ class MultipleSpaces(Rule):
 
     def check(self, doc) -> Iterator[Violation]:
         view = doc.view
-        two_space_style, mixed_style = _sentence_gap_style(view)
+        two_space_style = _two_spaces_between_sentences(view)
         for m in _RUN.finditer(view):
             start, end = m.span()
             # Look back only as far as a sentence end can reach: searching from the start of the
@@ -67,11 +68,9 @@ class MultipleSpaces(Rule):
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
                 title="Replace with one space",
-                # In a document that mixes one and two spaces between sentences, two may be the
-                # writer's habit rather than a slip.
-                applicability=Applicability.UNSAFE
-                if after_sentence and mixed_style
-                else Applicability.SAFE,
+                # Two spaces after a sentence are a typewriter convention that many writers keep
+                # by habit, not a slip between words: collapsing them is a style change.
+                applicability=Applicability.UNSAFE if after_sentence else Applicability.SAFE,
             )
 
 
@@ -81,17 +80,13 @@ _SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’']?)( +)(?=[\"“‘(]?
 _STYLE_MIN_GAPS = 3
 
 
-def _sentence_gap_style(view: str) -> tuple[bool, bool]:
-    """(two spaces is the style, the styles are mixed).
-
-    Two spaces after every full stop is an old typewriter convention, not a slip: when a
+def _two_spaces_between_sentences(view: str) -> bool:
+    """Two spaces after every full stop is an old typewriter convention, not a slip: when a
     document follows it consistently (three gaps or more, most of them doubled), the sentence
-    gaps are left alone and only other runs of spaces are flagged. When more than one gap in
-    ten is doubled, the writer mixes both, and collapsing a doubled gap is not certain."""
+    gaps are left alone and only other runs of spaces are flagged."""
     gaps = [len(m.group(1)) for m in _SENTENCE_GAP.finditer(view)]
     doubled = sum(1 for g in gaps if g == 2)
-    two_space = len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps)
-    return two_space, doubled >= 2 and doubled > 0.1 * len(gaps)
+    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps)
 
 
 # Tables have short lines; a longer line is prose, and looking no further keeps long
