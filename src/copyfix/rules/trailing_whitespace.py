@@ -4,10 +4,14 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import DocumentKind, Edit, Severity, Span, Violation, bad, good
+from copyfix.model import Applicability, DocumentKind, Edit, Severity, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 _TRAILING = regex.compile(r"[ \t\u00a0\u3000]+$", regex.M)
+
+
+_HABIT_MIN = 5
+_HABIT_SHARE = 0.02
 
 
 class TrailingWhitespace(Rule):
@@ -20,7 +24,9 @@ class TrailingWhitespace(Rule):
     Trailing whitespace is invisible, makes diffs noisy and can change meaning in Markdown.
 
     ## Fix safety
-    Safe. In Markdown, two or more trailing spaces after text are a hard line break and are
+    Safe for a few lines; unsafe when five lines or more, and at least one line in fifty, end
+    in white space (a habit of the file's renderer or editor, to clean up on request). In
+    Markdown, two or more trailing spaces after text are a hard line break and are
     kept, as is whitespace inside code blocks.
 
     ## Options
@@ -41,7 +47,11 @@ class TrailingWhitespace(Rule):
     def check(self, doc) -> Iterator[Violation]:
         text = doc.text
         markdown = doc.kind is DocumentKind.MARKDOWN
-        for m in _TRAILING.finditer(text):
+        found = list(_TRAILING.finditer(text))
+        # Trailing spaces on many lines are what a renderer or an editor leaves everywhere, a
+        # habit of the whole file rather than a slip: removing them is then a clean-up to ask for.
+        habit = len(found) >= _HABIT_MIN and len(found) >= _HABIT_SHARE * text.count("\n")
+        for m in found:
             start, end = m.span()
             if markdown and _is_hard_break(text, start, end):
                 continue
@@ -50,6 +60,7 @@ class TrailingWhitespace(Rule):
             yield violation(
                 start, end, "Trailing whitespace", Edit.delete(start, end),
                 title="Remove trailing whitespace",
+                applicability=Applicability.UNSAFE if habit else Applicability.SAFE,
             )
 
 
