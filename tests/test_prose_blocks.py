@@ -16,6 +16,9 @@ LISTINGS = [
     "    wtmp    record of all logins and logouts",
     "UUID=1234 /home ext4 rw,nosuid 0 0",
     "    set root=(hd0,msdos2)",
+    "    -rw-r--r-- 1 penguin penguin 0 Oct 16 21:39 bar",
+    "    $ [ 1 = 1 ] ; echo $?\n    0",
+    "    apt-mark hold package_name",
     "Name      Size   Date\nfoo.txt   12 kB  2020-01-02",
 ]
 

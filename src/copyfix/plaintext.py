@@ -84,9 +84,12 @@ def preformatted_spans(text: str) -> list[Span]:
 # shell and config syntax, options, paths, numbers opening the line (``ls -l`` output),
 # permissions. Weaker signs (``key:value``, ``a,b``, ``a.b`` without spaces) are also what a
 # slip looks like (``late.We``), so they count only with few English words around them.
-_STRONG_SIGNAL = regex.compile(
-    r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w|^\d+\s|^[d-][rwxsStT-]{9}\b"
-)
+_STRONG_SIGNAL = regex.compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w|^\d+\s")
+# A shell prompt before a command, or the permissions column of ``ls -l``: a listing for sure.
+_CERTAIN_SIGNAL = regex.compile(r"[$#%][ \t]+[\w./\[-]|[d-][rwxsStT-]{9}[.+@]?(?=\s)")
+# Where a sentence may end: a line of a command has no such mark at its end.
+_SENTENCE_END = regex.compile(r"[.!?:,;)\"”’']\s*$")
+_SHORT_COMMAND_WORDS = 8
 _WEAK_SIGNAL = regex.compile(r"[\w)][:;,.][\w(]")
 # Two spaces or more between words: the columns of a table or of aligned output.
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -103,7 +106,10 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
 
     A line with a gap of three spaces or more between words, or of two after a field name
     (``Description:  Debian``), is a row of a table; so is a line with two gaps of two spaces
-    (not after a sentence). A line with no sign of code and no such gap is prose at a glance. Otherwise a line with
+    (not after a sentence). A line that opens with a shell prompt or ``ls -l`` permissions is a
+    listing, and so is a short line with signs of code that does not end like a sentence
+    (``apt-mark hold package_name``). A line with no sign of code and no such gap is prose at
+    a glance. Otherwise a line with
     signs of code is a listing when fewer than 60% of its words are English words
     (``copyfix.words``), or 30% when its only signs are punctuation inside a token
     (``rw,nosuid 0 0``, ``(hd0,msdos2)``). Comment lines (``<!--``) are left to the
@@ -116,7 +122,13 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
         if not body or body.startswith("<!--"):
             continue
         offset = m.start() + len(line) - len(body)
+        if _CERTAIN_SIGNAL.match(body):
+            spans.append(Span(offset, m.end()))
+            continue
         strong = _STRONG_SIGNAL.search(body) is not None
+        if strong and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
+            spans.append(Span(offset, m.end()))  # "apt-mark hold package_name"
+            continue
         gaps = len(_COLUMN_GAP.findall(body)) - len(_SENTENCE_GAP.findall(body))
         if _KEY_VALUE.match(body) or _WIDE_GAP.search(body):
             spans.append(Span(offset, m.end()))

@@ -106,3 +106,9 @@ def test_after_a_question_outside_dialogue_the_capital_is_unsafe(rule_run):
 )
 def test_older_prose_runs_on_after_exclamations(rule_run, text):
     assert rule_run.fix("CP001", text) == text
+
+
+def test_after_a_word_english_does_not_know_the_capital_is_unsafe(rule_run):
+    # "crim." may be an abbreviation the lexicon does not list.
+    text = "It alluded to a recent crim. con. case, wherein a man was sued."
+    assert rule_run.fix("CP001", text) == text

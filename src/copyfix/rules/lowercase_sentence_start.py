@@ -147,7 +147,11 @@ class LowercaseSentenceStart(Rule):
                     continue  # "(tldr: ...)": an aside may open with a term
                 if not common and view[after : after + 1] in ("\n", ":", ""):
                     continue  # "hoisted\n(default): ...": a term being defined
-                if len(start.previous_word) < 3:
+                if len(start.previous_word) < 3 or not analysis.is_ordinary_word(
+                    start.previous_word.strip(".")
+                ):
+                    # "a recent crim. con. case": after a word English does not know, the full
+                    # stop may end an abbreviation rather than a sentence.
                     applicability = Applicability.UNSAFE
             at = start.word_start
             yield violation(
