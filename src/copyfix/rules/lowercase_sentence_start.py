@@ -147,8 +147,10 @@ class LowercaseSentenceStart(Rule):
                     continue  # "(tldr: ...)": an aside may open with a term
                 if not common and view[after : after + 1] in ("\n", ":", ""):
                     continue  # "hoisted\n(default): ...": a term being defined
-                if len(start.previous_word) < 3 or not analysis.is_ordinary_word(
-                    start.previous_word.strip(".")
+                if (
+                    len(start.previous_word) < 3
+                    or not analysis.is_ordinary_word(start.previous_word.strip("."))
+                    or _one_word_sentence(view, start)
                 ):
                     # "a recent crim. con. case": after a word English does not know, the full
                     # stop may end an abbreviation rather than a sentence.
@@ -159,6 +161,17 @@ class LowercaseSentenceStart(Rule):
                 Edit.replace(at, at + 1, word[0].upper()),
                 title="Capitalise the first letter", applicability=applicability,
             )
+
+
+def _one_word_sentence(view: str, start) -> bool:
+    """``crim. con. case``: a "sentence" of one word after another full stop is more likely a
+    run of abbreviations."""
+    i = start.word_start - len(start.terminator)
+    i = view.rfind(start.previous_word, max(0, i - len(start.previous_word) - 8), i)
+    j = i - 1
+    while j >= 0 and view[j] in " \t\n":
+        j -= 1
+    return i > 0 and j >= 0 and view[j] == "."
 
 
 def _block_is_sentence(doc, start, word: str) -> bool:
