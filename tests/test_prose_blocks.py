@@ -12,8 +12,8 @@ LISTINGS = [
     "    $ [ 1 = 1 ] ; echo $?",
     "    drwxr-xr-x 10 root root  4096 Oct 11 00:28 /usr/src",
     "    -rw-r--r-- 1 root root 2761 Aug 30 10:38 /etc/passwd",
-    "    Description:   Debian GNU/Linux 7.4 (wheezy)",
-    "    wtmp    record of all logins and logouts",
+    "    Distributor ID:  Debian\n    Description:    Debian GNU/Linux 7.4 (wheezy)",
+    "    wtmp    record of all logins and logouts\n    lastlog  record of last logins",
     "UUID=1234 /home ext4 rw,nosuid 0 0",
     "    set root=(hd0,msdos2)",
     "    -rw-r--r-- 1 penguin penguin 0 Oct 16 21:39 bar",
@@ -58,3 +58,15 @@ def test_identifiers_in_prose_are_not_fixed_safely(text):
 )
 def test_prose_next_to_listings_is_still_fixed(text, expected):
     assert copyfix.fix_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One line with a wide gap is a slip, not a table: a table has rows.
+        ("This is a test   sentence.", "This is a test sentence."),
+        ("20 %", "20%"),
+    ],
+)
+def test_a_single_line_is_not_a_table(text, expected):
+    assert copyfix.fix_text(text, unsafe=True) == expected

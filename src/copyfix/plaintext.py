@@ -66,9 +66,13 @@ def preformatted_spans(text: str) -> list[Span]:
         if not lines:
             continue  # only characters that str.strip() treats as space, such as U+001F
         indented = all(_INDENTED_LINE.match(line) for line in lines)
-        if indented and previous_end.endswith((":", ">")) or (
-            all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines)
-            and _CODE_CHARS.search(para.group())
+        if (
+            indented
+            and previous_end.endswith((":", ">"))
+            or (
+                all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines)
+                and _CODE_CHARS.search(para.group())
+            )
         ):
             spans.append(Span(*para.span()))
             previous_end = lines[-1].rstrip()
@@ -84,7 +88,8 @@ def preformatted_spans(text: str) -> list[Span]:
 # shell and config syntax, options, paths, numbers opening the line (``ls -l`` output),
 # permissions. Weaker signs (``key:value``, ``a,b``, ``a.b`` without spaces) are also what a
 # slip looks like (``late.We``), so they count only with few English words around them.
-_STRONG_SIGNAL = regex.compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w|^\d+\s")
+_CODE_SIGNAL = regex.compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w")
+_NUMBERED_LINE = regex.compile(r"\d+\s")
 # A shell prompt before a command, or the permissions column of ``ls -l``: a listing for sure.
 _CERTAIN_SIGNAL = regex.compile(r"[$#%][ \t]+[\w./\[-]|[d-][rwxsStT-]{9}[.+@]?(?=\s)")
 # Where a sentence may end: a line of a command has no such mark at its end.
@@ -104,41 +109,54 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
     """Lines of ``text[start:end]`` that do not read as prose: rows of a table, command lines,
     program output, configuration. Each span covers the line from its first visible character.
 
-    A line with a gap of three spaces or more between words, or of two after a field name
-    (``Description:  Debian``), is a row of a table; so is a line with two gaps of two spaces
-    (not after a sentence). A line that opens with a shell prompt or ``ls -l`` permissions is a
-    listing, and so is a short line with signs of code that does not end like a sentence
-    (``apt-mark hold package_name``). A line with no sign of code and no such gap is prose at
-    a glance. Otherwise a line with
-    signs of code is a listing when fewer than 60% of its words are English words
-    (``copyfix.words``), or 30% when its only signs are punctuation inside a token
-    (``rw,nosuid 0 0``, ``(hd0,msdos2)``). Comment lines (``<!--``) are left to the
-    suppression pass. Linear in the length of the text.
+    - A row of a table: a line with a gap of three spaces or more between words, two after a
+      field name (``Description:  Debian``), or two gaps of two spaces (not after a sentence),
+      next to another row; a line with one gap of two spaces next to such a line.
+    - A listing for certain: a line that opens with a shell prompt or ``ls -l`` permissions.
+    - A command: a short line with signs of code that does not end like a sentence
+      (``apt-mark hold package_name``).
+    - Otherwise a line with signs of code is a listing when fewer than 60% of its words are
+      English words (``copyfix.words``), or 30% when its only signs are punctuation inside a
+      token (``rw,nosuid 0 0``, ``(hd0,msdos2)``).
+
+    A line with no sign of code and no gap inside it is prose at a glance, without a look at
+    its words. Comment lines (``<!--``) are left to the suppression pass. Linear in the length
+    of the text.
     """
     spans: list[Span] = []
+    rows: list[tuple[int, int, int]] = []  # (line start, end, columnar) of visible lines
     for m in _LINE.finditer(text, start, end):
         line = m.group()
         body = line.lstrip()
         if not body or body.startswith("<!--"):
             continue
         offset = m.start() + len(line) - len(body)
+        gaps = len(_COLUMN_GAP.findall(body)) - len(_SENTENCE_GAP.findall(body))
+        # 2: surely a row of columns; 1: one gap of two spaces, a row only beside a sure one.
+        columnar = (
+            2 if gaps >= 2 or _KEY_VALUE.match(body) or _WIDE_GAP.search(body) else int(gaps == 1)
+        )
+        rows.append((offset, m.end(), columnar))
+        if columnar == 2:
+            continue  # judged with its neighbours below
         if _CERTAIN_SIGNAL.match(body):
             spans.append(Span(offset, m.end()))
             continue
-        strong = _STRONG_SIGNAL.search(body) is not None
-        if strong and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
+        code = _CODE_SIGNAL.search(body) is not None
+        if code and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
             spans.append(Span(offset, m.end()))  # "apt-mark hold package_name"
             continue
-        gaps = len(_COLUMN_GAP.findall(body)) - len(_SENTENCE_GAP.findall(body))
-        if _KEY_VALUE.match(body) or _WIDE_GAP.search(body):
-            spans.append(Span(offset, m.end()))
+        strong = code or _NUMBERED_LINE.match(body) is not None
+        if not strong and _WEAK_SIGNAL.search(body) is None:
             continue
-        if not strong and gaps <= 0 and _WEAK_SIGNAL.search(body) is None:
+        if not _reads_as_english(body, _MIN_ENGLISH_SHARE[strong]):
+            spans.append(Span(offset, m.end()))
+    for i, (line_start, line_end, columnar) in enumerate(rows):
+        if not columnar:
             continue
-        if gaps >= 2:
-            spans.append(Span(offset, m.end()))
-        elif not _reads_as_english(body, _MIN_ENGLISH_SHARE[strong]):
-            spans.append(Span(offset, m.end()))
+        neighbours = [rows[j][2] for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+        if any(n and max(n, columnar) == 2 for n in neighbours):
+            spans.append(Span(line_start, line_end))
     return spans
 
 
