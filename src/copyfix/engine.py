@@ -36,6 +36,7 @@ def lint_document(
                 diagnostics.append(d)
     enabled = {r.code for r in rules}
     if UNUSED_SUPPRESSION in enabled:
+        suppressions.mark_used()
         rule = registry.get(UNUSED_SUPPRESSION)
         severity = (severities or {}).get(UNUSED_SUPPRESSION, rule.severity)
         for directive in suppressions.directives:
