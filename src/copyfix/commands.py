@@ -16,7 +16,8 @@ from copyfix.model import Applicability, Severity
 from copyfix.registry import Registry, UnknownRuleError, default_registry
 from copyfix.runner import FileOutcome, Mode, process_files, process_text
 
-EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by SIGINT
 
 
 class UsageProblem(Exception):
@@ -197,6 +198,7 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
     for outcome in outcomes:
         if outcome.error:
             errors.append(outcome.error)
+    crashes = [o.crash for o in outcomes if o.crash]
     diagnostics = [d for o in outcomes for d in o.diagnostics]
     if diff_base:
         from copyfix.gitdiff import GitDiffError, changed_lines, keep_changed
@@ -232,11 +234,21 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
         return EXIT_ERROR
     for error in errors:
         click.echo(f"copyfix: error: {error}", err=True)
+    if _report_crashes(crashes):
+        return EXIT_CRASH
     if errors:
         return EXIT_ERROR
     threshold = Severity.parse(fail_on) if fail_on else settings.fail_on
     failing = [d for d in diagnostics if d.severity >= threshold]
     return EXIT_FOUND if failing and not exit_zero else EXIT_CLEAN
+
+
+def _report_crashes(crashes: list[str]) -> bool:
+    """One line per file whose check crashed; True if there was any (exit code 3, which wins
+    over findings and file errors: a crash means the results are incomplete)."""
+    for crash in crashes:
+        click.echo(f"copyfix: error: {crash}", err=True)
+    return bool(crashes)
 
 
 def _rule_infos(settings: Settings) -> list:
@@ -265,13 +277,17 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
     stdin = paths == ["-"]
+    crashes = [o.crash for o in outcomes if o.crash]
     for outcome in outcomes:
         if outcome.error:
             errors.append(outcome.error)
         for note in outcome.notes:
             click.echo(f"copyfix: {outcome.display}: {note}", err=True)
     if stdin and not show_diff:
-        sys.stdout.write(outcomes[0].fixed if outcomes and outcomes[0].fixed is not None else "")
+        # A text whose check crashed goes back unchanged, so a pipe never loses it.
+        first = outcomes[0] if outcomes else None
+        text = "" if first is None else first.fixed if first.fixed is not None else first.original
+        sys.stdout.write(text or "")
         sys.stdout.flush()
     elif show_diff:
         diffs = [
@@ -299,6 +315,8 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         click.echo(line, err=out_err)
     for error in errors:
         click.echo(f"copyfix: error: {error}", err=True)
+    if _report_crashes(crashes):
+        return EXIT_CRASH
     if errors:
         return EXIT_ERROR
     if show_diff:
