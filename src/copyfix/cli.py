@@ -36,6 +36,8 @@ def selection_options(func):
         click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
         click.option("-j", "--jobs", type=int, default=0,
                      help="Worker processes (default: one per core)."),
+        click.option("--max-file-size", metavar="SIZE",
+                     help='Refuse larger files: bytes, or "50MB", "512KiB" (default: 50MB).'),
     ]
     for option in reversed(options):
         func = option(func)

@@ -39,6 +39,7 @@ class Options:
     format_type: str | None
     no_cache: bool
     jobs: int
+    max_file_size: int | None = None
 
     @classmethod
     def from_click(cls, opts: dict) -> Options:
@@ -52,7 +53,19 @@ class Options:
             format_type=opts.get("format_type"),
             no_cache=bool(opts.get("no_cache")),
             jobs=int(opts.get("jobs") or 0),
+            max_file_size=_size_option(opts.get("max_file_size")),
         )
+
+
+def _size_option(value: str | None) -> int | None:
+    if not value:
+        return None
+    from copyfix.config import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--max-file-size'") from None
 
 
 class LinterFactory:
@@ -152,7 +165,13 @@ def _process(paths: list[str], options: Options, mode: Mode, unsafe: bool | None
     if paths == ["-"]:
         name = options.stdin_filename or "-"
         settings = factory.settings(Path(name))
-        text = sys.stdin.buffer.read().decode("utf-8", errors="surrogateescape")
+        limit = options.max_file_size or settings.max_file_size
+        raw = sys.stdin.buffer.read(limit + 1)
+        if len(raw) > limit:
+            raise UsageProblem(
+                f"{name}: input too large (over {limit:,} bytes, set by max-file-size)"
+            )
+        text = raw.decode("utf-8", errors="surrogateescape")
         text = text.replace("\r\n", "\n")
         use_unsafe = settings.unsafe_fixes if unsafe is None else unsafe
         outcome = process_text(
@@ -173,6 +192,7 @@ def _process(paths: list[str], options: Options, mode: Mode, unsafe: bool | None
             factory.linter(group[0]), group, mode, unsafe=use_unsafe, kind=options.format_type,
             jobs=options.jobs, cache=not options.no_cache, settings_key=_settings_key(settings),
             cache_dir=settings.root,  # the folder of the configuration file, or the current one
+            max_bytes=options.max_file_size or settings.max_file_size,
         )
     outcomes.sort(key=lambda o: o.display)
     first = factory.settings(Path(paths[0])) if paths else Settings()

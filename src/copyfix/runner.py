@@ -101,10 +101,11 @@ def process_file(
     unsafe: bool,
     kind: str | None = None,
     cache: Cache | None = None,
+    max_bytes: int | None = None,
 ) -> FileOutcome:
     display = str(path)
     try:
-        source: SourceFile = read_source(path, display)
+        source: SourceFile = read_source(path, display, max_bytes)
     except FileError as exc:
         return FileOutcome(display, error=str(exc))
     key = None
@@ -154,14 +155,19 @@ def _from_cache(text: str, display: str, mode: Mode, diagnostics: list[Diagnosti
 _PARALLEL_MIN_FILES = 16
 
 # Set in each worker process once, so the linter is not pickled with every batch of files.
-_worker_state: tuple[Linter, Mode, bool, str | None, Cache | None] | None = None
+_worker_state: tuple[Linter, Mode, bool, str | None, Cache | None, int | None] | None = None
 
 
 def _init_worker(
-    linter: Linter, mode: Mode, unsafe: bool, kind: str | None, cache: Cache | None
+    linter: Linter,
+    mode: Mode,
+    unsafe: bool,
+    kind: str | None,
+    cache: Cache | None,
+    max_bytes: int | None,
 ) -> None:
     global _worker_state
-    _worker_state = (linter, mode, unsafe, kind, cache)
+    _worker_state = (linter, mode, unsafe, kind, cache, max_bytes)
     # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
     # reports it once; workers printing their own tracebacks would bury that line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -169,8 +175,10 @@ def _init_worker(
 
 def _work(path: Path) -> FileOutcome:
     assert _worker_state is not None
-    linter, mode, unsafe, kind, cache = _worker_state
-    return process_file(linter, path, mode, unsafe=unsafe, kind=kind, cache=cache)
+    linter, mode, unsafe, kind, cache, max_bytes = _worker_state
+    return process_file(
+        linter, path, mode, unsafe=unsafe, kind=kind, cache=cache, max_bytes=max_bytes
+    )
 
 
 def default_jobs() -> int:
@@ -191,6 +199,7 @@ def process_files(
     cache: bool = True,
     settings_key: str = "",
     cache_dir: Path | None = None,
+    max_bytes: int | None = None,
 ) -> list[FileOutcome]:
     """Process ``paths`` in order. Cached results are looked up here, in this process; only the
     misses go to the worker pool, so an unchanged tree never pays for starting workers."""
@@ -201,18 +210,23 @@ def process_files(
         store = Cache(cache_dir or Path.cwd(), fingerprint)
     workers = jobs or default_jobs()
     if workers <= 1 or len(paths) < _PARALLEL_MIN_FILES:
-        return [process_file(linter, p, mode, unsafe=unsafe, kind=kind, cache=store) for p in paths]
+        return [
+            process_file(linter, p, mode, unsafe=unsafe, kind=kind, cache=store, max_bytes=max_bytes)
+            for p in paths
+        ]
     results: list[FileOutcome | None] = [None] * len(paths)
     misses: list[int] = []
     for i, path in enumerate(paths):
-        hit = _lookup(store, path, mode, unsafe, kind) if store is not None else None
+        hit = _lookup(store, path, mode, unsafe, kind, max_bytes) if store is not None else None
         if hit is None:
             misses.append(i)
         else:
             results[i] = hit
     if len(misses) < _PARALLEL_MIN_FILES:
         for i in misses:
-            results[i] = process_file(linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store)
+            results[i] = process_file(
+                linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store, max_bytes=max_bytes
+            )
     else:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
@@ -222,7 +236,7 @@ def process_files(
         pool = ProcessPoolExecutor(
             max_workers=workers,
             initializer=_init_worker,
-            initargs=(linter, mode, unsafe, kind, store),
+            initargs=(linter, mode, unsafe, kind, store, max_bytes),
         )
         try:
             done = pool.map(_work, [paths[i] for i in misses], chunksize=chunk)
@@ -234,7 +248,8 @@ def process_files(
             for i in misses:
                 if results[i] is None:
                     results[i] = process_file(
-                        linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store
+                        linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store,
+                        max_bytes=max_bytes,
                     )
         except BaseException:
             # Ctrl-C: stop now. Workers ignore SIGINT (see _init_worker) and would otherwise
@@ -249,11 +264,11 @@ def process_files(
 
 
 def _lookup(
-    store: Cache, path: Path, mode: Mode, unsafe: bool, kind: str | None
+    store: Cache, path: Path, mode: Mode, unsafe: bool, kind: str | None, max_bytes: int | None
 ) -> FileOutcome | None:
     display = str(path)
     try:
-        source = read_source(path, display)
+        source = read_source(path, display, max_bytes)
     except FileError:
         return None  # the worker reports it
     hit = store.load(_cache_key(store, source.raw, display, mode, unsafe, kind))
