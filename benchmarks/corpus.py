@@ -165,6 +165,37 @@ def tree(root: Path, files: int = 2000) -> int:
     return total
 
 
+LICENSES = Path("/usr/share/common-licenses")
+
+
+def licence_text(size: int = 1_000_000) -> str:
+    """Licence texts and standard-library docstrings, whole and in order, as they ship: wrapped
+    lines, numbered clauses, capitalised disclaimers, code samples and option lists included.
+    Where /usr/share/common-licenses is missing, licence-style text is generated instead."""
+    pieces: list[str] = []
+    if LICENSES.is_dir():
+        for path in sorted(p for p in LICENSES.iterdir() if p.is_file() and not p.is_symlink()):
+            pieces.append(path.read_text(encoding="utf-8", errors="replace"))
+    if not pieces:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from scaling_shapes import licence
+
+        pieces.append(licence(200_000))
+    docs = _docstrings()
+    out: list[str] = []
+    total = 0
+    i = 0
+    while total < size:
+        # One licence, then a run of docstrings, so both kinds of text are spread over the file.
+        piece = pieces[i % len(pieces)] if i % 2 == 0 else "\n\n".join(
+            docs[(i * 20) % len(docs) : (i * 20) % len(docs) + 40]
+        )
+        out.append(piece)
+        total += len(piece.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(out)[:size].rsplit("\n", 1)[0] + "\n"
+
+
 def pathological() -> dict[str, str]:
     return {
         "1M commas": "," * 1_000_000,
