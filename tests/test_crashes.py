@@ -150,3 +150,28 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path, jobs) -> None:
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr
     assert "interrupted" in stderr
+
+
+def test_a_worker_that_dies_does_not_lose_the_other_files(run, tmp_path, monkeypatch) -> None:
+    """A worker process killed outright (as the kernel does when memory runs out) breaks the
+    pool; the files it had not finished are checked again in the main process."""
+    import multiprocessing
+
+    rule = default_registry().get("SP001")
+    original = type(rule).check
+
+    def check(self, doc):
+        if BOOM in doc.text:
+            if multiprocessing.parent_process() is not None:
+                os._exit(9)  # in a worker: die without a word
+            raise MemoryError("injected failure")
+        yield from original(self, doc)
+
+    monkeypatch.setattr(type(rule), "check", check)
+    _write(tmp_path, 20, broken=5)
+    result = run("lint", "--no-cache", "--isolated", "-j", "2", ".")
+    assert result.exit_code == 3, result.output
+    assert "ran out of memory" in _crash_line(result.stderr, "f05.txt")
+    for i in range(20):
+        if i != 5:
+            assert f"f{i:02d}.txt:1:8" in result.stdout
