@@ -112,6 +112,20 @@ def plain_text(size: int = 1_000_000) -> str:
     return _fill(paras, size, "\n\n")
 
 
+def plain_text_scaled(size: int, base: int = 1_000_000) -> str:
+    """``size`` bytes made of copies of ``plain_text(base)``, each with its paragraphs in a
+    different order: the same kind of text as the base, so time against the base measures how
+    the linter scales, not how the mix of text changes (``plain_text`` of 50 MB is mostly
+    generated paragraphs, with far more findings per megabyte than its first megabyte)."""
+    paras = plain_text(base).split("\n\n")
+    copies = []
+    for i in range(max(1, size // base)):
+        shuffled = list(paras)
+        random.Random(i).shuffle(shuffled)
+        copies.append("\n\n".join(p.strip("\n") for p in shuffled))
+    return "\n\n".join(copies) + "\n"
+
+
 def _md_section(rng: random.Random, paras: list[str], i: int) -> str:
     title = paras[i % len(paras)].split(".")[0][:50].replace("\n", " ").strip("#*`[] ")
     body = [f"## {title or 'Section'} {i}", ""]

@@ -467,9 +467,9 @@ def build_inputs(work: Path, quick: bool) -> dict[str, Path]:
     inputs["licence"] = work / "licence.txt"
     inputs["licence"].write_text(corpus.licence_text(MB), encoding="utf-8")
     if not quick:
-        inputs["plain10"].write_text(corpus.plain_text(10 * MB), encoding="utf-8")
+        inputs["plain10"].write_text(corpus.plain_text_scaled(10 * MB), encoding="utf-8")
         inputs["plain50"] = work / "plain50.txt"
-        inputs["plain50"].write_text(corpus.plain_text(50 * MB), encoding="utf-8")
+        inputs["plain50"].write_text(corpus.plain_text_scaled(50 * MB), encoding="utf-8")
     corpus.tree(inputs["tree"], 200 if quick else 2000)
     print(f"inputs built in {time.perf_counter() - start:.1f} s under {work}", flush=True)
     return inputs
