@@ -112,6 +112,20 @@ def plain_text(size: int = 1_000_000) -> str:
     return _fill(paras, size, "\n\n")
 
 
+def plain_text_scaled(size: int, base: int = 1_000_000) -> str:
+    """``size`` bytes made of copies of ``plain_text(base)``, each with its paragraphs in a
+    different order: the same kind of text as the base, so time against the base measures how
+    the linter scales, not how the mix of text changes (``plain_text`` of 50 MB is mostly
+    generated paragraphs, with far more findings per megabyte than its first megabyte)."""
+    paras = plain_text(base).split("\n\n")
+    copies = []
+    for i in range(max(1, size // base)):
+        shuffled = list(paras)
+        random.Random(i).shuffle(shuffled)
+        copies.append("\n\n".join(p.strip("\n") for p in shuffled))
+    return "\n\n".join(copies) + "\n"
+
+
 def _md_section(rng: random.Random, paras: list[str], i: int) -> str:
     title = paras[i % len(paras)].split(".")[0][:50].replace("\n", " ").strip("#*`[] ")
     body = [f"## {title or 'Section'} {i}", ""]
@@ -163,6 +177,37 @@ def tree(root: Path, files: int = 2000) -> int:
         (folder / f"note{i:04d}.md").write_bytes(data)
         total += len(data)
     return total
+
+
+LICENSES = Path("/usr/share/common-licenses")
+
+
+def licence_text(size: int = 1_000_000) -> str:
+    """Licence texts and standard-library docstrings, whole and in order, as they ship: wrapped
+    lines, numbered clauses, capitalised disclaimers, code samples and option lists included.
+    Where /usr/share/common-licenses is missing, licence-style text is generated instead."""
+    pieces: list[str] = []
+    if LICENSES.is_dir():
+        for path in sorted(p for p in LICENSES.iterdir() if p.is_file() and not p.is_symlink()):
+            pieces.append(path.read_text(encoding="utf-8", errors="replace"))
+    if not pieces:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from scaling_shapes import licence
+
+        pieces.append(licence(200_000))
+    docs = _docstrings()
+    out: list[str] = []
+    total = 0
+    i = 0
+    while total < size:
+        # One licence, then a run of docstrings, so both kinds of text are spread over the file.
+        piece = pieces[i % len(pieces)] if i % 2 == 0 else "\n\n".join(
+            docs[(i * 20) % len(docs) : (i * 20) % len(docs) + 40]
+        )
+        out.append(piece)
+        total += len(piece.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(out)[:size].rsplit("\n", 1)[0] + "\n"
 
 
 def pathological() -> dict[str, str]:

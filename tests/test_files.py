@@ -188,8 +188,58 @@ def test_too_large_file_is_refused_before_reading(
     path = _write(tmp_path / "big.txt", BROKEN.encode() * 100)
     result = cli("fix", str(path))
     assert result.exit_code == 2
-    assert "file too large (0.0 MB; the limit is 0.0 MB), skipped" in _error_lines(result)[0]
+    size = len(BROKEN.encode()) * 100
+    assert (
+        f"file too large ({size:,} bytes, {size / 1e6:.2f} MB; the limit is 1,000 bytes, "
+        "set by max-file-size), skipped"
+    ) in _error_lines(result)[0]
     assert path.read_bytes() == BROKEN.encode() * 100
+
+
+@pytest.mark.parametrize(
+    ("setting", "option", "limit"),
+    [
+        ("max-file-size = 1000", (), 1000),
+        ('max-file-size = "1kB"', (), 1000),
+        ('max-file-size = "1 KiB"', (), 1024),
+        ("", ("--max-file-size", "1000"), 1000),
+        ('max-file-size = "1MB"', ("--max-file-size", "1000"), 1000),  # the option wins
+    ],
+)
+def test_max_file_size_from_config_or_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, option: tuple, limit: int
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "copyfix.toml").write_text(setting + "\n", encoding="utf-8")
+    over = _write(tmp_path / "over.txt", b"x" * limit + b"\n")
+    at = _write(tmp_path / "at.txt", b"x" * (limit - 1) + b"\n")
+    result = CliRunner().invoke(main, ["lint", "--no-cache", *option, "over.txt", "at.txt"])
+    assert result.exit_code == 2, result.output
+    errors = _error_lines(result)
+    # One byte over the limit reads as one byte over, not as "1.0 kB; the limit is 1.0 kB".
+    assert errors == [
+        f"copyfix: error: over.txt: file too large ({limit + 1:,} bytes, "
+        f"{(limit + 1) / 1e6:.2f} MB; the limit is {limit:,} bytes, set by max-file-size), skipped"
+    ]
+
+
+@pytest.mark.parametrize("value", ["0", '"50XB"', '"-5MB"', "true", '"lots"'])
+def test_invalid_max_file_size_is_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "copyfix.toml").write_text(f"max-file-size = {value}\n", encoding="utf-8")
+    _write(tmp_path / "a.txt", b"Text.\n")
+    result = CliRunner().invoke(main, ["lint", "--no-cache", "a.txt"])
+    assert result.exit_code == 2
+    assert "key 'max-file-size': expected a positive number of bytes" in result.output
+
+
+def test_invalid_max_file_size_option_is_a_usage_error(tmp_path: Path, cli) -> None:
+    _write(tmp_path / "a.txt", b"Text.\n")
+    result = cli("lint", "--max-file-size", "big", "a.txt")
+    assert result.exit_code == 2
+    assert "--max-file-size" in result.output
 
 
 # -- read-only files and folders --------------------------------------------------------------

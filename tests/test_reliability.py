@@ -97,7 +97,10 @@ def test_100_mb_file_is_refused_fast_without_reading_it(tmp_path: Path) -> None:
     result = copyfix("fix", "--no-cache", "huge.txt", cwd=tmp_path, timeout=60)
     assert time.monotonic() - started < 30
     assert result.returncode == 2
-    assert "huge.txt: file too large (100.0 MB; the limit is 10.0 MB), skipped" in result.stderr
+    assert (
+        "huge.txt: file too large (104,857,600 bytes, 104.86 MB; the limit is 50,000,000 bytes, "
+        "set by max-file-size), skipped"
+    ) in result.stderr
     assert path.stat().st_size == 100 * 1024 * 1024
 
 

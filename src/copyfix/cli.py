@@ -11,6 +11,17 @@ from copyfix import __version__
 FORMATS = ["full", "concise", "json", "json-lines", "github", "sarif", "junit"]
 
 
+def _exit(run, *args, **kwargs) -> None:
+    """Run a command and exit with its code; Ctrl-C exits 130 with one line, no traceback
+    (click would print "Aborted!" and exit 1, which a script reads as "findings")."""
+    try:
+        code = run(*args, **kwargs)
+    except KeyboardInterrupt:
+        click.echo("copyfix: interrupted", err=True)
+        code = 130
+    sys.exit(code)
+
+
 def selection_options(func):
     options = [
         click.option("--select", multiple=True, help="Rules to enable: codes, names or prefixes."),
@@ -25,6 +36,8 @@ def selection_options(func):
         click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
         click.option("-j", "--jobs", type=int, default=0,
                      help="Worker processes (default: one per core)."),
+        click.option("--max-file-size", metavar="SIZE",
+                     help='Refuse larger files: bytes, or "50MB", "512KiB" (default: 50MB).'),
     ]
     for option in reversed(options):
         func = option(func)
@@ -52,17 +65,16 @@ def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff
     """Report problems in PATHS (default: the current folder; '-' reads stdin)."""
     from copyfix.commands import run_lint
 
-    sys.exit(
-        run_lint(
-            list(paths) or ["."],
-            opts,
-            output_format=output_format,
-            statistics=statistics,
-            output_file=output_file,
-            exit_zero=exit_zero,
-            fail_on=fail_on,
-            diff_base=diff_base,
-        )
+    _exit(
+        run_lint,
+        list(paths) or ["."],
+        opts,
+        output_format=output_format,
+        statistics=statistics,
+        output_file=output_file,
+        exit_zero=exit_zero,
+        fail_on=fail_on,
+        diff_base=diff_base,
     )
 
 
@@ -76,7 +88,7 @@ def fix(paths, show_diff, unsafe_fixes, **opts):
     """Fix problems in PATHS in place ('-' reads stdin and writes the fixed text to stdout)."""
     from copyfix.commands import run_fix
 
-    sys.exit(run_fix(list(paths) or ["."], opts, show_diff=show_diff, unsafe=unsafe_fixes))
+    _exit(run_fix, list(paths) or ["."], opts, show_diff=show_diff, unsafe=unsafe_fixes)
 
 
 @main.command("rules")

@@ -17,7 +17,8 @@ from copyfix.model import Applicability, Severity
 from copyfix.registry import Registry, UnknownRuleError, default_registry
 from copyfix.runner import FileOutcome, Mode, process_files, process_text
 
-EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by SIGINT
 
 
 class UsageProblem(Exception):
@@ -39,6 +40,7 @@ class Options:
     format_type: str | None
     no_cache: bool
     jobs: int
+    max_file_size: int | None = None
 
     @classmethod
     def from_click(cls, opts: dict) -> Options:
@@ -52,7 +54,19 @@ class Options:
             format_type=opts.get("format_type"),
             no_cache=bool(opts.get("no_cache")),
             jobs=int(opts.get("jobs") or 0),
+            max_file_size=_size_option(opts.get("max_file_size")),
         )
+
+
+def _size_option(value: str | None) -> int | None:
+    if not value:
+        return None
+    from copyfix.config import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--max-file-size'") from None
 
 
 class LinterFactory:
@@ -152,10 +166,16 @@ def _process(paths: list[str], options: Options, mode: Mode, unsafe: bool | None
     if paths == ["-"]:
         name = options.stdin_filename or "-"
         settings = factory.settings(Path(name))
+        limit = options.max_file_size or settings.max_file_size
+        raw = sys.stdin.buffer.read(limit + 1)
+        if len(raw) > limit:
+            raise UsageProblem(
+                f"{name}: input too large (over {limit:,} bytes, set by max-file-size)"
+            )
         # Decoded like a file, so the fixed text goes back out with the same encoding, BOM and
         # newlines, and bytes that do not decode are refused rather than mangled.
         try:
-            source = decode_source(sys.stdin.buffer.read(), Path(name), name)
+            source = decode_source(raw, Path(name), name)
         except FileError as exc:
             return [], [exc], settings
         use_unsafe = settings.unsafe_fixes if unsafe is None else unsafe
@@ -178,6 +198,7 @@ def _process(paths: list[str], options: Options, mode: Mode, unsafe: bool | None
             factory.linter(group[0]), group, mode, unsafe=use_unsafe, kind=options.format_type,
             jobs=options.jobs, cache=not options.no_cache, settings_key=_settings_key(settings),
             cache_dir=settings.root,  # the folder of the configuration file, or the current one
+            max_bytes=options.max_file_size or settings.max_file_size,
         )
     outcomes.sort(key=lambda o: o.display)
     first = factory.settings(Path(paths[0])) if paths else Settings()
@@ -207,6 +228,7 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
     for outcome in outcomes:
         if outcome.error:
             errors.append(outcome.error)
+    crashes = [o.crash for o in outcomes if o.crash]
     diagnostics = [d for o in outcomes for d in o.diagnostics]
     if diff_base:
         from copyfix.gitdiff import GitDiffError, changed_lines, keep_changed
@@ -242,6 +264,8 @@ def run_lint(paths, opts, *, output_format, statistics, output_file, exit_zero, 
         return EXIT_ERROR
     for error in errors:
         click.echo(f"copyfix: error: {error}", err=True)
+    if _report_crashes(crashes):
+        return EXIT_CRASH
     if errors:
         return EXIT_ERROR
     threshold = Severity.parse(fail_on) if fail_on else settings.fail_on
@@ -272,6 +296,14 @@ def _input_at(
     return None
 
 
+def _report_crashes(crashes: list[str]) -> bool:
+    """One line per file whose check crashed; True if there was any (exit code 3, which wins
+    over findings and file errors: a crash means the results are incomplete)."""
+    for crash in crashes:
+        click.echo(f"copyfix: error: {crash}", err=True)
+    return bool(crashes)
+
+
 def _rule_infos(settings: Settings) -> list:
     """Rule metadata for reports that describe every rule (SARIF), packs from config included."""
     try:
@@ -298,15 +330,19 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
     stdin = paths == ["-"]
+    crashes = [o.crash for o in outcomes if o.crash]
     for outcome in outcomes:
         if outcome.error:
             errors.append(outcome.error)
         for note in outcome.notes:
             click.echo(f"copyfix: {outcome.display}: {note}", err=True)
-    if stdin and not show_diff and outcomes and outcomes[0].fixed is not None:
-        outcome = outcomes[0]
+    if stdin and not show_diff and outcomes:
+        # A text whose check crashed goes back unchanged, so a pipe never loses it.
+        first = outcomes[0]
+        text = first.fixed if first.fixed is not None else first.original
         sys.stdout.flush()
-        sys.stdout.buffer.write(encode_text(outcome.source, outcome.fixed))
+        if text is not None and first.source is not None:
+            sys.stdout.buffer.write(encode_text(first.source, text))
         sys.stdout.buffer.flush()
     elif show_diff:
         _print_diffs([o for o in outcomes if o.changed], stdin)
@@ -330,6 +366,8 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         click.echo(line, err=out_err)
     for error in errors:
         click.echo(f"copyfix: error: {error}", err=True)
+    if _report_crashes(crashes):
+        return EXIT_CRASH
     if errors:
         return EXIT_ERROR
     if show_diff:

@@ -35,7 +35,7 @@ DEFAULT_EXCLUDE = (
 
 KEYS = (
     "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-    "include", "unsafe-fixes", "fail-on", "severity", "packs", "lexicon",
+    "include", "unsafe-fixes", "fail-on", "severity", "packs", "lexicon", "max-file-size",
 )
 
 
@@ -67,6 +67,8 @@ class Settings:
     packs: list[str] = field(default_factory=list)
     lexicon_extend: dict[str, list[str]] = field(default_factory=dict)
     lexicon_remove: dict[str, list[str]] = field(default_factory=dict)
+    #: Files larger than this many bytes are refused before they are read.
+    max_file_size: int = field(default_factory=lambda: _default_max_file_size())
 
     def lexicon(self) -> Lexicon | None:
         if not self.lexicon_extend and not self.lexicon_remove:
@@ -150,6 +152,7 @@ class Settings:
             "fail-on": self.fail_on.label,
             "severity": {k: v.label for k, v in self.severity.items()},
             "packs": self.packs,
+            "max-file-size": self.max_file_size,
             "lexicon": {
                 **{f"extend-{k.replace('_', '-')}": v for k, v in self.lexicon_extend.items()},
                 **{f"remove-{k.replace('_', '-')}": v for k, v in self.lexicon_remove.items()},
@@ -325,6 +328,11 @@ def parse_settings(table: dict[str, Any], path: Path, prefix: str = "") -> Setti
                 }
             case "lexicon":
                 _parse_lexicon(settings, value, display, key_name(key))
+            case "max-file-size":
+                try:
+                    settings.max_file_size = parse_size(value)
+                except ValueError as exc:
+                    raise ConfigError(display, key_name(key), str(exc)) from None
             case _:
                 close = [k for k in KEYS if _similar(k, key)]
                 hint = f"; did you mean '{prefix}{close[0]}'?" if close else ""
@@ -332,6 +340,37 @@ def parse_settings(table: dict[str, Any], path: Path, prefix: str = "") -> Setti
                     display, key_name(key), f"unknown key (expected one of {', '.join(KEYS)}){hint}"
                 )
     return settings
+
+
+def _default_max_file_size() -> int:
+    from copyfix.files import MAX_FILE_BYTES
+
+    return MAX_FILE_BYTES
+
+
+_SIZE_UNITS = {
+    "": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9,
+    "kib": 2**10, "mib": 2**20, "gib": 2**30,
+}
+
+
+def parse_size(value: Any) -> int:
+    """A size in bytes from an integer of bytes or a string like "50MB", "512 KiB", "2GB"
+    (kB, MB, GB are powers of 1,000; KiB, MiB, GiB powers of 1,024)."""
+    import re
+
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value.replace("_", ""))
+        if m and m.group(2).lower() in _SIZE_UNITS:
+            size = int(float(m.group(1)) * _SIZE_UNITS[m.group(2).lower()])
+            if size > 0:
+                return size
+    raise ValueError(
+        f'expected a positive number of bytes or a size such as "50MB" or "512KiB", '
+        f"got {_kind(value)}"
+    )
 
 
 def _similar(known: str, typed: str) -> bool:

@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 UNUSED_SUPPRESSION = "CX001"
 
 
+class CheckCrash(Exception):
+    """A rule raised while checking a document: a bug in copyfix, never a finding. Carries the
+    rule's name so the report can say which one, and the original exception as ``error``."""
+
+    def __init__(self, code: str, name: str, error: BaseException) -> None:
+        super().__init__(f"{code} ({name}): {type(error).__name__}: {error}")
+        self.code = code
+        self.name = name
+        self.error = error
+
+
 def lint_document(
     doc: Document,
     rules: Iterable[Rule],
@@ -29,16 +40,20 @@ def lint_document(
     for rule in rules:
         codes = {rule.code}
         severity = (severities or {}).get(rule.code, rule.severity)
-        for v in rule.check(doc):
-            if not _allowed(doc, rule, v):
-                continue
-            if rule.needs_words is not WordContext.NONE:
-                v = _word_checked(doc, v, rule.needs_words)
-            d = stamp(doc, rule.code, rule.name, severity, v)
-            if not suppressions.suppresses(codes, d.line, v.span):
-                diagnostics.append(d)
+        try:
+            for v in rule.check(doc):
+                if not _allowed(doc, rule, v):
+                    continue
+                if rule.needs_words is not WordContext.NONE:
+                    v = _word_checked(doc, v, rule.needs_words)
+                d = stamp(doc, rule.code, rule.name, severity, v)
+                if not suppressions.suppresses(codes, d.line, v.span):
+                    diagnostics.append(d)
+        except Exception as exc:  # MemoryError and RecursionError included
+            raise CheckCrash(rule.code, rule.name, exc) from exc
     enabled = {r.code for r in rules}
     if UNUSED_SUPPRESSION in enabled:
+        suppressions.mark_used()
         rule = registry.get(UNUSED_SUPPRESSION)
         severity = (severities or {}).get(UNUSED_SUPPRESSION, rule.severity)
         for directive in suppressions.directives:

@@ -19,10 +19,10 @@ DEFAULT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".m
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 TEMP_SUFFIX = ".copyfix-tmp"
 _SNIFF = 8192
-#: Larger files are refused before they are read: linting is linear but costs a few seconds
-#: per megabyte and tens of bytes of memory per character, so a stray log or dump must not
-#: stall a commit hook.
-MAX_FILE_BYTES = 10 * 1024 * 1024
+#: Larger files are refused before they are read (the default of the ``max-file-size``
+#: setting, in bytes): linting is linear but costs about a second per megabyte and tens of
+#: bytes of memory per character, so a stray log or dump must not stall a commit hook.
+MAX_FILE_BYTES = 50_000_000
 
 
 class FileError(Exception):
@@ -96,17 +96,21 @@ def _walk(root: Path, suffixes, excluded) -> Iterator[Path]:
                 yield path
 
 
-def read_source(path: Path, display: str | None = None) -> SourceFile:
+def read_source(
+    path: Path, display: str | None = None, max_bytes: int | None = None
+) -> SourceFile:
+    """Read and decode ``path``; a file over ``max_bytes`` (default ``MAX_FILE_BYTES``) is
+    refused before it is read."""
     display = display or str(path)
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
         st = os.stat(path)
     except OSError as exc:
         raise FileError(display, _reason(exc)) from None
     if not stat.S_ISREG(st.st_mode):
         raise FileError(display, "not a regular file")
-    if st.st_size > MAX_FILE_BYTES:
-        raise FileError(display, f"file too large ({_megabytes(st.st_size)}; the limit is "
-                        f"{_megabytes(MAX_FILE_BYTES)}), skipped")
+    if st.st_size > limit:
+        raise FileError(display, _too_large(st.st_size, limit))
     try:
         # O_NONBLOCK: should the path be swapped for a FIFO after the check above, opening it
         # must not wait for a writer.
@@ -114,16 +118,21 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
         with open(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 raise FileError(display, "not a regular file")
-            raw = fh.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            raise FileError(display, f"file too large (over {_megabytes(MAX_FILE_BYTES)}), skipped")
+            raw = fh.read(limit + 1)
+        if len(raw) > limit:
+            raise FileError(display, _too_large(len(raw), limit, grew=True))
     except OSError as exc:
         raise FileError(display, _reason(exc)) from None
     return decode_source(raw, path, display)
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def _too_large(size: int, limit: int, *, grew: bool = False) -> str:
+    # Exact byte counts: rounded megabytes read "10.0 MB; the limit is 10.0 MB" for a file one
+    # byte over the limit.
+    what = f"over {limit:,} bytes" if grew else f"{size:,} bytes, {size / 1e6:.2f} MB"
+    return (
+        f"file too large ({what}; the limit is {limit:,} bytes, set by max-file-size), skipped"
+    )
 
 
 def decode_source(raw: bytes, path: Path, display: str) -> SourceFile:
@@ -187,7 +196,7 @@ def write_source(source: SourceFile, text: str) -> bool:
             raise FileError(
                 source.display, "cannot write: its folder is read-only, left unchanged"
             )
-        current = _current_bytes(target)
+        current = _current_bytes(target, max(len(source.raw), len(data)) + 1)
         if current == data:
             return False  # another run (or the user) already wrote exactly this
         if current != source.raw:
@@ -261,7 +270,7 @@ def _write_in_place(source: SourceFile, target: Path, st: os.stat_result, data: 
                 raise FileError(
                     source.display, "changed on disk while it was being fixed, left unchanged"
                 )
-            current = fh.read(MAX_FILE_BYTES + 1)
+            current = fh.read(len(source.raw) + 1)
             if current != source.raw:
                 raise FileError(
                     source.display, "changed on disk while it was being fixed, left unchanged"
@@ -277,10 +286,11 @@ def _write_in_place(source: SourceFile, target: Path, st: os.stat_result, data: 
     return True
 
 
-def _current_bytes(target: Path) -> bytes | None:
+def _current_bytes(target: Path, size: int) -> bytes | None:
+    """Up to ``size`` bytes of ``target``: one more than either text it is compared with."""
     try:
         with open(target, "rb") as fh:
-            return fh.read(MAX_FILE_BYTES + 1)
+            return fh.read(size)
     except OSError:
         return None
 

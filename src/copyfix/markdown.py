@@ -10,6 +10,7 @@ every offset points into the original text, never into a rendered copy.
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -212,7 +213,9 @@ class _Builder:
         frame = self.stack.pop()
         parent = self.stack[-1]
         parent.child_end = max(parent.child_end, end)
-        node = (frame.label, tuple(frame.children))
+        # A digest of the subtree, not the nested tuples themselves: comparing or hashing
+        # tuples nested 1,000 deep (``- - - ... item``) recurses in C and raises RecursionError.
+        node = _digest(frame.label, frame.children)
         # Runs of identical siblings count once, so removing a duplicated paragraph is allowed.
         if not parent.children or parent.children[-1] != node:
             parent.children.append(node)
@@ -294,6 +297,14 @@ class _Builder:
             self.comments,
             tuple(self.root.children),
         )
+
+
+def _digest(label: str, children: list[Any]) -> bytes:
+    """A fixed-size name for a subtree: equal for equal label and children (16 bytes)."""
+    h = hashlib.blake2b(label.encode("utf-8", "surrogatepass"), digest_size=16)
+    for child in children:
+        h.update(b"\0" + (child if isinstance(child, bytes) else repr(child).encode()))
+    return h.digest()
 
 
 def parse(text: str) -> MarkdownLayout:

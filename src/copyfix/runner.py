@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
+import signal
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from copyfix.api import Linter
 from copyfix.cache import Cache, linter_fingerprint
+from copyfix.engine import CheckCrash
 from copyfix.files import (
     FileError,
     SourceFile,
@@ -36,6 +38,8 @@ class FileOutcome:
     original: str | None = None
     fixed: str | None = None
     error: str | None = None
+    #: Set when checking the file raised: the file gets this one line, no findings, no write.
+    crash: str | None = None
     notes: list[str] = field(default_factory=list)
     #: The decoded input with its encoding, BOM and newline style (stdin), to encode the fix.
     source: SourceFile | None = None
@@ -45,8 +49,36 @@ class FileOutcome:
         return self.fixed is not None and self.fixed != self.original
 
 
+REPORT_URL = "https://github.com/copyfix/copyfix/issues"
+
+
 def process_text(
     linter: Linter, text: str, display: str, mode: Mode, *, unsafe: bool, kind: str | None = None
+) -> FileOutcome:
+    """Lint or fix one text. An exception from a rule or the parser does not escape: it becomes
+    the outcome's ``crash`` line, so the other files of the run are still checked."""
+    try:
+        return _process_text(linter, text, display, mode, unsafe=unsafe, kind=kind)
+    except Exception as exc:  # MemoryError and RecursionError included
+        return FileOutcome(display, original=text, crash=describe_crash(display, exc))
+
+
+def describe_crash(display: str, exc: Exception) -> str:
+    """One line naming the file, the rule (or the step) and the exception."""
+    if isinstance(exc, CheckCrash):
+        where, error = f"rule {exc.code} ({exc.name})", exc.error
+    else:
+        where, error = "reading its structure", exc
+    what = "ran out of memory" if isinstance(error, MemoryError) else "crashed"
+    detail = str(error).splitlines()[0][:200] if str(error) else ""
+    return (
+        f"{display}: {where} {what} ({type(error).__name__}{': ' + detail if detail else ''}); "
+        f"this is a bug in copyfix, please report it at {REPORT_URL}"
+    )
+
+
+def _process_text(
+    linter: Linter, text: str, display: str, mode: Mode, *, unsafe: bool, kind: str | None
 ) -> FileOutcome:
     doc_kind = kind_for_path(display, kind)
     outcome = FileOutcome(display, original=text)
@@ -74,10 +106,11 @@ def process_file(
     unsafe: bool,
     kind: str | None = None,
     cache: Cache | None = None,
+    max_bytes: int | None = None,
 ) -> FileOutcome:
     display = str(path)
     try:
-        source: SourceFile = read_source(path, display)
+        source: SourceFile = read_source(path, display, max_bytes)
     except FileError as exc:
         return FileOutcome(display, error=str(exc))
     key = None
@@ -108,7 +141,7 @@ def _cache_key(
 
 
 def _cacheable(outcome: FileOutcome, mode: Mode) -> bool:
-    if outcome.error is not None:
+    if outcome.error is not None or outcome.crash is not None:
         return False
     if mode is Mode.LINT:
         return True
@@ -127,20 +160,30 @@ def _from_cache(text: str, display: str, mode: Mode, diagnostics: list[Diagnosti
 _PARALLEL_MIN_FILES = 16
 
 # Set in each worker process once, so the linter is not pickled with every batch of files.
-_worker_state: tuple[Linter, Mode, bool, str | None, Cache | None] | None = None
+_worker_state: tuple[Linter, Mode, bool, str | None, Cache | None, int | None] | None = None
 
 
 def _init_worker(
-    linter: Linter, mode: Mode, unsafe: bool, kind: str | None, cache: Cache | None
+    linter: Linter,
+    mode: Mode,
+    unsafe: bool,
+    kind: str | None,
+    cache: Cache | None,
+    max_bytes: int | None,
 ) -> None:
     global _worker_state
-    _worker_state = (linter, mode, unsafe, kind, cache)
+    _worker_state = (linter, mode, unsafe, kind, cache, max_bytes)
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
+    # reports it once; workers printing their own tracebacks would bury that line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(path: Path) -> FileOutcome:
     assert _worker_state is not None
-    linter, mode, unsafe, kind, cache = _worker_state
-    return process_file(linter, path, mode, unsafe=unsafe, kind=kind, cache=cache)
+    linter, mode, unsafe, kind, cache, max_bytes = _worker_state
+    return process_file(
+        linter, path, mode, unsafe=unsafe, kind=kind, cache=cache, max_bytes=max_bytes
+    )
 
 
 def default_jobs() -> int:
@@ -161,6 +204,7 @@ def process_files(
     cache: bool = True,
     settings_key: str = "",
     cache_dir: Path | None = None,
+    max_bytes: int | None = None,
 ) -> list[FileOutcome]:
     """Process ``paths`` in order. Cached results are looked up here, in this process; only the
     misses go to the worker pool, so an unchanged tree never pays for starting workers."""
@@ -171,40 +215,65 @@ def process_files(
         store = Cache(cache_dir or Path.cwd(), fingerprint)
     workers = jobs or default_jobs()
     if workers <= 1 or len(paths) < _PARALLEL_MIN_FILES:
-        return [process_file(linter, p, mode, unsafe=unsafe, kind=kind, cache=store) for p in paths]
+        return [
+            process_file(linter, p, mode, unsafe=unsafe, kind=kind, cache=store, max_bytes=max_bytes)
+            for p in paths
+        ]
     results: list[FileOutcome | None] = [None] * len(paths)
     misses: list[int] = []
     for i, path in enumerate(paths):
-        hit = _lookup(store, path, mode, unsafe, kind) if store is not None else None
+        hit = _lookup(store, path, mode, unsafe, kind, max_bytes) if store is not None else None
         if hit is None:
             misses.append(i)
         else:
             results[i] = hit
     if len(misses) < _PARALLEL_MIN_FILES:
         for i in misses:
-            results[i] = process_file(linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store)
+            results[i] = process_file(
+                linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store, max_bytes=max_bytes
+            )
     else:
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         workers = min(workers, len(misses))
         chunk = max(1, len(misses) // (workers * 8))
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=workers,
             initializer=_init_worker,
-            initargs=(linter, mode, unsafe, kind, store),
-        ) as pool:
+            initargs=(linter, mode, unsafe, kind, store, max_bytes),
+        )
+        try:
             done = pool.map(_work, [paths[i] for i in misses], chunksize=chunk)
             for i, outcome in zip(misses, done, strict=True):
                 results[i] = outcome
+        except BrokenProcessPool:
+            # A worker died (killed for memory, say): its files and those not yet handed out
+            # are checked here, one by one, so every file still gets its result or crash line.
+            for i in misses:
+                if results[i] is None:
+                    results[i] = process_file(
+                        linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store,
+                        max_bytes=max_bytes,
+                    )
+        except BaseException:
+            # Ctrl-C: stop now. Workers ignore SIGINT (see _init_worker) and would otherwise
+            # finish their files before the interpreter could exit.
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            raise
+        pool.shutdown()
     return [r for r in results if r is not None]
 
 
 def _lookup(
-    store: Cache, path: Path, mode: Mode, unsafe: bool, kind: str | None
+    store: Cache, path: Path, mode: Mode, unsafe: bool, kind: str | None, max_bytes: int | None
 ) -> FileOutcome | None:
     display = str(path)
     try:
-        source = read_source(path, display)
+        source = read_source(path, display, max_bytes)
     except FileError:
         return None  # the worker reports it
     hit = store.load(_cache_key(store, source.raw, display, mode, unsafe, kind))

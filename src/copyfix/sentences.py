@@ -57,7 +57,9 @@ _BOUNDARY = regex.compile(
 )
 _LEADING = regex.compile(r"[ \t]*(?:[-*+•]\s+|\d+[.)]\s+)?([“‘\"'(\[„«»‹›]?)")
 # A word may hold an apostrophe (don't) but does not end with one ('quoted').
-_WORD = regex.compile(r"[\p{L}\p{M}](?:[\p{L}\p{M}\d-]|['’](?=\p{L}))*")
+# Runs of letters possessively, one loop step per apostrophe: one step per letter kept state for
+# each, and a 5-million-letter word raised MemoryError.
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d-]*+(?:['’](?=\p{L})[\p{L}\p{M}\d-]*+)*+")
 # The colon is a class (with its full-width form) rather than a literal: a required literal makes
 # the regex module search the rest of the text for it on every match() call.
 _LABEL = regex.compile(r"([\p{Lu}\p{Ll}][\p{L}.'’-]*(?:[ ][\p{Lu}][\p{L}.'’-]*){0,3})[:：][ \t]+")

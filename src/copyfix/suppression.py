@@ -10,6 +10,7 @@ it silenced anything, so an unused one can be reported. ``word [sic]`` silences 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -73,19 +74,73 @@ class Suppressions:
     regions: list[Region] = field(default_factory=list)
     sic: list[Span] = field(default_factory=list)
     unknown: list[tuple[Directive, str]] = field(default_factory=list)
+    # Built on first use, so a check costs a bisection instead of a scan of every region and
+    # every [sic]: with thousands of directives the scans made linting quadratic.
+    _covered: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    _silenced: dict[str, list[int]] = field(default_factory=dict)
+    _sic_starts: list[int] | None = None
 
     def suppresses(self, codes: set[str], line: int, span: Span) -> bool:
-        """True if a directive or ``[sic]`` silences a finding of a rule known by ``codes``."""
-        for s in self.sic:
-            if s.overlaps(span) or (not len(span) and s.start <= span.start <= s.end):
-                return True
+        """True if a directive or ``[sic]`` silences a finding of a rule known by ``codes``.
+        Which directives were used is settled afterwards, by ``mark_used``."""
+        if self.sic and self._in_sic(span):
+            return True
+        if not self.regions:
+            return False
         hit = False
-        for region in self.regions:
-            # Every covering directive counts as used, so none of them is reported as stale.
-            if region.covers(line) and region.silences(codes):
-                region.directive.used = True
+        for code in codes:
+            firsts, lasts = self._intervals(code)
+            i = bisect_right(firsts, line) - 1
+            if i >= 0 and lasts[i] >= line:
+                self._silenced.setdefault(code, []).append(line)
                 hit = True
         return hit
+
+    def mark_used(self) -> None:
+        """Mark every directive with a region that silenced a finding, so none of them is
+        reported as stale: one bisection per region and rule, not a scan per finding."""
+        lines = {code: sorted(found) for code, found in self._silenced.items()}
+        for region in self.regions:
+            if region.directive.used:
+                continue
+            codes = region.codes if region.codes is not None else lines.keys() - region.excepted
+            for code in codes:
+                found = lines.get(code)
+                if not found:
+                    continue
+                i = bisect_left(found, region.first_line)
+                if i < len(found) and found[i] <= region.last_line:
+                    region.directive.used = True
+                    break
+
+    def _intervals(self, code: str) -> tuple[list[int], list[int]]:
+        """The lines where ``code`` is silenced, merged into sorted disjoint intervals."""
+        merged = self._covered.get(code)
+        if merged is None:
+            spans = sorted(
+                (r.first_line, r.last_line) for r in self.regions if r.silences({code})
+            )
+            firsts: list[int] = []
+            lasts: list[int] = []
+            for first, last in spans:
+                if lasts and first <= lasts[-1] + 1:
+                    lasts[-1] = max(lasts[-1], last)
+                else:
+                    firsts.append(first)
+                    lasts.append(last)
+            merged = self._covered[code] = (firsts, lasts)
+        return merged
+
+    def _in_sic(self, span: Span) -> bool:
+        # ``[sic]`` words come from one finditer: sorted and disjoint, so only the one starting
+        # last at or before the span's end can overlap it, or the one before that for a point.
+        if self._sic_starts is None:
+            self._sic_starts = [s.start for s in self.sic]
+        i = bisect_right(self._sic_starts, span.end)
+        for s in self.sic[max(0, i - 2) : i]:
+            if s.overlaps(span) or (not len(span) and s.start <= span.start <= s.end):
+                return True
+        return False
 
 
 @dataclass(slots=True)
