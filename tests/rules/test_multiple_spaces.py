@@ -30,8 +30,8 @@ def test_two_spaces_after_a_sentence_are_a_style_fixed_only_when_unsafe(rule_run
 
 
 def test_trailing_spaces_on_many_lines_are_a_habit_fixed_only_when_unsafe(rule_run):
-    text = "".join(f"Line number {i} of the text. \n" for i in range(20))
-    assert len(rule_run.lint("SP005", text)) == 20
+    text = "".join(f"Line number {i} of the text. \n" for i in range(3))
+    assert len(rule_run.lint("SP005", text)) == 3
     assert rule_run.fix("SP005", text) == text
     assert " \n" not in rule_run.fix("SP005", text, unsafe=True)
     assert rule_run.fix("SP005", "One line. \nTwo lines.\n") == "One line.\nTwo lines.\n"

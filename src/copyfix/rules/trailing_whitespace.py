@@ -13,8 +13,7 @@ from copyfix.rules.base import Rule, violation
 _TRAILING = regex.compile(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]++$", regex.M)
 
 
-_HABIT_MIN = 5
-_HABIT_SHARE = 0.02
+_HABIT_MIN = 3
 
 
 class TrailingWhitespace(Rule):
@@ -27,8 +26,8 @@ class TrailingWhitespace(Rule):
     Trailing whitespace is invisible, makes diffs noisy and can change meaning in Markdown.
 
     ## Fix safety
-    Safe for a few lines; unsafe when five lines or more, and at least one line in fifty, end
-    in white space (a habit of the file's renderer or editor, to clean up on request). In
+    Safe for one or two lines; unsafe when three lines or more end in white space (a habit of
+    the file's renderer or editor, to clean up on request). In
     Markdown, two or more trailing spaces after text are a hard line break and are
     kept, as is whitespace inside code blocks.
 
@@ -53,7 +52,7 @@ class TrailingWhitespace(Rule):
         found = list(_TRAILING.finditer(text))
         # Trailing spaces on many lines are what a renderer or an editor leaves everywhere, a
         # habit of the whole file rather than a slip: removing them is then a clean-up to ask for.
-        habit = len(found) >= _HABIT_MIN and len(found) >= _HABIT_SHARE * text.count("\n")
+        habit = len(found) >= _HABIT_MIN
         for m in found:
             start, end = m.span()
             if markdown and _is_hard_break(text, start, end):
