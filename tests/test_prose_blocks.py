@@ -19,6 +19,8 @@ LISTINGS = [
     "    -rw-r--r-- 1 penguin penguin 0 Oct 16 21:39 bar",
     "    $ [ 1 = 1 ] ; echo $?\n    0",
     "    apt-mark hold package_name",
+    "   Directory Description\n   printer   Spools for a specific printer (optional)",
+    "    $ oldIFS=\"$IFS\"   # save old value\n    $ IFS=':'",
     "    libc6                                          install",
     "Name      Size   Date\nfoo.txt   12 kB  2020-01-02",
 ]

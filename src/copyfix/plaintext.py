@@ -112,7 +112,8 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
     - A row of a table: a line with a gap of three spaces or more between words, two after a
       field name (``Description:  Debian``), or two gaps of two spaces (not after a sentence),
       next to another row; a line with one gap of two spaces next to such a line; a line with
-      a gap of five spaces or more on its own.
+      a gap of five spaces or more on its own; an indented line whose first word is followed by
+      three spaces or more (a term and its description).
     - A listing for certain: a line that opens with a shell prompt or ``ls -l`` permissions.
     - A command: a short line with signs of code that does not end like a sentence
       (``apt-mark hold package_name``).
@@ -138,14 +139,14 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
             2 if gaps >= 2 or _KEY_VALUE.match(body) or _WIDE_GAP.search(body) else int(gaps == 1)
         )
         rows.append((offset, m.end(), columnar))
+        if _CERTAIN_SIGNAL.match(body) or line is not body and _TERM_COLUMN.match(body):
+            spans.append(Span(offset, m.end()))
+            continue
         if _ALIGNMENT_GAP.search(body):
             spans.append(Span(offset, m.end()))  # "libc6      install": alignment, not a slip
             continue
         if columnar == 2:
             continue  # judged with its neighbours below
-        if _CERTAIN_SIGNAL.match(body):
-            spans.append(Span(offset, m.end()))
-            continue
         code = _CODE_SIGNAL.search(body) is not None
         if code and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
             spans.append(Span(offset, m.end()))  # "apt-mark hold package_name"
@@ -164,6 +165,8 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
+# An indented term, then its description three spaces or more away: "printer   Spools for".
+_TERM_COLUMN = regex.compile(r"\S+[ \t]{3,}\S")
 # Five spaces or more between words align a column even on a line of its own.
 _ALIGNMENT_GAP = regex.compile(r"(?<=\S)[ \t]{5,}(?=\S)")
 # Three spaces or more between words: a column, not a slip of the space bar.
