@@ -19,6 +19,9 @@ LISTINGS = [
     "    -rw-r--r-- 1 penguin penguin 0 Oct 16 21:39 bar",
     "    $ [ 1 = 1 ] ; echo $?\n    0",
     "    apt-mark hold package_name",
+    "    $ ls -li foo bar\n    1449840 -rw-rw-r-- 2 penguin penguin 17 Oct 16 21:42 bar\n"
+    "    1450180 lrwxrwxrwx 1 penguin penguin  3 Oct 16 21:47 baz -> foo",
+    "    $ grep bozo /etc/passwd\n    bozo's ID is 1000 and bozo's group is bozo bozo\n    $ exit",
     "   Directory Description\n   printer   Spools for a specific printer (optional)",
     "    $ oldIFS=\"$IFS\"   # save old value\n    $ IFS=':'",
     "    libc6                                          install",

@@ -91,7 +91,9 @@ def preformatted_spans(text: str) -> list[Span]:
 _CODE_SIGNAL = regex.compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w")
 _NUMBERED_LINE = regex.compile(r"\d+\s")
 # A shell prompt before a command, or the permissions column of ``ls -l``: a listing for sure.
-_CERTAIN_SIGNAL = regex.compile(r"[$#%][ \t]+[\w./\[-]|[d-][rwxsStT-]{9}[.+@]?(?=\s)")
+_CERTAIN_SIGNAL = regex.compile(
+    r"^[$#%][ \t]+[\w./\[-]|(?:^|(?<=\s))[-dlcbps][rwxsStT-]{9}[.+@]?(?=\s)"
+)
 # Where a sentence may end: a line of a command has no such mark at its end.
 _SENTENCE_END = regex.compile(r"[.!?:,;)\"”’']\s*$")
 _SHORT_COMMAND_WORDS = 8
@@ -121,7 +123,9 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
       English words (``copyfix.words``), or 30% when its only signs are punctuation inside a
       token (``rw,nosuid 0 0``, ``(hd0,msdos2)``).
 
-    A line with no sign of code and no gap inside it is prose at a glance, without a look at
+    When half the lines of the paragraph or more are such lines, the whole paragraph is a
+    listing (the other lines are the output of its commands). A line with no sign of code and
+    no gap inside it is prose at a glance, without a look at
     its words. Comment lines (``<!--``) are left to the suppression pass. Linear in the length
     of the text.
     """
@@ -139,7 +143,7 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
             2 if gaps >= 2 or _KEY_VALUE.match(body) or _WIDE_GAP.search(body) else int(gaps == 1)
         )
         rows.append((offset, m.end(), columnar))
-        if _CERTAIN_SIGNAL.match(body) or line is not body and _TERM_COLUMN.match(body):
+        if _CERTAIN_SIGNAL.search(body) or line is not body and _TERM_COLUMN.match(body):
             spans.append(Span(offset, m.end()))
             continue
         if _ALIGNMENT_GAP.search(body):
@@ -162,6 +166,9 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
         neighbours = [rows[j][2] for j in (i - 1, i + 1) if 0 <= j < len(rows)]
         if any(n and max(n, columnar) == 2 for n in neighbours):
             spans.append(Span(line_start, line_end))
+    if len(spans) >= 2 and 2 * len(spans) >= len(rows):
+        # Mostly a listing: the lines between its commands are their output.
+        return [Span(line_start, line_end) for line_start, line_end, _ in rows]
     return spans
 
 
