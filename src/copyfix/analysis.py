@@ -49,6 +49,10 @@ _PROTECTED_PATTERNS = [
     r"(?<!\w)\w++(?:::\w+)+",
     r"\b\w*_\w+\b",
     r"(?<![\w.])\w++(?:\.\w++)*+(?<=\.\w+)\(\)?",
+    # string literals with a prefix (r"raw", b"bytes") and quoted values without spaces
+    # ("bold,underline"), which are written as they must be typed
+    r"(?<![\w\"])[rRbBuUfF]{1,2}\"[^\"\s]*+\"",
+    r"(?<![\w\"])\"[^\"\s,]++(?:,[^\"\s,]++)++\"",
     # emoticons, vim commands, emoji shortcodes
     r"(?<![\w:])[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?![\w])",
     r"(?<![\w:]):[a-z!]{1,3}\b(?!:)",
@@ -61,10 +65,11 @@ _PROTECTED_PATTERNS = [
     r"&#?\w+;",
 ]
 # A run of non-space characters with a trigger character inside it (not only at its edges, as
-# in "end." or "(see"), or an emoticon standing alone.
+# in "end." or "(see"), an emoticon standing alone, or a prefixed string literal (r"...").
 _CANDIDATE = regex.compile(
     r"(?<!\S)(?=\S*?[.,:;@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’']))\S++"
     r"|(?<!\S)[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?!\S)"
+    r"|(?<![^\s\ufffc])[rRbBuUfF]{1,2}\"\S++"
 )
 # A quotation of prose ("refers to a value, but ...") has runs of ordinary words; code has not.
 _QUOTED_CODE = regex.compile(
@@ -89,6 +94,14 @@ _POSSESSIVE = regex.compile(r"['’]s$", regex.I)
 # A capitalised word after a word, a comma or a full stop; unless a sentence starts there, it
 # stands mid-sentence and is a name.
 _INNER_CAPITAL = regex.compile(r"(?<=[\p{L},;.][ \t]{1,3})\p{Lu}\p{Ll}+(?![\p{L}\d_.])")
+# Words after which a lone mark is a character being named, not punctuation: articles,
+# determiners, conjunctions and the verbs of typing.
+_SYMBOL_INTRODUCERS = frozenset(
+    """
+    a an the and or nor with without which other another each every type typing typed press
+    use using
+    """.split()
+)
 # How far a chunk of non-space characters is followed from an edit: a word is shorter.
 _CHUNK_REACH = 64
 
@@ -180,6 +193,19 @@ class Analysis:
                     if m.group(1).lower() in suffixes
                 ]
         return SpanSet(spans)
+
+    def is_named_mark(self, pos: int) -> bool:
+        """True when the mark at ``pos`` stands alone after a function word: a character being
+        talked about (``The . (dot) character``, ``with / or ?``, ``type a ) to``, ``and !``),
+        not punctuation of the sentence."""
+        view = self.doc.view
+        if not view[pos - 1 : pos].isspace():
+            return False
+        after = view[pos + 1 : pos + 2]
+        if after and not after.isspace() and after not in ",.;:!?":
+            return False
+        words = view[max(0, pos - 24) : pos].split()
+        return bool(words) and words[-1].lower() in _SYMBOL_INTRODUCERS
 
     def is_protected(self, span: Span) -> bool:
         return self.protected.overlaps(span)

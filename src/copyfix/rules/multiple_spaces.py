@@ -45,6 +45,8 @@ class MultipleSpaces(Rule):
         good("Name    Age    City\nAnn     31     Oslo\nBob     42     Rome"),
         good("| a   | b |\n|-----|---|\n| c   | d |", markdown=True),
         good("Tabs\tare\tnot spaces."),
+        good("Save the file with a  ~  added, then press  CTRL-]  to jump."),
+        good("<    takes you to the family of CTRL-X commands"),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.", unsafe=True),
     )
@@ -64,6 +66,8 @@ class MultipleSpaces(Rule):
             if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
                 continue
             if _in_drawn_table(view, start):
+                continue
+            if _sets_off_a_token(view, start, end) or _after_a_leading_marker(view, start):
                 continue
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
@@ -101,6 +105,30 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
     start = newline + 1 if newline >= 0 else lo
     end = view.find("\n", pos, pos + _TABLE_LINE_MAX)
     return start, min(len(view), pos + _TABLE_LINE_MAX) if end < 0 else end
+
+
+_TOKEN_SET_OFF = regex.compile(r"[^\s]{1,40}+[ \u00a0]{2}")
+
+
+def _sets_off_a_token(view: str, start: int, end: int) -> bool:
+    """``a  ~  added``, ``to  CTRL-]  and``: two spaces on both sides of a token set it off as a
+    literal, on purpose."""
+    if _TOKEN_SET_OFF.match(view, end, end + 44):
+        return True
+    i = start
+    while i > 0 and not view[i - 1].isspace() and start - i <= 40:
+        i -= 1
+    return i >= 2 and view[i - 2 : i] in ("  ", " \u00a0", "\u00a0 ")
+
+
+def _after_a_leading_marker(view: str, start: int) -> bool:
+    """``<    takes you to``: spaces after a symbol that opens the line keep the text lined up
+    with the lines below, as after a list marker."""
+    line_start = view.rfind("\n", max(0, start - 12), start) + 1
+    if line_start == 0 and start > 12:
+        return False
+    head = view[line_start:start].strip()
+    return len(head) <= 2 and bool(head) and not any(c.isalnum() for c in head)
 
 
 def _in_drawn_table(view: str, pos: int) -> bool:

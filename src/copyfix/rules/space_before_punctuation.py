@@ -43,8 +43,9 @@ class SpaceBeforePunctuation(Rule):
     ## Fix safety
     Safe: only whitespace is removed. Unsafe after a closing bracket or quote when the
     document does it three times or more (a renderer's habit, such as `(https://a.org/) .`).
-    `.txt`, `.NET`, `.5`, `:wq`, `:)` and ` ...` are not punctuation after a word and are left
-    alone.
+    `.txt`, `.NET`, `.5`, `:wq`, `:)` and ` ...` are not punctuation after a word, and a mark
+    standing alone after a function word is a character being named (`The . (dot) character`,
+    `with / or ?`): these are left alone.
 
     ## Options
     None.
@@ -65,6 +66,7 @@ class SpaceBeforePunctuation(Rule):
         good("Type :wq to quit :)"),
         good("Run ./validate.sh now. See https://github.com/alsa-project/alsa-ucm-conf ."),
         good("A ! prompt appears, and a ? mark too."),
+        good("The . (dot) character matches any character; search with / or ?, or the &&, ||, and !"),
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
         bad("See (a) . Then (b) . And “c” . Also (d) .", "See (a) . Then (b) . And “c” . Also (d) .",
             unsafe=False),
@@ -84,6 +86,8 @@ class SpaceBeforePunctuation(Rule):
             mark = m.group(2)
             if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
                 continue
+            if doc.analysis.is_named_mark(m.start(2)):
+                continue  # "The . (dot) character", "with / or ?": a character being named
             if doc.analysis.protected.contains(start - 1):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose
             habit = view[start - 1] in _CLOSERS and after_closer >= _HABIT

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import DocumentKind, Edit, Violation, bad, good
+from copyfix.model import Applicability, DocumentKind, Edit, Violation, bad, good
 from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
 
@@ -25,7 +25,9 @@ class SpaceInsideBrackets(Rule):
     Brackets and quotes hug what they enclose; the space lets them wrap away from it.
 
     ## Fix safety
-    Safe: only spaces are removed. Empty brackets (`[ ]` check boxes) are left alone.
+    Safe: only spaces are removed; unsafe inside straight double quotes, which often quote a
+    literal string whose space is the point (`like "the ", the pattern`). Empty brackets
+    (`[ ]` check boxes) and a bracket being named (`type a ) to`) are left alone.
 
     ## Options
     None.
@@ -37,7 +39,9 @@ class SpaceInsideBrackets(Rule):
     examples = (
         bad("Call it ( maybe ) later.", "Call it (maybe) later."),
         bad("He said “ hello” to us.", "He said “hello” to us."),
-        bad('You " fixed" it and "fixed " it.', 'You "fixed" it and "fixed" it.'),
+        bad('You " fixed" it and "fixed " it.', 'You "fixed" it and "fixed" it.', unsafe=True),
+        bad("You “ fixed” it.", "You “fixed” it."),
+        good("When you type a ) it shows with which ( it matches."),
         bad("A sentence ' with' one example and 'with ' another.",
             "A sentence 'with' one example and 'with' another."),
         good("- [ ] todo and (fine) and “fine”"),
@@ -53,6 +57,8 @@ class SpaceInsideBrackets(Rule):
         for m in _AFTER_OPENING.finditer(view):
             if m.start() > 0 and not (view[m.start() - 1].isspace() or view[m.start() - 1] == "\ufffc"):
                 continue
+            if doc.analysis.is_named_mark(m.start(1)):
+                continue  # "with which ( it matches": a bracket being named
             start, end = m.span(2)
             yield violation(
                 m.start(1), end, f"Space after '{m.group(1)}'", Edit.delete(start, end),
@@ -62,8 +68,8 @@ class SpaceInsideBrackets(Rule):
             if m.start() == 0 or view[m.start() - 1] in " \t\n([{":
                 continue
             start, end = m.span(1)
-            if _is_smiley(view, m.start(2)):
-                continue
+            if _is_smiley(view, m.start(2)) or doc.analysis.is_named_mark(m.start(2)):
+                continue  # "when you type a ) it would": a bracket being named
             yield violation(
                 start, m.end(2), f"Space before '{m.group(2)}'", Edit.delete(start, end),
                 title="Remove the space",
@@ -111,7 +117,7 @@ def _quote_spaces(doc) -> Iterator[Violation]:
             if end > pos + 1 and end < len(view) and not (view[end].isspace() or view[end] in _QUOTES):
                 yield violation(
                     pos, end, f"Space after '{mark.char}'", Edit.delete(pos + 1, end),
-                    title="Remove the space",
+                    title="Remove the space", applicability=_quote_fix(mark),
                 )
         elif mark.role is Role.CLOSE:
             start = pos
@@ -120,8 +126,14 @@ def _quote_spaces(doc) -> Iterator[Violation]:
             if start < pos and start > 0 and not (view[start - 1].isspace() or view[start - 1] in _QUOTES):
                 yield violation(
                     start, pos + 1, f"Space before '{mark.char}'", Edit.delete(start, pos),
-                    title="Remove the space",
+                    title="Remove the space", applicability=_quote_fix(mark),
                 )
+
+
+def _quote_fix(mark) -> Applicability:
+    """Straight quotes often quote a literal string, where a space may be the point
+    (``like "the ", the pattern``); curly quotes quote prose."""
+    return Applicability.UNSAFE if mark.family == "straight" else Applicability.SAFE
 
 
 def _is_smiley(view: str, pos: int) -> bool:

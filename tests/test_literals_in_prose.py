@@ -1,0 +1,47 @@
+"""Characters, literals and aligned text that prose about software talks about: a safe fix must
+leave them as they are (found by trying copyfix on manuals it was not tuned on)."""
+
+from __future__ import annotations
+
+import pytest
+
+import copyfix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A mark standing alone after an article, a conjunction or a verb of typing is named.
+        "The . (dot) character matches any character.",
+        "Search with / or ?, then press n.",
+        "It knows the &&, ||, and ! operators.",
+        "Many other : commands work too.",
+        "When you type a ) it would be nice to see with which ( it matches.",
+        # Straight quotes around a literal whose spaces are the point.
+        'A pattern like "the ", the pattern will not match "then".',
+        # Quoted values and string literals are written as they must be typed.
+        'To get both, use "bold,underline".',
+        '### r"strings" and R"strings"',
+        # Spaces that set off a literal, or keep text lined up after a marker.
+        "Keep the original file with a  ~  added.",
+        "<    takes you to the family of CTRL-X commands",
+    ],
+)
+def test_left_alone_by_safe_fixes(text):
+    path = "a.md" if text.startswith("#") else "a.txt"
+    assert copyfix.fix_text(text, path=path) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The same marks after an ordinary word are punctuation of the sentence.
+        ("We closed the deal !", "We closed the deal!"),
+        ("Apples , pears and plums.", "Apples, pears and plums."),
+        ("He said “ hello” to us.", "He said “hello” to us."),
+        ("It is ( maybe ) later.", "It is (maybe) later."),
+        ("We met in Paris,France.", "We met in Paris, France."),
+    ],
+)
+def test_punctuation_of_the_sentence_is_still_fixed(text, expected):
+    assert copyfix.fix_text(text) == expected
