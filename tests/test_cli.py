@@ -61,7 +61,7 @@ def test_concise_format(run, tmp_path):
 
 def test_select_and_ignore(run, tmp_path):
     (tmp_path / "bad.txt").write_text("In 2019,the the plan changed.\n")
-    codes = lambda r: {d["code"] for d in json.loads(r.output)}  # noqa: E731
+    codes = lambda r: {d["code"] for d in json.loads(r.output)}
     assert codes(run("lint", "--format", "json", "bad.txt")) == {"SP001", "RP001"}
     assert codes(run("lint", "--format", "json", "--select", "SP", "bad.txt")) == {"SP001"}
     assert codes(run("lint", "--format", "json", "--ignore", "repeated-word", "bad.txt")) == {

@@ -3,8 +3,8 @@ changes nothing, good ones stay silent."""
 
 from __future__ import annotations
 
-import regex
 import pytest
+import regex
 
 from copyfix.api import Linter
 from copyfix.model import Example

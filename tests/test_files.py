@@ -211,8 +211,8 @@ def test_max_file_size_from_config_or_option(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "copyfix.toml").write_text(setting + "\n", encoding="utf-8")
-    over = _write(tmp_path / "over.txt", b"x" * limit + b"\n")
-    at = _write(tmp_path / "at.txt", b"x" * (limit - 1) + b"\n")
+    _write(tmp_path / "over.txt", b"x" * limit + b"\n")
+    _write(tmp_path / "at.txt", b"x" * (limit - 1) + b"\n")
     result = CliRunner().invoke(main, ["lint", "--no-cache", *option, "over.txt", "at.txt"])
     assert result.exit_code == 2, result.output
     errors = _error_lines(result)

@@ -22,12 +22,12 @@ counts 50). It was chosen over ``wordfreq`` after measuring both on this task:
 from __future__ import annotations
 
 import gzip
-import os
-import tempfile
-from array import array
 import importlib.util
 import json
+import os
+import tempfile
 import unicodedata
+from array import array
 from functools import cache
 from pathlib import Path
 
