@@ -107,18 +107,23 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
     return start, min(len(view), pos + _TABLE_LINE_MAX) if end < 0 else end
 
 
-_TOKEN_SET_OFF = regex.compile(r"[^\s]{1,40}+[ \u00a0]{2}")
+# A token of symbols or code (not a plain word) with two spaces after it.
+_TOKEN_SET_OFF = regex.compile(r"(?=[^\s]{0,39}[^\w\s.,;:!?])[^\s]{1,40}+[ \u00a0]{2}")
 
 
 def _sets_off_a_token(view: str, start: int, end: int) -> bool:
-    """``a  ~  added``, ``to  CTRL-]  and``: two spaces on both sides of a token set it off as a
-    literal, on purpose."""
+    """``a  ~  added``, ``to  CTRL-]  and``: two spaces on both sides of a symbol or a key name
+    set it off as a literal, on purpose (between plain words they are a slip)."""
     if _TOKEN_SET_OFF.match(view, end, end + 44):
         return True
     i = start
     while i > 0 and not view[i - 1].isspace() and start - i <= 40:
         i -= 1
-    return i >= 2 and view[i - 2 : i] in ("  ", " \u00a0", "\u00a0 ")
+    return (
+        i >= 2
+        and view[i - 2 : i] in ("  ", " \u00a0", "\u00a0 ")
+        and _TOKEN_SET_OFF.match(view, i, end) is not None
+    )
 
 
 def _after_a_leading_marker(view: str, start: int) -> bool:
