@@ -45,3 +45,13 @@ def test_left_alone_by_safe_fixes(text):
 )
 def test_punctuation_of_the_sentence_is_still_fixed(text, expected):
     assert copyfix.fix_text(text) == expected
+
+
+def test_the_words_that_name_a_mark_come_from_the_lexicon(tmp_path, run):
+    (tmp_path / "copyfix.toml").write_text(
+        '[lexicon]\nextend-symbol-introducers = ["hit"]\n', encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("To run it, hit .\n", encoding="utf-8")
+    assert run("lint", "--no-cache", "a.txt").exit_code == 0
+    (tmp_path / "copyfix.toml").write_text("", encoding="utf-8")
+    assert "SP003" in run("lint", "--no-cache", "a.txt").output

@@ -94,14 +94,6 @@ _POSSESSIVE = regex.compile(r"['’]s$", regex.I)
 # A capitalised word after a word, a comma or a full stop; unless a sentence starts there, it
 # stands mid-sentence and is a name.
 _INNER_CAPITAL = regex.compile(r"(?<=[\p{L},;.][ \t]{1,3})\p{Lu}\p{Ll}+(?![\p{L}\d_.])")
-# Words after which a lone mark is a character being named, not punctuation: articles,
-# determiners, conjunctions and the verbs of typing.
-_SYMBOL_INTRODUCERS = frozenset(
-    """
-    a an the and or nor with without which other another each every type typing typed press
-    use using
-    """.split()
-)
 # How far a chunk of non-space characters is followed from an edit: a word is shorter.
 _CHUNK_REACH = 64
 
@@ -118,7 +110,7 @@ class Analysis:
         of the lexicon. False for identifiers (``pkg``, ``snake_case``, ``x86``), words with
         an inner capital (``iPhone``, ``McLeod``), other scripts (``β``) and words the list does
         not know (``systemd``, ``Minify``)."""
-        from copyfix.words import is_english_word
+        from copyfix.words import is_english_token
 
         if _NUMBER.fullmatch(token):
             return True
@@ -129,10 +121,7 @@ class Analysis:
         base = _POSSESSIVE.sub("", token)
         if base.istitle() and base in self.names:
             return True
-        parts = [p for p in regex.split(r"-", base) if p]
-        return bool(parts) and all(
-            is_english_word(p) or self.doc.lexicon.is_abbreviation(p) for p in parts
-        )
+        return is_english_token(base) or self.doc.lexicon.is_abbreviation(base)
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -204,8 +193,7 @@ class Analysis:
         after = view[pos + 1 : pos + 2]
         if after and not after.isspace() and after not in ",.;:!?":
             return False
-        words = view[max(0, pos - 24) : pos].split()
-        return bool(words) and words[-1].lower() in _SYMBOL_INTRODUCERS
+        return self.word_before(pos - 1).lower() in self.doc.lexicon.symbol_introducers
 
     def is_protected(self, span: Span) -> bool:
         return self.protected.overlaps(span)

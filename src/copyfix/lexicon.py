@@ -107,6 +107,23 @@ ELISIONS = frozenset(
     """.split()
 )
 
+# Exclamations after which a sentence may go on in lowercase: "Oh dear! how late", "Alas! the".
+INTERJECTIONS = frozenset(
+    """
+    oh o ah alas dear why well lo hark hush pshaw hey ha aye nay heavens goodness mercy lord
+    gracious indeed bravo hurrah huzzah fie ho
+    """.split()
+)
+
+# Words after which a mark standing alone is a character being named, not punctuation of the
+# sentence: "The . (dot) character", "with / or ?", "type a ) to".
+SYMBOL_INTRODUCERS = frozenset(
+    """
+    a an the and or nor with without which other another each every type typing typed press
+    use using
+    """.split()
+)
+
 # Lowercase endings that make ``name.ext`` a domain or a file name rather than two sentences.
 DOTTED_SUFFIXES = frozenset(
     """
@@ -135,6 +152,8 @@ class Lexicon:
     lowercase_names: frozenset[str] = LOWERCASE_NAMES
     dotted_suffixes: frozenset[str] = DOTTED_SUFFIXES
     elisions: frozenset[str] = ELISIONS
+    interjections: frozenset[str] = INTERJECTIONS
+    symbol_introducers: frozenset[str] = SYMBOL_INTRODUCERS
 
     @classmethod
     def list_names(cls) -> tuple[str, ...]:

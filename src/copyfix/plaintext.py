@@ -183,7 +183,7 @@ _KEY_VALUE = regex.compile(r"[\w .-]{1,30}:[ \t]{2,}\S")
 
 
 def _reads_as_english(line: str, share: float) -> bool:
-    from copyfix.words import is_english_word
+    from copyfix.words import is_english_token
 
     words = 0
     english = 0
@@ -192,14 +192,5 @@ def _reads_as_english(line: str, share: float) -> bool:
         if not any(c.isalpha() for c in core):
             continue  # numbers, emoji and symbols neither count for nor against
         words += 1
-        if core.isalpha() and is_english_word(core) or _is_english_pair(core):
-            english += 1
+        english += is_english_token(core)
     return words < 2 or english >= share * words
-
-
-def _is_english_pair(token: str) -> bool:
-    """``well-known``, ``it's``: English words joined by a hyphen or an apostrophe."""
-    from copyfix.words import is_english_word
-
-    parts = regex.split(r"[-'’]", token)
-    return len(parts) > 1 and all(p.isalpha() and is_english_word(p) for p in parts if p)

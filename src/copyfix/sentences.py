@@ -36,6 +36,8 @@ class SentenceStart:
     terminator: str = ""
     #: The word before the terminator, for judging how certain the boundary is.
     previous_word: str = ""
+    #: Offset of the terminator (-1 at a block start or label).
+    terminator_at: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,8 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
             if word:
                 starts.append(
                     SentenceStart(
-                        StartKind.BOUNDARY, word.start(), word.group(), block, terminator, previous
+                        StartKind.BOUNDARY, word.start(), word.group(), block, terminator,
+                        previous, m.start(1),
                     )
                 )
     return starts

@@ -171,6 +171,15 @@ def is_english_word(word: str) -> bool:
     return any(v in counts for v in variants(lower))
 
 
+def is_english_token(token: str) -> bool:
+    """True for an English word, or English words joined by hyphens or apostrophes
+    (``well-known``, ``it's``, ``students'``); letters only in every part."""
+    if is_english_word(token):
+        return token.replace("'", "").replace("’", "").isalpha()
+    parts = [p for p in regex.split(r"[-'’]", token) if p]
+    return len(parts) > 1 and all(p.isalpha() and is_english_word(p) for p in parts)
+
+
 def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 

@@ -30,11 +30,6 @@ _LIST_LABEL = regex.compile(rf"(?:{LIST_LABEL})[.)]")
 _CREDIT = regex.compile(r"[ \t]+[@＠][\w-]")
 _PLAIN_MIN_WORDS = 4
 _LATIN = regex.compile(r"\p{Latin}")
-# Words that are exclamations themselves: after "Oh dear!" or "Alas!" a sentence may go on.
-_INTERJECTIONS = frozenset(
-    "oh o ah alas dear why well lo hark hush pshaw hey ha aye nay heavens goodness mercy lord"
-    " gracious indeed bravo hurrah huzzah fie ho".split()
-)
 # A paragraph or item that ends with one of these is a sentence the next block continues.
 _CONTINUING = (";", ":", ",")
 _TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
@@ -132,7 +127,7 @@ class LowercaseSentenceStart(Rule):
                 common = word.lower() in doc.lexicon.sentence_openers
                 if start.terminator[-1] in "?!" and (
                     not common
-                    or start.previous_word.lower() in _INTERJECTIONS
+                    or start.previous_word.lower() in doc.lexicon.interjections
                     or analysis.in_quotation(start.word_start)
                 ):
                     # "Romeo! wherefore art thou", "“Why! a letter from home?”", "Oh dear! how
@@ -166,12 +161,10 @@ class LowercaseSentenceStart(Rule):
 def _one_word_sentence(view: str, start) -> bool:
     """``crim. con. case``: a "sentence" of one word after another full stop is more likely a
     run of abbreviations."""
-    i = start.word_start - len(start.terminator)
-    i = view.rfind(start.previous_word, max(0, i - len(start.previous_word) - 8), i)
-    j = i - 1
-    while j >= 0 and view[j] in " \t\n":
-        j -= 1
-    return i > 0 and j >= 0 and view[j] == "."
+    i = start.terminator_at - len(start.previous_word)
+    while i > 0 and view[i - 1] in " \t\n":
+        i -= 1
+    return i > 0 and view[i - 1] == "."
 
 
 def _block_is_sentence(doc, start, word: str) -> bool:
