@@ -6,8 +6,9 @@ import enum
 import os
 import signal
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from copyfix.api import Linter
@@ -160,30 +161,21 @@ def _from_cache(text: str, display: str, mode: Mode, diagnostics: list[Diagnosti
 _PARALLEL_MIN_FILES = 16
 
 # Set in each worker process once, so the linter is not pickled with every batch of files.
-_worker_state: tuple[Linter, Mode, bool, str | None, Cache | None, int | None] | None = None
+#: In a worker process: ``process_file`` with everything but the path bound.
+_worker_check: Callable[[Path], FileOutcome] | None = None
 
 
-def _init_worker(
-    linter: Linter,
-    mode: Mode,
-    unsafe: bool,
-    kind: str | None,
-    cache: Cache | None,
-    max_bytes: int | None,
-) -> None:
-    global _worker_state
-    _worker_state = (linter, mode, unsafe, kind, cache, max_bytes)
+def _init_worker(check: Callable[[Path], FileOutcome]) -> None:
+    global _worker_check
+    _worker_check = check
     # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
     # reports it once; workers printing their own tracebacks would bury that line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(path: Path) -> FileOutcome:
-    assert _worker_state is not None
-    linter, mode, unsafe, kind, cache, max_bytes = _worker_state
-    return process_file(
-        linter, path, mode, unsafe=unsafe, kind=kind, cache=cache, max_bytes=max_bytes
-    )
+    assert _worker_check is not None
+    return _worker_check(path)
 
 
 def default_jobs() -> int:
@@ -213,12 +205,12 @@ def process_files(
     if cache and paths:
         fingerprint = linter_fingerprint(linter.rules, linter.severities, settings_key)
         store = Cache(cache_dir or Path.cwd(), fingerprint)
+    check = partial(
+        process_file, linter, mode=mode, unsafe=unsafe, kind=kind, cache=store, max_bytes=max_bytes
+    )
     workers = jobs or default_jobs()
     if workers <= 1 or len(paths) < _PARALLEL_MIN_FILES:
-        return [
-            process_file(linter, p, mode, unsafe=unsafe, kind=kind, cache=store, max_bytes=max_bytes)
-            for p in paths
-        ]
+        return [check(p) for p in paths]
     results: list[FileOutcome | None] = [None] * len(paths)
     misses: list[int] = []
     for i, path in enumerate(paths):
@@ -229,9 +221,7 @@ def process_files(
             results[i] = hit
     if len(misses) < _PARALLEL_MIN_FILES:
         for i in misses:
-            results[i] = process_file(
-                linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store, max_bytes=max_bytes
-            )
+            results[i] = check(paths[i])
     else:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
@@ -241,7 +231,7 @@ def process_files(
         pool = ProcessPoolExecutor(
             max_workers=workers,
             initializer=_init_worker,
-            initargs=(linter, mode, unsafe, kind, store, max_bytes),
+            initargs=(check,),
         )
         try:
             done = pool.map(_work, [paths[i] for i in misses], chunksize=chunk)
@@ -252,10 +242,7 @@ def process_files(
             # are checked here, one by one, so every file still gets its result or crash line.
             for i in misses:
                 if results[i] is None:
-                    results[i] = process_file(
-                        linter, paths[i], mode, unsafe=unsafe, kind=kind, cache=store,
-                        max_bytes=max_bytes,
-                    )
+                    results[i] = check(paths[i])
         except BaseException:
             # Ctrl-C: stop now. Workers ignore SIGINT (see _init_worker) and would otherwise
             # finish their files before the interpreter could exit.
