@@ -137,7 +137,8 @@ class Analysis:
 
         An insertion touches the run of non-space characters around it (``late.We``); a
         deletion or replacement touches the runs it overlaps, and the run it ends inside. With
-        ``after_only`` the tokens before the edit are not judged. Looks at most ``_CHUNK_REACH`` code points either way.
+        ``after_only`` the tokens before the edit are not judged. Looks at most
+        ``_CHUNK_REACH`` code points either way.
         """
         view = self.doc.view
         start, end = span.start, span.end

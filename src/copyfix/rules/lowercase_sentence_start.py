@@ -51,7 +51,8 @@ class LowercaseSentenceStart(Rule):
 
     ## Fix safety
     Safe after a full stop that ends an ordinary word and at a paragraph or label start; unsafe
-    after `!` and `?` (older prose runs a sentence on after them), after a short or unusual word, and for an uncommon word opening a plain-text paragraph (`harry looked up`,
+    after `!` and `?` (older prose runs a sentence on after them), after a short or unusual
+    word, and for an uncommon word opening a plain-text paragraph (`harry looked up`,
     but it could be a brand such as `mixi`). Not flagged at all: after abbreviations (`e.g.`,
     `etc.`, `approx.`), initials, ellipses and list markers; after `?”` and `!”` (a dialogue tag
     such as `“Where?” he asked`); names written in lowercase on purpose (`iPhone`, `eBay`,

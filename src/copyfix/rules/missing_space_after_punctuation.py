@@ -111,7 +111,8 @@ def _certain(doc, view: str, mark: str, start: int, end: int, after_code: bool) 
 
 def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:
     """``late.We``: a lowercase word (or a name the document uses) ends the first sentence and
-    a common word opens the next; ``Capt.Hale``, ``thirteen.Mr.``: an abbreviation takes a space. ``Dot.Com``, ``resources.Minify`` may be names: not certain."""
+    a common word opens the next; ``Capt.Hale``, ``thirteen.Mr.``: an abbreviation takes a
+    space. ``Dot.Com``, ``resources.Minify`` may be names: not certain."""
     from copyfix.words import count
 
     before = doc.analysis.word_before(dot)

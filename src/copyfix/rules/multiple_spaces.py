@@ -48,7 +48,8 @@ class MultipleSpaces(Rule):
         good("Save the file with a  ~  added, then press  CTRL-]  to jump."),
         good("<    takes you to the family of CTRL-X commands"),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
-        bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.", unsafe=True),
+        bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
+            unsafe=True),
     )
 
     def check(self, doc) -> Iterator[Violation]:

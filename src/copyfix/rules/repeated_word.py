@@ -63,16 +63,16 @@ class RepeatedWord(Rule):
     A doubled word is almost always an editing slip, and the eye skips it on proofreading.
 
     ## Fix safety
-    Safe for function words (`the`, `a`, `of`, `is`...) except those that can stand twice in
-    grammatical English (a particle then a preposition, `rushed in in such a crowd`; an object
-    then a subject, `I told you you might`), which are unsafe; and for common English words written
-    twice in lower case (`the committee committee`); unsafe for names, terms, rare words and
+    Safe for function words (`the`, `a`, `of`, `is`...) and for common English words written
+    twice in lower case (`the committee committee`). Unsafe for function words that can stand
+    twice in grammatical English (a particle then a preposition, `rushed in in such a crowd`;
+    an object then a subject, `I told you you might`), and for names, terms, rare words and
     capitalised copies, where the writer may have meant another word. Copies that differ in
-    case (`Bitwise AND and`) are different words and are not flagged. Not flagged: legitimate repeats (`had had`,
+    case (`Bitwise AND and`) are different words. Not flagged: legitimate repeats (`had had`,
     `that that`, `her her phone`, `What it is is`, `applied to to stand out`, `log in in`),
-    reduplicated names (`Bora Bora`, `Duran Duran`), a name next to the same word (`May may`,
-    `Will will`), laughter, interjections and sounds (`ha ha`, `bye bye`, `beep beep`), idioms
-    (`the wild wild west`), and two capitalised words inside a sentence (a name).
+    reduplicated names (`Bora Bora`, `Duran Duran`, `Cao Cao`), a name next to the same word
+    (`May may`, `Will will`), laughter, interjections and sounds (`ha ha`, `bye bye`,
+    `beep beep`), idioms (`the wild wild west`), and two capitalised words (a name).
 
     ## Options
     The lexicon's `allowed_repeats`, `reduplicated_names`, `word_names` and `repeat_idioms`.
@@ -199,7 +199,8 @@ _BRACKETED_NEXT_WORD = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?[(\[“\"‘]([\p{L}
 
 def _same_token(doc, m, first: str, second: str) -> bool:
     """Two copies of one word: the same spelling, or a capitalised first copy opening a
-    sentence or a function word (``The the``). ``AND and``, ``Go go``, ``US us`` are two different words."""
+    sentence or a function word (``The the``). ``AND and``, ``Go go``, ``US us`` are two
+    different words."""
     if first == second or first.lower() == second.lower() == "i":
         return True
     return first == second.capitalize() and (

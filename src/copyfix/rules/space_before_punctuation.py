@@ -66,10 +66,11 @@ class SpaceBeforePunctuation(Rule):
         good("Type :wq to quit :)"),
         good("Run ./validate.sh now. See https://github.com/alsa-project/alsa-ucm-conf ."),
         good("A ! prompt appears, and a ? mark too."),
-        good("The . (dot) character matches any character; search with / or ?, or the &&, ||, and !"),
+        good("The . (dot) character matches any character; search with / or ?."),
+        good("It knows the &&, ||, and ! operators."),
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
-        bad("See (a) . Then (b) . And “c” . Also (d) .", "See (a) . Then (b) . And “c” . Also (d) .",
-            unsafe=False),
+        bad("See (a) . Then (b) . And “c” . Also (d) .",
+            "See (a) . Then (b) . And “c” . Also (d) ."),
     )
 
     def check(self, doc) -> Iterator[Violation]:

@@ -10,7 +10,9 @@ from copyfix.rules.base import Rule, violation
 _BRACKETS = regex.compile(r"[()\[\]{}]")
 _LABEL_NOUN = regex.compile(r"\b(?:section|item|point|step|case|part|clause|option|note)s?\s+$", regex.I)
 # Half-open intervals pair a bracket with a parenthesis: (0, 100], [1, 5), [0, HIGH), [a, b).
-_INTERVAL = regex.compile(r"[(\[][ \t]*+-?[\w.+∞]{1,12}+[ \t]*+,[ \t]*+-?[\w.+∞]{1,12}+[ \t]*+[)\]]")
+_INTERVAL = regex.compile(
+    r"[(\[][ \t]*+-?[\w.+∞]{1,12}+[ \t]*+,[ \t]*+-?[\w.+∞]{1,12}+[ \t]*+[)\]]"
+)
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 # Closers that are not brackets: list markers (a), 1), ii), 1a)) at the start of a line or after
 # a clause mark or a word like "section", and smileys :) :-) ;) and 8).
