@@ -60,7 +60,8 @@ class LowercaseSentenceStart(Rule):
     table cells; single-word fragments.
 
     ## Options
-    The lexicon's `abbreviations`, `lowercase_names` and `sentence_openers` lists.
+    The lexicon's `abbreviations`, `lowercase_names`, `sentence_openers` and `interjections`
+    lists.
     """
 
     code = "CP001"

@@ -48,7 +48,7 @@ class SpaceBeforePunctuation(Rule):
     `with / or ?`): these are left alone.
 
     ## Options
-    None.
+    The lexicon's `symbol_introducers` list.
     """
 
     code = "SP003"

@@ -30,7 +30,7 @@ class SpaceInsideBrackets(Rule):
     (`[ ]` check boxes) and a bracket being named (`type a ) to`) are left alone.
 
     ## Options
-    None.
+    The lexicon's `symbol_introducers` list.
     """
 
     code = "TY002"

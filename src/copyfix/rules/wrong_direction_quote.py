@@ -34,7 +34,7 @@ class WrongDirectionQuote(Rule):
     quotes have no direction.
 
     ## Options
-    None.
+    The lexicon's `elisions` list.
     """
 
     code = "QT001"
