@@ -135,7 +135,7 @@ def secs(seconds: float) -> str:
 
 
 def in_process(report: Report, inputs: dict[str, Path], runs: int) -> None:
-    from copyfix.api import make_linter
+    from copyfix.lint.linter import make_linter
     from copyfix.model import DocumentKind
 
     linter = make_linter()
@@ -154,7 +154,7 @@ def in_process(report: Report, inputs: dict[str, Path], runs: int) -> None:
                    f"lint_{shape}_mbps", size / MB / lint)
         report.add(f"fix {shape} ({size / MB:.1f} MB)", mbps(size, fix), secs(fix),
                    f"fix_{shape}_mbps", size / MB / fix)
-    from copyfix.runner import Mode, process_files
+    from copyfix.io.runner import Mode, process_files
 
     files = sorted(inputs["tree"].rglob("*.md"))
     size = sum(p.stat().st_size for p in files)
@@ -236,7 +236,7 @@ def tree(report: Report, inputs: dict[str, Path], runs: int) -> None:
 
 _GROWTH_SCRIPT = """
 import sys, time
-from copyfix.api import make_linter
+from copyfix.lint.linter import make_linter
 from copyfix.model import DocumentKind
 text = open(sys.argv[1], encoding="utf-8").read()
 linter = make_linter()
@@ -283,7 +283,7 @@ def shapes(report: Report, quick: bool) -> None:
     sys.path.insert(0, str(HERE.parent / "tests"))
     from scaling_shapes import KINDS, SHAPES
 
-    from copyfix.api import make_linter
+    from copyfix.lint.linter import make_linter
 
     linter = make_linter()
     scale = 1 if quick else 4
@@ -306,7 +306,7 @@ def shapes(report: Report, quick: bool) -> None:
 
 _PATHOLOGICAL_SCRIPT = """
 import sys, time
-from copyfix.api import make_linter
+from copyfix.lint.linter import make_linter
 from copyfix.model import DocumentKind
 text = open(sys.argv[1], encoding="utf-8").read()
 linter = make_linter()
@@ -494,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quick:
         sections -= {"growth", "patho"}
 
-    from copyfix import __version__
+    from copyfix.version import __version__
 
     print(f"copyfix {__version__} benchmark on {machine()}; median of {runs} run(s)")
     report = Report()

@@ -37,15 +37,15 @@ class Copyfix:
     diagnostics of the first pass kept (they are the findings on the input text)."""
 
     def __init__(self) -> None:
-        from copyfix.api import make_linter
+        from copyfix.lint.linter import make_linter
 
         self.linter = make_linter()
 
     def run(self, text: str, path: str) -> tuple[str, list]:
-        from copyfix.api import _MarkdownCheck
-        from copyfix.fixer import fix_loop
-        from copyfix.formats import kind_for_path
+        from copyfix.lint.fixer import fix_loop
+        from copyfix.lint.linter import _MarkdownCheck
         from copyfix.model import DocumentKind
+        from copyfix.text.load import kind_for_path
 
         kind = kind_for_path(path, None)
         first: list = []

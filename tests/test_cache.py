@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from copyfix.api import make_linter
-from copyfix.cache import CACHE_DIR, Cache
-from copyfix.runner import Mode, process_files
+from copyfix.io.cache import CACHE_DIR, Cache
+from copyfix.io.runner import Mode, process_files
+from copyfix.lint.linter import make_linter
 
 BAD = "In 2019,the plan changed.We left late.\n\nthe the end.\n"
 CLEAN = "The plan changed in 2019.\n"

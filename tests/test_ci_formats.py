@@ -13,10 +13,10 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from copyfix.ci_formats import render_github, render_junit, render_sarif
 from copyfix.cli import main
-from copyfix.gitdiff import ChangedLines, _unquote, keep_changed, parse_unified_diff
+from copyfix.io.gitdiff import ChangedLines, _unquote, keep_changed, parse_unified_diff
 from copyfix.model import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from copyfix.output.ci_formats import render_github, render_junit, render_sarif
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from copyfix import __version__
+from copyfix.version import __version__
 
 BAD = "In 2019,the plan changed.\n"
 CLEAN = "The plan changed in 2019.\n"

@@ -17,8 +17,8 @@ from copyfix.config import (
     load_settings,
     parse_settings,
 )
+from copyfix.lint.registry import default_registry
 from copyfix.model import Severity
-from copyfix.registry import default_registry
 
 COMMA = "In 2019,the plan changed.\n"  # SP001, error, safe fix
 SPACES = "The plan  changed.\n"  # SP004, warning, safe fix

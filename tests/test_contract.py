@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import regex
 
-from copyfix.api import Linter
+from copyfix.lint.linter import Linter
+from copyfix.lint.registry import default_registry
 from copyfix.model import Example
-from copyfix.registry import default_registry
 
 REGISTRY = default_registry()
 RULES = list(REGISTRY)

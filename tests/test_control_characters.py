@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from copyfix.api import Linter
-from copyfix.fixer import CONTROL_CHARACTERS, inserts_control
+from copyfix.lint.fixer import CONTROL_CHARACTERS, inserts_control
+from copyfix.lint.linter import Linter
+from copyfix.lint.registry import default_registry
 from copyfix.model import DocumentKind, Edit, Span, Violation
-from copyfix.packrules import PackError, parse_pack_text
-from copyfix.registry import default_registry
+from copyfix.packs import PackError, parse_pack_text
 from copyfix.rules.base import Rule, violation
 
 TEXT = DocumentKind.TEXT

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from copyfix.api import Linter, make_linter
-from copyfix.fixer import MAX_PASSES, fix_loop
+from copyfix.lint.fixer import MAX_PASSES, fix_loop
+from copyfix.lint.linter import Linter, make_linter
+from copyfix.lint.registry import default_registry
 from copyfix.model import DocumentKind
-from copyfix.packrules import parse_pack_text
-from copyfix.registry import default_registry
+from copyfix.packs import parse_pack_text
 
 TEXT = DocumentKind.TEXT
 
@@ -110,7 +110,7 @@ def test_fix_diff_shows_no_looping_edits(tmp_path: Path, run) -> None:
 
 
 def test_fix_text_never_returns_a_half_run_loop(monkeypatch) -> None:
-    from copyfix import api
+    from copyfix.lint import linter as api
 
     linter = linter_with(looping_pack(LOOPS["doubling"]))
     monkeypatch.setattr(api, "make_linter", lambda select, ignore: linter)

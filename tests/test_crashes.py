@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from copyfix.registry import default_registry
+from copyfix.lint.registry import default_registry
 
 BOOM = "BOOM"
 GOOD = "In 2019,the plan changed.\n"

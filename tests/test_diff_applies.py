@@ -137,7 +137,7 @@ def test_diff_of_a_named_file_applies_from_the_current_folder(tmp_path: Path, ho
 
 
 def test_no_final_newline_is_marked() -> None:
-    from copyfix.report import patch_diff
+    from copyfix.output.report import patch_diff
 
     assert patch_diff("x.md", b"a,b", b"a, b") == (
         b"--- a/x.md\n+++ b/x.md\n@@ -1 +1 @@\n-a,b\n\\ No newline at end of file\n"

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from copyfix import files
 from copyfix.cli import main
-from copyfix.files import FileError, discover, read_source, write_source
+from copyfix.io import files
+from copyfix.io.files import FileError, discover, read_source, write_source
 
 BROKEN = "In 2019,the plan  changed. It was late.We left."
 FIXED = "In 2019, the plan changed. It was late. We left."

@@ -16,10 +16,10 @@ from pathlib import Path
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
-from copyfix.api import Linter
-from copyfix.packrules import parse_pack_text
-from copyfix.registry import default_registry
-from copyfix.runner import Mode, process_file
+from copyfix.io.runner import Mode, process_file
+from copyfix.lint.linter import Linter
+from copyfix.lint.registry import default_registry
+from copyfix.packs import parse_pack_text
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 VOCABULARY = ["pie", "cake", "tea", "colour", "color", "end", "the"]

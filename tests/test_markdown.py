@@ -13,14 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import copyfix
-from copyfix.api import Linter, make_linter
 from copyfix.cli import main
-from copyfix.document import MASK_CHAR, BlockKind
-from copyfix.formats import build_document, kind_for_path
-from copyfix.markdown import fingerprint, parse
+from copyfix.lint.linter import Linter, make_linter
+from copyfix.lint.registry import Registry, default_registry
 from copyfix.model import DocumentKind, Edit, Severity, Violation
-from copyfix.registry import Registry, default_registry
 from copyfix.rules.base import Rule, violation
+from copyfix.text.blocks import MASK_CHAR, BlockKind
+from copyfix.text.load import build_document, kind_for_path
+from copyfix.text.markdown import fingerprint, parse
 
 CORPUS = Path(__file__).parent / "corpus" / "markdown"
 CORPUS_FILES = sorted(CORPUS.glob("*.md"))

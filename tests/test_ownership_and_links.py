@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from copyfix import files
-from copyfix.files import FileError, read_source, write_source
+from copyfix.io import files
+from copyfix.io.files import FileError, read_source, write_source
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_root = pytest.mark.skipif(not IS_ROOT, reason="giving a file away needs root")

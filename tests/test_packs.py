@@ -11,12 +11,14 @@ import pytest
 import regex
 from click.testing import CliRunner
 
-from copyfix import packrules
-from copyfix.api import Linter
+from copyfix import packs
 from copyfix.cli import main
+from copyfix.cli.info import default_test_refs
+from copyfix.lint.linter import Linter
+from copyfix.lint.registry import default_registry
 from copyfix.model import Applicability, DocumentKind, Severity
-from copyfix.packrules import PackError, builtin_pack_names, keep_case, parse_pack_text
-from copyfix.registry import default_registry
+from copyfix.packs import PackError, builtin_pack_names, keep_case, parse_pack_text
+from copyfix.packs import rule as pack_rule
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PACKS = sorted(ROOT.glob("rules/*.toml"))
@@ -79,11 +81,11 @@ def test_project_pack_passes_its_tests(path):
 def test_test_rules_default_runs_builtin_and_configured_packs():
     code, output = run_cli(["test-rules"], ROOT)
     assert code == 0, output
-    failures, total = packrules.run_pack_tests([], ROOT)
+    failures, total = packs.run_pack_tests(*default_test_refs(ROOT))
     assert not failures
     expected = sum(len(r.tests) for ref in builtin_pack_names()
-                   for r in packrules.load_pack(ref, ROOT))
-    expected += sum(len(r.tests) for r in packrules.load_pack("rules/house.toml", ROOT))
+                   for r in packs.load_pack(ref, ROOT))
+    expected += sum(len(r.tests) for r in packs.load_pack("rules/house.toml", ROOT))
     assert total == expected
 
 
@@ -482,14 +484,14 @@ def test_catastrophic_pattern_is_stopped_and_reported(monkeypatch):
     started = time.monotonic()
     found = linter.lint(text, kind=TEXT)
     elapsed = time.monotonic() - started
-    assert elapsed < packrules.PATTERN_TIME_LIMIT + 2.0
+    assert elapsed < packs.PATTERN_TIME_LIMIT + 2.0
     (finding,) = found
     assert finding.message.startswith("Pack error: a pattern of TS001 (test.toml) ran longer")
     assert finding.line == 3
 
 
 def test_catastrophic_pattern_through_the_cli(tmp_path, monkeypatch):
-    monkeypatch.setattr(packrules, "PATTERN_TIME_LIMIT", 0.3)
+    monkeypatch.setattr(pack_rule, "PATTERN_TIME_LIMIT", 0.3)
     docs = make_project(tmp_path, 'packs = ["../p.toml"]\n', {"p.toml": CATASTROPHIC})
     (docs / "a.txt").write_text("a" * 5000 + "!\n")
     started = time.monotonic()
@@ -503,7 +505,7 @@ def test_catastrophic_pattern_through_the_cli(tmp_path, monkeypatch):
 
 
 def test_misspellings_are_certain():
-    (rule,) = packrules.load_pack("misspellings", ROOT)
+    (rule,) = packs.load_pack("misspellings", ROOT)
     swaps = rule.replacements
     assert len(swaps) >= 150
     for wrong, right in swaps.items():
@@ -518,7 +520,7 @@ def test_misspellings_are_certain():
 
 
 def test_wordy_phrases_only_report():
-    for rule in packrules.load_pack("wordy-phrases", ROOT):
+    for rule in packs.load_pack("wordy-phrases", ROOT):
         assert not rule.fixable
         assert rule.severity is Severity.INFO
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from copyfix.api import make_linter
-from copyfix.runner import Mode, process_files
+from copyfix.io.runner import Mode, process_files
+from copyfix.lint.linter import make_linter
 
 TEXTS = [
     "In 2019,the plan changed.We left late.\n",

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from copyfix.api import Linter, make_linter
-from copyfix.fixer import MAX_PASSES
+from copyfix.lint.fixer import MAX_PASSES
+from copyfix.lint.linter import Linter, make_linter
 from copyfix.model import Diagnostic, DocumentKind
 
 BASE = settings().max_examples

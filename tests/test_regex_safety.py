@@ -25,7 +25,6 @@ import pytest
 import regex
 
 import copyfix
-import copyfix.rules
 
 PATTERN_TYPES = (re.Pattern, type(regex.compile("")))
 RUN = 50_000
@@ -44,12 +43,11 @@ LONG_PROSE = PROSE * (4_000_000 // len(PROSE))
 
 def _patterns() -> dict[str, regex.Pattern | re.Pattern]:
     found: dict[str, regex.Pattern | re.Pattern] = {}
-    for package in (copyfix, copyfix.rules):
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            for name, value in vars(module).items():
-                for suffix, item in _pattern_items(value):
-                    found.setdefault(f"{module.__name__}.{name}{suffix}", item)
+    for info in pkgutil.walk_packages(copyfix.__path__, "copyfix."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            for suffix, item in _pattern_items(value):
+                found.setdefault(f"{module.__name__}.{name}{suffix}", item)
     return found
 
 
@@ -99,7 +97,7 @@ def _as_regex(pattern: regex.Pattern | re.Pattern) -> regex.Pattern:
 # Patterns whose callers bound their input so that an adversarial run cannot reach them, with
 # the inputs that cannot occur.
 OUT_OF_SCOPE_INPUTS: dict[str, tuple[str, Callable[[str], bool]]] = {
-    "copyfix.plaintext._CODE_CHARS": (
+    "copyfix.text.plaintext._CODE_CHARS": (
         "searched only within one paragraph, and a paragraph has no blank line, so its "
         "multiline ^\\s* stops at each line's first visible character",
         str.isspace,

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from copyfix import files, fix_text
+from copyfix import fix_text
+from copyfix.io import files
 
 BROKEN = "In 2019,the plan  changed. It was late.We left.\n"
 FIXED = "In 2019, the plan changed. It was late. We left.\n"

@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING
 import pytest
 from scaling_shapes import KINDS, SHAPES
 
-from copyfix.analysis import Analysis
-from copyfix.api import make_linter
-from copyfix.engine import lint_document
-from copyfix.formats import build_document
+from copyfix.lint.engine import lint_document
+from copyfix.lint.linter import make_linter
 from copyfix.model import DocumentKind
+from copyfix.text.analysis import Analysis
+from copyfix.text.load import build_document
 
 if TYPE_CHECKING:
-    from copyfix.document import Document
     from copyfix.rules.base import Rule
+    from copyfix.text.document import Document
 
 FACTOR = 4
 LIMIT = 8.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from copyfix import words
+from copyfix.text import words
 
 
 @pytest.mark.parametrize(

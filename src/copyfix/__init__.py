@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from copyfix.version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,7 +27,7 @@ def lint_text(
     ``path`` chooses the format by extension (``.md`` is Markdown) unless ``kind`` is given
     (``"text"`` or ``"markdown"``); ``select``/``ignore`` take codes, names or family prefixes.
     """
-    from copyfix.api import lint_text as _lint_text
+    from copyfix.lint.linter import lint_text as _lint_text
 
     return _lint_text(text, path=path, select=select, ignore=ignore, kind=kind)
 
@@ -42,6 +42,6 @@ def fix_text(
     kind: str | None = None,
 ) -> str:
     """Return ``text`` with every fix of the selected rules applied until nothing changes."""
-    from copyfix.api import fix_text as _fix_text
+    from copyfix.lint.linter import fix_text as _fix_text
 
     return _fix_text(text, path=path, unsafe=unsafe, select=select, ignore=ignore, kind=kind)

@@ -18,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from copyfix.lexicon import Lexicon
 from copyfix.model import Severity
+from copyfix.text.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from copyfix.registry import Registry
+    from copyfix.lint.registry import Registry
 
 CONFIG_NAMES = (".copyfix.toml", "copyfix.toml", "pyproject.toml")
 
@@ -124,7 +124,7 @@ class Settings:
         Done eagerly because ``per-file-ignores`` is otherwise only resolved for files that
         match its glob, and a typo there would go unnoticed until one does.
         """
-        from copyfix.registry import UnknownRuleError
+        from copyfix.lint.registry import UnknownRuleError
 
         for key, selector in self.rule_selectors():
             try:
@@ -343,7 +343,7 @@ def parse_settings(table: dict[str, Any], path: Path, prefix: str = "") -> Setti
 
 
 def _default_max_file_size() -> int:
-    from copyfix.files import MAX_FILE_BYTES
+    from copyfix.io.files import MAX_FILE_BYTES
 
     return MAX_FILE_BYTES
 

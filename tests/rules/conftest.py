@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from copyfix.api import Linter
+from copyfix.lint.linter import Linter
+from copyfix.lint.registry import default_registry
 from copyfix.model import DocumentKind
-from copyfix.registry import default_registry
 
 _REGISTRY = default_registry()
 

@@ -51,10 +51,10 @@ def test_heading_and_list_items_are_fragments(rule_run):
 
 
 def test_admonition_labels_come_from_the_lexicon():
-    from copyfix.api import Linter
-    from copyfix.lexicon import Lexicon
+    from copyfix.lint.linter import Linter
+    from copyfix.lint.registry import default_registry
     from copyfix.model import DocumentKind
-    from copyfix.registry import default_registry
+    from copyfix.text.lexicon import Lexicon
 
     registry = default_registry()
     text = "Aside: this runs on.\n\nAside: that does too."

@@ -19,7 +19,7 @@ from copyfix.model import (
 )
 
 if TYPE_CHECKING:
-    from copyfix.document import Document
+    from copyfix.text.document import Document
 
 
 class Rule:

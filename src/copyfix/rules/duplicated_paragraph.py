@@ -6,9 +6,9 @@ from operator import eq
 
 import regex
 
-from copyfix.document import BlockKind
 from copyfix.model import Applicability, Edit, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+from copyfix.text.blocks import BlockKind
 
 _PARAGRAPH = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _MIN_WORDS = 2

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.document import BlockKind
 from copyfix.model import Applicability, Edit, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+from copyfix.text.blocks import BlockKind
 
 # The capital comes first in the pattern so the engine can skip ahead to it; the character
 # before it is checked afterwards (a lookbehind at the start is tried at every position).

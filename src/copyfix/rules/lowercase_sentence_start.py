@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.document import MASK_CHAR, BlockKind
 from copyfix.model import (
     Applicability,
     DocumentKind,
@@ -18,7 +17,8 @@ from copyfix.model import (
     good,
 )
 from copyfix.rules.base import Rule, violation
-from copyfix.sentences import LIST_LABEL, StartKind
+from copyfix.text.blocks import MASK_CHAR, BlockKind
+from copyfix.text.sentences import LIST_LABEL, StartKind
 
 # What follows a word that makes it code or a command rather than prose: call(), a.b, a_b, a=b.
 _CODE_AFTER = regex.compile(r"[(\[{=_/\\<>@#]|\.\w|::")

@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.analysis import is_initial_or_acronym
-from copyfix.document import MASK_CHAR
 from copyfix.model import Applicability, Edit, Severity, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
+from copyfix.text.analysis import is_initial_or_acronym
+from copyfix.text.blocks import MASK_CHAR
+from copyfix.text.words import count
 
 # ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
 # glued to a word (left;she, Note:this). The lookbehinds keep "...", "::" and "?!" runs out.
@@ -113,8 +114,6 @@ def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:
     """``late.We``: a lowercase word (or a name the document uses) ends the first sentence and
     a common word opens the next; ``Capt.Hale``, ``thirteen.Mr.``: an abbreviation takes a
     space. ``Dot.Com``, ``resources.Minify`` may be names: not certain."""
-    from copyfix.words import count
-
     before = doc.analysis.word_before(dot)
     nxt = _NEXT_TOKEN.match(view, after, after + 80)
     if nxt is None:

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 import regex
 
 from copyfix.model import Edit, Violation, WordContext, bad, good
-from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
+from copyfix.text.quotes import Role
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\d]")
 # The plural or possessive of a quoted word: dotless "I"s.

@@ -6,6 +6,7 @@ import regex
 
 from copyfix.model import Applicability, Edit, Severity, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
+from copyfix.text.words import count
 
 # A word, whitespace that stays inside the paragraph, and the same word again. Hyphens and
 # apostrophes on either side make it part of a compound (bye-bye, "so-so").
@@ -215,8 +216,6 @@ _SAFE_CONTENT_COUNT = 1000
 
 
 def _ordinary_content_word(doc, first: str, second: str) -> bool:
-    from copyfix.words import count
-
     return (
         first == second
         and first not in _FUNCTION_WORDS

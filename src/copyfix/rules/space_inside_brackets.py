@@ -5,8 +5,8 @@ from collections.abc import Iterator
 import regex
 
 from copyfix.model import Applicability, DocumentKind, Edit, Violation, bad, good
-from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
+from copyfix.text.quotes import Role
 
 # Braces are left out: `{ string | URL }` is type notation, where the spaces are the style.
 # Each pattern starts with the bracket or the space itself, so the engine skips quickly

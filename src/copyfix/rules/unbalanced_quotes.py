@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copyfix.model import Applicability, Edit, Violation, bad, good
-from copyfix.quotes import QuoteMark, Role
 from copyfix.rules.base import Rule, violation
+from copyfix.text.quotes import QuoteMark, Role
 
 _CONTINUING_OPENERS = ("“", "«", "»", '"', "‘")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copyfix.model import Edit, Severity, Violation, bad, good
-from copyfix.quotes import Role
 from copyfix.rules.base import Rule, violation
+from copyfix.text.quotes import Role
 
 _MESSAGES = {
     Role.OPEN: "Closing quote mark used to open a quotation",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from copyfix.document import MASK_CHAR, Block, BlockKind
 from copyfix.model import Span
+from copyfix.text.blocks import MASK_CHAR, Block, BlockKind
+from copyfix.text.words import is_english_token
 
 _PARAGRAPH = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _ITEM = regex.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)", regex.M)
@@ -120,7 +121,7 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
     - A command: a short line with signs of code that does not end like a sentence
       (``apt-mark hold package_name``).
     - Otherwise a line with signs of code is a listing when fewer than 60% of its words are
-      English words (``copyfix.words``), or 30% when its only signs are punctuation inside a
+      English words (``copyfix.text.words``), or 30% when its only signs are punctuation inside a
       token (``rw,nosuid 0 0``, ``(hd0,msdos2)``).
 
     When half the lines of the paragraph or more are such lines, the whole paragraph is a
@@ -183,8 +184,6 @@ _KEY_VALUE = regex.compile(r"[\w .-]{1,30}:[ \t]{2,}\S")
 
 
 def _reads_as_english(line: str, share: float) -> bool:
-    from copyfix.words import is_english_token
-
     words = 0
     english = 0
     for token in _WORDS.findall(line):

@@ -13,14 +13,18 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.document import MASK_CHAR
 from copyfix.model import Span
-from copyfix.spans import SpanSet
+from copyfix.text.blocks import MASK_CHAR
+from copyfix.text.quotes import Role, scan_quotes
+from copyfix.text.sentences import find_labels, find_sentence_starts
+from copyfix.text.spans import SpanSet
+from copyfix.text.words import is_english_token
 
 if TYPE_CHECKING:
-    from copyfix.document import Block, Document
-    from copyfix.quotes import QuoteMark
-    from copyfix.sentences import Label, SentenceStart
+    from copyfix.text.blocks import Block
+    from copyfix.text.document import Document
+    from copyfix.text.quotes import QuoteMark
+    from copyfix.text.sentences import Label, SentenceStart
 
 _TRAIL = "[^\\s<>\"“”‘’`\ufffc]*[^\\s<>\"“”‘’`\ufffc.,;:!?)\\]}'*_]"
 _PROTECTED_PATTERNS = [
@@ -106,12 +110,10 @@ class Analysis:
 
     def is_ordinary_word(self, token: str) -> bool:
         """True for a token a careful editor reads as ordinary English: a number, an English word
-        of the word list (``copyfix.words``) in lower, title or upper case, or an abbreviation
+        of the word list (``copyfix.text.words``) in lower, title or upper case, or an abbreviation
         of the lexicon. False for identifiers (``pkg``, ``snake_case``, ``x86``), words with
         an inner capital (``iPhone``, ``McLeod``), other scripts (``β``) and words the list does
         not know (``systemd``, ``Minify``)."""
-        from copyfix.words import is_english_token
-
         if _NUMBER.fullmatch(token):
             return True
         if "_" in token or any(c.isdigit() for c in token):
@@ -235,8 +237,6 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[SentenceStart]:
-        from copyfix.sentences import find_sentence_starts
-
         return find_sentence_starts(self.doc)
 
     @cached_property
@@ -272,16 +272,12 @@ class Analysis:
 
     @cached_property
     def quotes(self) -> list[QuoteMark]:
-        from copyfix.quotes import scan_quotes
-
         return scan_quotes(self.doc)
 
     @cached_property
     def quotations(self) -> SpanSet:
         """Spans from each opening quote mark to the mark that closes it (or to the end of its
         block, for a quotation that runs on into the next paragraph)."""
-        from copyfix.quotes import Role
-
         spans: list[Span] = []
         blocks = self.doc.blocks
         b = 0
@@ -310,8 +306,6 @@ class Analysis:
 
     @cached_property
     def labels(self) -> list[Label]:
-        from copyfix.sentences import find_labels
-
         return find_labels(self.doc)
 
 

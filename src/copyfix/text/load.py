@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from copyfix.document import Document
 from copyfix.model import DocumentKind
-from copyfix.spans import SpanSet
-from copyfix.suppression import directive_spans
+from copyfix.text.directives import directive_spans
+from copyfix.text.document import Document
+from copyfix.text.markdown import parse
+from copyfix.text.plaintext import preformatted_spans
+from copyfix.text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from copyfix.lexicon import Lexicon
+    from copyfix.text.lexicon import Lexicon
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 FORMAT_TYPES = tuple(kind.value for kind in DocumentKind)
@@ -39,8 +41,6 @@ def build_document(
     text: str, *, path: str = "-", kind: DocumentKind, lexicon: Lexicon | None = None
 ) -> Document:
     if kind is DocumentKind.MARKDOWN:
-        from copyfix.markdown import parse
-
         layout = parse(text)
         return Document(
             text,
@@ -54,8 +54,6 @@ def build_document(
             comments=layout.comments,
         )
     # In plain text, suppression comments, indented examples and tables are not prose.
-    from copyfix.plaintext import preformatted_spans
-
     not_prose = SpanSet([*directive_spans(text), *preformatted_spans(text)])
     return Document(
         text, path=path, kind=kind, masks=not_prose, literal=not_prose, lexicon=lexicon

@@ -159,11 +159,11 @@ def render_sarif(
     source_of: Callable[[str], str | None] = lambda _: None,
 ) -> str:
     """A SARIF 2.1.0 log with one run: every rule's metadata, every finding and its fixes."""
-    from copyfix import __version__
+    from copyfix.version import __version__
 
     infos = {info.code: info for info in rules}
     if not infos:
-        from copyfix.registry import default_registry
+        from copyfix.lint.registry import default_registry
 
         infos = {rule.code: rule.info() for rule in default_registry()}
     for d in diagnostics:

@@ -6,13 +6,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from copyfix.lint.suppression import parse_suppressions
 from copyfix.model import Applicability, Diagnostic, Severity, Span, Violation, WordContext
-from copyfix.suppression import parse_suppressions
 
 if TYPE_CHECKING:
-    from copyfix.document import Document
-    from copyfix.registry import Registry
+    from copyfix.lint.registry import Registry
     from copyfix.rules.base import Rule
+    from copyfix.text.document import Document
 
 UNUSED_SUPPRESSION = "CX001"
 

@@ -11,18 +11,18 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from copyfix.api import Linter
-from copyfix.cache import Cache, linter_fingerprint
-from copyfix.engine import CheckCrash
-from copyfix.files import (
+from copyfix.io.cache import Cache, linter_fingerprint
+from copyfix.io.files import (
     FileError,
     SourceFile,
     read_source,
     remove_stale_temporaries,
     write_source,
 )
-from copyfix.formats import kind_for_path
+from copyfix.lint.engine import CheckCrash
+from copyfix.lint.linter import Linter
 from copyfix.model import Diagnostic
+from copyfix.text.load import kind_for_path
 
 
 class Mode(enum.Enum):

@@ -7,15 +7,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from copyfix.engine import lint_document
-from copyfix.fixer import FixResult, fix_loop
-from copyfix.formats import build_document, kind_for_path
+from copyfix.lint.engine import lint_document
+from copyfix.lint.fixer import FixResult, fix_loop
+from copyfix.lint.registry import Registry, default_registry
 from copyfix.model import Diagnostic, DocumentKind, Severity
-from copyfix.registry import Registry, default_registry
+from copyfix.text.load import build_document, kind_for_path
+from copyfix.text.markdown import fingerprint
 
 if TYPE_CHECKING:
-    from copyfix.lexicon import Lexicon
     from copyfix.rules.base import Rule
+    from copyfix.text.lexicon import Lexicon
 
 
 @dataclass(slots=True)
@@ -69,8 +70,6 @@ class _MarkdownCheck:
         self._memo: dict[str, object] = {}
 
     def _fingerprint(self, text: str) -> object:
-        from copyfix.markdown import fingerprint
-
         if text not in self._memo:
             if len(self._memo) > 4:
                 self._memo.clear()

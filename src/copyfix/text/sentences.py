@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.document import Block, BlockKind
+from copyfix.text.blocks import Block, BlockKind
 
 if TYPE_CHECKING:
-    from copyfix.document import Document
+    from copyfix.text.document import Document
 
 
 class StartKind(enum.Enum):

@@ -154,7 +154,7 @@ def render(
         return render_json(diagnostics)
     if output_format == "json-lines":
         return render_json_lines(diagnostics)
-    from copyfix import ci_formats
+    from copyfix.output import ci_formats
 
     if output_format == "github":
         return ci_formats.render_github(diagnostics)

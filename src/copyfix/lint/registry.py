@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from copyfix.rules import builtin_rules
+
 if TYPE_CHECKING:
     from copyfix.rules.base import Rule
 
@@ -87,6 +89,4 @@ class Registry:
 
 
 def default_registry() -> Registry:
-    from copyfix.rules import builtin_rules
-
     return Registry(builtin_rules())

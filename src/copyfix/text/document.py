@@ -2,40 +2,22 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from copyfix.model import DocumentKind, Span
-from copyfix.spans import SpanSet
+from copyfix.text.analysis import Analysis
+from copyfix.text.blocks import MASK_CHAR, Block
+from copyfix.text.lexicon import Lexicon, default_lexicon
+from copyfix.text.plaintext import plain_blocks
+from copyfix.text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from copyfix.analysis import Analysis
-    from copyfix.lexicon import Lexicon
-
-#: Stands in, in ``Document.view``, for every masked character (code, markup, HTML) so that rules
-#: see neither letters nor spaces there and offsets stay those of the original text.
-MASK_CHAR = "\ufffc"
+    from copyfix.text.lexicon import Lexicon
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-
-
-class BlockKind(enum.Enum):
-    PARAGRAPH = "paragraph"
-    HEADING = "heading"
-    ITEM = "item"
-    TABLE_CELL = "table-cell"
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A unit of prose that sentences never cross (a paragraph, heading, list item or cell)."""
-
-    span: Span
-    kind: BlockKind
 
 
 class Document:
@@ -101,22 +83,16 @@ class Document:
     def blocks(self) -> list[Block]:
         if self._blocks is not None:
             return self._blocks
-        from copyfix.plaintext import plain_blocks
-
         return plain_blocks(self.view)
 
     @cached_property
     def lexicon(self) -> Lexicon:
         if self._lexicon is not None:
             return self._lexicon
-        from copyfix.lexicon import default_lexicon
-
         return default_lexicon()
 
     @cached_property
     def analysis(self) -> Analysis:
-        from copyfix.analysis import Analysis
-
         return Analysis(self)
 
     @cached_property

@@ -19,9 +19,9 @@ from typing import Any
 import pyromark
 import regex
 
-from copyfix.document import Block, BlockKind
 from copyfix.model import Span
-from copyfix.spans import SpanSet
+from copyfix.text.blocks import Block, BlockKind
+from copyfix.text.spans import SpanSet
 
 OPTIONS = (
     pyromark.Options.ENABLE_TABLES

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from copyfix.model import RuleInfo
 
 if TYPE_CHECKING:
-    from copyfix.registry import Registry
+    from copyfix.lint.registry import Registry
 
 
 def render_rule_doc(info: RuleInfo, registry: Registry) -> str:
     """Markdown for ``copyfix rule``; the examples are run, so the page shows real output."""
-    from copyfix.api import Linter
+    from copyfix.lint.linter import Linter
 
     lines = [
         f"# {info.name} ({info.code})",

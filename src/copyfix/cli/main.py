@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from copyfix import __version__
+from copyfix.version import __version__
 
 FORMATS = ["full", "concise", "json", "json-lines", "github", "sarif", "junit"]
 
@@ -63,7 +63,7 @@ def main() -> None:
 @click.option("--diff-base", metavar="REF", help="Only report lines changed since this git ref.")
 def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff_base, **opts):
     """Report problems in PATHS (default: the current folder; '-' reads stdin)."""
-    from copyfix.commands import run_lint
+    from copyfix.cli.lint import run_lint
 
     _exit(
         run_lint,
@@ -86,7 +86,7 @@ def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff
               help="Also apply fixes marked unsafe.")
 def fix(paths, show_diff, unsafe_fixes, **opts):
     """Fix problems in PATHS in place ('-' reads stdin and writes the fixed text to stdout)."""
-    from copyfix.commands import run_fix
+    from copyfix.cli.fix import run_fix
 
     _exit(run_fix, list(paths) or ["."], opts, show_diff=show_diff, unsafe=unsafe_fixes)
 
@@ -96,7 +96,7 @@ def fix(paths, show_diff, unsafe_fixes, **opts):
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def list_rules(output_format, config_path):
     """List every rule: code, name, fix availability and summary."""
-    from copyfix.commands import run_rules
+    from copyfix.cli.info import run_rules
 
     sys.exit(run_rules(output_format, config_path))
 
@@ -106,7 +106,7 @@ def list_rules(output_format, config_path):
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def show_rule(rule, config_path):
     """Print a rule's documentation and examples."""
-    from copyfix.commands import run_rule
+    from copyfix.cli.info import run_rule
 
     sys.exit(run_rule(rule, config_path))
 
@@ -117,7 +117,7 @@ def show_rule(rule, config_path):
 @click.option("--isolated", is_flag=True)
 def show_config(path, config_path, isolated):
     """Print the settings in effect for PATH."""
-    from copyfix.commands import run_config
+    from copyfix.cli.info import run_config
 
     sys.exit(run_config(path, config_path, isolated))
 
@@ -126,7 +126,7 @@ def show_config(path, config_path, isolated):
 @click.argument("packs", nargs=-1)
 def test_rules(packs):
     """Run the inline tests of rule packs (default: built-in packs and those in config)."""
-    from copyfix.commands import run_test_rules
+    from copyfix.cli.info import run_test_rules
 
     sys.exit(run_test_rules(list(packs)))
 

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.document import MASK_CHAR
+from copyfix.text.blocks import MASK_CHAR
 
 if TYPE_CHECKING:
-    from copyfix.document import Block, Document
+    from copyfix.text.blocks import Block
+    from copyfix.text.document import Document
 
 
 class Role(enum.Enum):

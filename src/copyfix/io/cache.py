@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copyfix import __version__
 from copyfix.model import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from copyfix.version import __version__
 
 if TYPE_CHECKING:
     from copyfix.rules.base import Rule

@@ -18,16 +18,11 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Span
+from copyfix.text.directives import find_directives
 
 if TYPE_CHECKING:
-    from copyfix.document import Document
+    from copyfix.text.document import Document
 
-# A directive alone on its line; ``>`` lets one sit inside a Markdown block quote.
-DIRECTIVE = regex.compile(
-    r"^[ \t>]*(<!--[ \t]*copyfix:[ \t]*(disable-next-line|disable-file|disable|enable)\b"
-    r"([^\n]*?)[ \t]*-->)[ \t]*(?=\r?$)",
-    regex.M,
-)
 _SELECTOR_SPLIT = regex.compile(r"[\s,]+")
 # The word before ``[sic]``: letters with inner punctuation, as a writer quotes it.
 _SIC = regex.compile(r"(\S+?)[\p{P}]*[ \t]*\[sic\]", regex.I)
@@ -151,20 +146,6 @@ class _Open:
     excepted: frozenset[str] = frozenset()
 
 
-def find_directives(doc: Document) -> list[regex.Match[str]]:
-    """Directive lines of ``doc``. In Markdown a directive must be an HTML comment the parser
-    saw, so one shown inside a code block or code span is only an example."""
-    text = doc.text
-    if "copyfix:" not in text:
-        return []
-    matches = list(DIRECTIVE.finditer(text))
-    comments = doc.comments
-    if comments is None:
-        return matches
-    starts = {span.start for span in comments}
-    return [m for m in matches if m.start(1) in starts]
-
-
 def parse_suppressions(doc: Document, resolve: Callable[[str], set[str]]) -> Suppressions:
     """Find directives in the document. ``resolve(selector)`` maps a code, name or prefix to a set of
     rule codes, raising ``ValueError`` for an unknown one."""
@@ -226,8 +207,3 @@ def _close(
         elif o.codes - scope:
             still_open.append(_Open(o.directive, o.codes - scope, enable.line + 1))
     return still_open
-
-
-def directive_spans(text: str) -> list[Span]:
-    """The directive comments of a plain-text document (whole lines are not prose)."""
-    return [Span(*m.span(1)) for m in DIRECTIVE.finditer(text)] if "copyfix:" in text else []

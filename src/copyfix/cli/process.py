@@ -1,0 +1,135 @@
+"""Running a linter over stdin or files for the lint and fix commands, and what both report
+the same way (file errors, crashes, where the output goes)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from copyfix.cli.exits import UsageProblem
+from copyfix.cli.settings import LinterFactory, Options, registry_for
+from copyfix.config import Settings
+from copyfix.io.files import FileError, decode_source, discover
+from copyfix.io.runner import FileOutcome, Mode, process_files, process_text
+from copyfix.lint.registry import default_registry
+
+
+def collect(paths: list[str], factory: LinterFactory) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    errors: list[str] = []
+    for item in discover(paths, excluded=factory.excluded):
+        if isinstance(item, FileError):
+            errors.append(str(item))
+        else:
+            files.append(item)
+    return files, errors
+
+
+def process_paths(paths: list[str], options: Options, mode: Mode, unsafe: bool | None):
+    """Run over stdin or files; return outcomes, file errors and the settings of the first."""
+    factory = LinterFactory(options)
+    if paths == ["-"]:
+        name = options.stdin_filename or "-"
+        settings = factory.settings(Path(name))
+        limit = options.max_file_size or settings.max_file_size
+        raw = sys.stdin.buffer.read(limit + 1)
+        if len(raw) > limit:
+            raise UsageProblem(
+                f"{name}: input too large (over {limit:,} bytes, set by max-file-size)"
+            )
+        # Decoded like a file, so the fixed text goes back out with the same encoding, BOM and
+        # newlines, and bytes that do not decode are refused rather than mangled.
+        try:
+            source = decode_source(raw, Path(name), name)
+        except FileError as exc:
+            return [], [exc], settings
+        use_unsafe = settings.unsafe_fixes if unsafe is None else unsafe
+        outcome = process_text(
+            factory.linter(Path(name)),
+            source.text,
+            name,
+            mode,
+            unsafe=use_unsafe,
+            kind=options.format_type,
+        )
+        outcome.source = source
+        return [outcome], [], settings
+    files, errors = collect(paths, factory)
+    outcomes: list[FileOutcome] = []
+    groups: dict[tuple, list[Path]] = {}
+    for path in files:
+        settings = factory.settings(path)
+        groups.setdefault((id(factory.linter(path)), id(settings)), []).append(path)
+    for group in groups.values():
+        settings = factory.settings(group[0])
+        use_unsafe = settings.unsafe_fixes if unsafe is None else unsafe
+        outcomes += process_files(
+            factory.linter(group[0]),
+            group,
+            mode,
+            unsafe=use_unsafe,
+            kind=options.format_type,
+            jobs=options.jobs,
+            cache=not options.no_cache,
+            settings_key=_settings_key(settings),
+            cache_dir=settings.root,  # the folder of the configuration file, or the current one
+            max_bytes=options.max_file_size or settings.max_file_size,
+        )
+    outcomes.sort(key=lambda o: o.display)
+    first = factory.settings(Path(paths[0])) if paths else Settings()
+    return outcomes, errors, first
+
+
+def _settings_key(settings: Settings) -> str:
+    import json
+
+    return json.dumps(settings.as_dict(), sort_keys=True, default=str)
+
+
+def input_at(
+    output_file: str, outcomes: list[FileOutcome], stdin_filename: str | None
+) -> str | None:
+    """The input that ``output_file`` would overwrite, if any: the report would replace the
+    prose. Compared as files (through symlinks and hard links), including files found by walking
+    a folder, and the name given to stdin, which usually is the file an editor has open."""
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return None  # it does not exist yet, so it cannot be an input
+    names = [o.display for o in outcomes if o.display != "-"]
+    if stdin_filename:
+        names.append(stdin_filename)
+    for name in names:
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return name
+    return None
+
+
+def report_crashes(crashes: list[str]) -> bool:
+    """One line per file whose check crashed; True if there was any (exit code 3, which wins
+    over findings and file errors: a crash means the results are incomplete)."""
+    for crash in crashes:
+        click.echo(f"copyfix: error: {crash}", err=True)
+    return bool(crashes)
+
+
+def rule_infos(settings: Settings) -> list:
+    """Rule metadata for reports that describe every rule (SARIF), packs from config included."""
+    try:
+        return [rule.info() for rule in registry_for(settings)]
+    except UsageProblem:
+        return [rule.info() for rule in default_registry()]
+
+
+def emit(text: str, output_file: str | None) -> None:
+    if output_file:
+        Path(output_file).write_text(text + ("\n" if text else ""), encoding="utf-8")
+    elif text:
+        click.echo(text)

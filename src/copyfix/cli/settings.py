@@ -1,0 +1,143 @@
+"""What applies to each file: command-line options merged with the nearest configuration, and
+the linter (rules, severities, lexicon, packs) built from them, one per configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from copyfix.cli.exits import UsageProblem
+from copyfix.config import ConfigError, Settings, settings_for
+from copyfix.lint.linter import Linter
+from copyfix.lint.registry import Registry, UnknownRuleError, default_registry
+from copyfix.model import Severity
+
+
+def _split(values) -> list[str]:
+    return [part.strip() for v in values or () for part in v.split(",") if part.strip()]
+
+
+@dataclass(slots=True)
+class Options:
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    config_path: str | None
+    isolated: bool
+    stdin_filename: str | None
+    format_type: str | None
+    no_cache: bool
+    jobs: int
+    max_file_size: int | None = None
+
+    @classmethod
+    def from_click(cls, opts: dict) -> Options:
+        return cls(
+            select=_split(opts.get("select")) or None,
+            extend_select=_split(opts.get("extend_select")),
+            ignore=_split(opts.get("ignore")),
+            config_path=opts.get("config_path"),
+            isolated=bool(opts.get("isolated")),
+            stdin_filename=opts.get("stdin_filename"),
+            format_type=opts.get("format_type"),
+            no_cache=bool(opts.get("no_cache")),
+            jobs=int(opts.get("jobs") or 0),
+            max_file_size=_size_option(opts.get("max_file_size")),
+        )
+
+
+def _size_option(value: str | None) -> int | None:
+    if not value:
+        return None
+    from copyfix.config import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--max-file-size'") from None
+
+
+class LinterFactory:
+    """Builds (and reuses) the linter for each combination of settings and file ignores."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._settings: dict[Path, Settings] = {}
+        self._linters: dict[tuple, Linter] = {}
+
+    def settings(self, path: Path) -> Settings:
+        folder = path.absolute() if path.is_dir() else path.absolute().parent
+        if folder not in self._settings:
+            try:
+                self._settings[folder] = settings_for(
+                    path, config_path=self.options.config_path, isolated=self.options.isolated
+                )
+            except ConfigError as exc:
+                raise UsageProblem(str(exc)) from None
+        return self._settings[folder]
+
+    def linter(self, path: Path) -> Linter:
+        settings = self.settings(path)
+        file_ignores = tuple(settings.ignores_for(path)) if settings.per_file_ignores else ()
+        key = (id(settings), file_ignores)
+        if key not in self._linters:
+            self._linters[key] = build_linter(settings, self.options, file_ignores)
+        return self._linters[key]
+
+    def excluded(self, path: Path) -> bool:
+        settings = self.settings(path)
+        if settings.is_excluded(path):
+            return True
+        return path.is_file() and not settings.is_included(path)
+
+
+def build_linter(settings: Settings, options: Options, file_ignores=()) -> Linter:
+    registry = registry_for(settings)
+    where = str(settings.path) if settings.path else "command line"
+    try:
+        settings.check_rules(registry)
+    except ConfigError as exc:
+        raise UsageProblem(str(exc)) from None
+    try:
+        select = options.select if options.select is not None else settings.select
+        rules = registry.select(
+            select,
+            [*settings.ignore, *options.ignore, *file_ignores],
+            [*settings.extend_select, *options.extend_select],
+        )
+        severities: dict[str, Severity] = {}
+        # As with select and ignore, the more specific selector wins whatever the order:
+        # `SP = "warning"` with `SP004 = "info"` leaves SP004 at info.
+        for selector, severity in sorted(
+            settings.severity.items(), key=lambda item: _specificity(registry, item[0])
+        ):
+            for code in registry.resolve([selector]):
+                severities[code] = severity
+    except UnknownRuleError as exc:
+        raise UsageProblem(f"{where}: {exc}") from None
+    return Linter(registry, rules, severities, settings.lexicon())
+
+
+def _specificity(registry: Registry, selector: str) -> int:
+    if selector.upper() == "ALL":
+        return 0
+    return 1000 if registry.get(selector) is not None else len(selector)
+
+
+def registry_for(settings: Settings) -> Registry:
+    registry = default_registry()
+    if settings.packs:
+        from copyfix.packs import PackError, load_packs
+
+        try:
+            for rule in load_packs(settings.packs, settings.root):
+                registry.add(rule)
+        except (PackError, ValueError) as exc:
+            raise UsageProblem(str(exc)) from None
+    return registry
+
+
+def settings_for_listing(config_path: str | None) -> Settings:
+    return settings_for(Path.cwd(), config_path=config_path, isolated=False)
