@@ -223,36 +223,47 @@ def process_files(
         for i in misses:
             results[i] = check(paths[i])
     else:
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        workers = min(workers, len(misses))
-        chunk = max(1, len(misses) // (workers * 8))
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            initializer=_init_worker,
-            initargs=(check,),
-        )
-        try:
-            done = pool.map(_work, [paths[i] for i in misses], chunksize=chunk)
-            for i, outcome in zip(misses, done, strict=True):
-                results[i] = outcome
-        except BrokenProcessPool:
-            # A worker died (killed for memory, say): its files and those not yet handed out
-            # are checked here, one by one, so every file still gets its result or crash line.
-            for i in misses:
-                if results[i] is None:
-                    results[i] = check(paths[i])
-        except BaseException:
-            # Ctrl-C: stop now. Workers ignore SIGINT (see _init_worker) and would otherwise
-            # finish their files before the interpreter could exit.
-            processes = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
-            raise
-        pool.shutdown()
+        _run_in_pool(check, paths, misses, results, min(workers, len(misses)))
     return [r for r in results if r is not None]
+
+
+def _run_in_pool(
+    check: Callable[[Path], FileOutcome],
+    paths: list[Path],
+    misses: list[int],
+    results: list[FileOutcome | None],
+    workers: int,
+) -> None:
+    """Check ``paths[i]`` for each ``i`` in ``misses`` in a pool of ``workers`` processes,
+    storing each outcome in ``results[i]``."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk = max(1, len(misses) // (workers * 8))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        initializer=_init_worker,
+        initargs=(check,),
+    )
+    try:
+        done = pool.map(_work, [paths[i] for i in misses], chunksize=chunk)
+        for i, outcome in zip(misses, done, strict=True):
+            results[i] = outcome
+    except BrokenProcessPool:
+        # A worker died (killed for memory, say): its files and those not yet handed out
+        # are checked here, one by one, so every file still gets its result or crash line.
+        for i in misses:
+            if results[i] is None:
+                results[i] = check(paths[i])
+    except BaseException:
+        # Ctrl-C: stop now. Workers ignore SIGINT (see _init_worker) and would otherwise
+        # finish their files before the interpreter could exit.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown()
 
 
 def _lookup(

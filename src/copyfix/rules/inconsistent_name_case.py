@@ -68,51 +68,18 @@ class InconsistentNameCase(Rule):
 
     def check(self, doc) -> Iterator[Violation]:
         view = doc.view
-        capitalised: Counter[str] = Counter()
-        lowercase: dict[str, list[int]] = defaultdict(list)
         starts = doc.analysis.sentence_word_starts | {label.start for label in doc.analysis.labels}
-        after_article: Counter[str] = Counter()
-        prose_blocks = [
-            b for b in doc.blocks if not _is_title(view, b.span.start, b.span.end)
-        ]
-        # First the capitalised words of running prose: list items, headings and cells are often
-        # in title or imperative case ("* Add support") and say nothing about names.
-        seen: dict[str, list[int]] = defaultdict(list)
-        for block in prose_blocks:
-            if block.kind is not BlockKind.PARAGRAPH:
-                continue
-            for m in _CAPITALISED.finditer(view, block.span.start, block.span.end):
-                if m.start() not in starts:
-                    seen[m.group().lower()].append(m.start())
+        prose_blocks = [b for b in doc.blocks if not _is_title(view, b.span.start, b.span.end)]
+        seen = _capitalised_mid_sentence(view, prose_blocks, starts)
         if not seen:
             return
-        # The context of each occurrence is judged only for words that could be flagged: seen
-        # often enough, and also written in lowercase somewhere.
-        in_code = doc.analysis.words_in_code
-        first_seen: dict[str, int] = {}
-        written_lower = set(_LOWER_WORD.findall(view))
-        for word, positions in seen.items():
-            if len(positions) < _MIN_CAPITALISED or word not in written_lower:
-                continue
-            for pos in positions:
-                end = pos + len(word)
-                if _glued(view, pos) or _after_clause_mark(view, pos) or _line_start(view, pos):
-                    continue
-                if _NUMBERED.match(view, end, end + 12):
-                    continue  # "Chapter 9", "Section IV": a label's capital, not a name's
-                if doc.analysis.in_quotation(pos):
-                    continue  # a quoted title or message keeps its own case
-                if not _has_capital_neighbour(view, pos, end):
-                    capitalised[word] += 1
-                    first_seen.setdefault(word, pos)
-                    if _after_article(view, pos):
-                        after_article[word] += 1
+        capitalised, first_seen, after_article = _name_uses(doc, seen)
         names = [
             word
             for word, caps in capitalised.items()
             if caps >= _MIN_CAPITALISED
             and after_article[word] * 2 < caps  # "the Software": a defined term, not a name
-            and word not in in_code  # "bash", "python": also a command in this document
+            and word not in doc.analysis.words_in_code  # "bash": also a command in this document
             and word not in doc.lexicon.sentence_openers  # "Otherwise": capitalised by position
         ]
         # A word defined in quotes ('A "Transparent" copy means ...') is a defined term: the
@@ -126,6 +93,7 @@ class InconsistentNameCase(Rule):
         # alternation of the names cost time per name at every position, and a longer document
         # has more names, so it grew faster than the text.
         wanted = set(names)
+        lowercase: dict[str, list[int]] = defaultdict(list)
         for block in prose_blocks:
             for m in _WHOLE_WORD.finditer(view, block.span.start, block.span.end):
                 if m.group() in wanted and m.start() not in starts and not _glued(view, m.start()):
@@ -144,6 +112,51 @@ class InconsistentNameCase(Rule):
                     Edit.replace(at, at + 1, name[0]),
                     title=f"Write '{name}'", applicability=Applicability.UNSAFE,
                 )
+
+
+def _capitalised_mid_sentence(view: str, blocks: list, starts: set[int]) -> dict[str, list[int]]:
+    """Lowercased word -> offsets of its capitalised uses in running prose, sentence starts
+    excepted. List items, headings and cells are often in title or imperative case ("* Add
+    support") and say nothing about names, so only paragraphs count."""
+    seen: dict[str, list[int]] = defaultdict(list)
+    for block in blocks:
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        for m in _CAPITALISED.finditer(view, block.span.start, block.span.end):
+            if m.start() not in starts:
+                seen[m.group().lower()].append(m.start())
+    return seen
+
+
+def _name_uses(
+    doc, seen: dict[str, list[int]]
+) -> tuple[Counter[str], dict[str, int], Counter[str]]:
+    """For words seen often enough and also written in lowercase somewhere, the capitalised uses
+    that read as a name (not glued to markup, not after a clause mark or at a line start, not a
+    label like "Chapter 9", not quoted, not in a run of capitalised words): their count, the
+    first offset, and how many follow an article."""
+    view = doc.view
+    capitalised: Counter[str] = Counter()
+    after_article: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    written_lower = set(_LOWER_WORD.findall(view))
+    for word, positions in seen.items():
+        if len(positions) < _MIN_CAPITALISED or word not in written_lower:
+            continue
+        for pos in positions:
+            end = pos + len(word)
+            if _glued(view, pos) or _after_clause_mark(view, pos) or _line_start(view, pos):
+                continue
+            if _NUMBERED.match(view, end, end + 12):
+                continue  # "Chapter 9", "Section IV": a label's capital, not a name's
+            if doc.analysis.in_quotation(pos):
+                continue  # a quoted title or message keeps its own case
+            if not _has_capital_neighbour(view, pos, end):
+                capitalised[word] += 1
+                first_seen.setdefault(word, pos)
+                if _after_article(view, pos):
+                    after_article[word] += 1
+    return capitalised, first_seen, after_article
 
 
 # A number or a roman numeral after a capitalised word makes it a label: "Chapter 9".
