@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from copyfix.cli.exits import EXIT_INTERRUPTED
 from copyfix.version import __version__
 
 FORMATS = ["full", "concise", "json", "json-lines", "github", "sarif", "junit"]
@@ -18,7 +19,7 @@ def _exit(run, *args, **kwargs) -> None:
         code = run(*args, **kwargs)
     except KeyboardInterrupt:
         click.echo("copyfix: interrupted", err=True)
-        code = 130
+        code = EXIT_INTERRUPTED
     sys.exit(code)
 
 
