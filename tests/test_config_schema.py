@@ -1,0 +1,114 @@
+"""The table of configuration keys: defaults, errors, ``copyfix config`` and the README."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from copyfix.config import KEY_NAMES, SCHEMA, ConfigError, Settings, parse_settings
+from copyfix.config.errors import Where
+from copyfix.model import Severity
+
+# The message for a value of the wrong type, for every key: what a user reads.
+WRONG_TYPE = {
+    "select": (True, "expected an array of strings, got a boolean"),
+    "extend-select": ("SP", "expected an array of strings, got the string 'SP'"),
+    "ignore": ([1], "expected an array of strings, got an array with non-strings"),
+    "per-file-ignores": (["x"], 'expected a table of "glob" = [rules], got an array'),
+    "exclude": ({}, "expected an array of strings, got a table"),
+    "extend-exclude": (2, "expected an array of strings, got the number 2"),
+    "include": (1.5, "expected an array of strings, got the number 1.5"),
+    "unsafe-fixes": ("yes", "expected true or false, got the string 'yes'"),
+    "fail-on": ("fatal", 'expected "error", "warning" or "info", got the string \'fatal\''),
+    "severity": (
+        "error", 'expected a table of rule = "error" | "warning" | "info", got the string \'error\''
+    ),
+    "packs": ([True], "expected an array of strings, got an array with non-strings"),
+    "lexicon": ([], "expected a table, got an array"),
+    "max-file-size": (
+        -1, 'expected a positive number of bytes or a size such as "50MB" or "512KiB", '
+        "got the number -1",
+    ),
+}
+
+
+def test_every_key_has_one_entry_and_one_settings_attribute():
+    assert len(set(KEY_NAMES)) == len(KEY_NAMES) == len(SCHEMA)
+    attrs = [attr for key in SCHEMA for attr in key.attrs]
+    assert len(set(attrs)) == len(attrs)
+    fields = {f.name for f in dataclasses.fields(Settings)}
+    assert fields == {"path", "root", "key_prefix", *attrs}
+    assert all(key.doc and key.type for key in SCHEMA)
+
+
+@pytest.mark.parametrize("key", SCHEMA, ids=KEY_NAMES)
+def test_settings_default_is_the_schema_default(key):
+    assert key.read(Settings()) == key.default()
+
+
+@pytest.mark.parametrize("key", SCHEMA, ids=KEY_NAMES)
+def test_each_key_parses_its_default_as_copyfix_config_prints_it(key):
+    shown = key.to_json(key.default())
+    if shown is None:  # `select`: no value means every rule, and TOML has no null
+        assert key.default_doc
+        return
+    assert key.parse(shown, Where("copyfix.toml", key.name)) == key.default()
+    assert parse_settings({key.name: shown}, Path("copyfix.toml")).as_dict()[key.name] == shown
+
+
+def test_wrong_types_are_listed_for_every_key():
+    assert set(WRONG_TYPE) == set(KEY_NAMES)
+
+
+@pytest.mark.parametrize("prefix", ["", "tool.copyfix."])
+@pytest.mark.parametrize("name", KEY_NAMES)
+def test_a_value_of_the_wrong_type_names_file_key_and_expectation(name, prefix):
+    value, problem = WRONG_TYPE[name]
+    with pytest.raises(ConfigError) as info:
+        parse_settings({name: value}, Path("d/pyproject.toml"), prefix)
+    assert (info.value.path, info.value.key, info.value.problem) == (
+        "d/pyproject.toml", prefix + name, problem
+    )
+    assert str(info.value) == f"d/pyproject.toml: key '{prefix}{name}': {problem}"
+
+
+def test_unknown_key_lists_the_schema_and_suggests_the_closest():
+    with pytest.raises(ConfigError) as info:
+        parse_settings({"extend_select": []}, Path("pyproject.toml"), "tool.copyfix.")
+    assert str(info.value) == (
+        "pyproject.toml: key 'tool.copyfix.extend_select': unknown key (expected one of "
+        "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, include, "
+        "unsafe-fixes, fail-on, severity, packs, lexicon, max-file-size); "
+        "did you mean 'tool.copyfix.extend-select'?"
+    )
+    with pytest.raises(ConfigError) as info:
+        parse_settings({"colour": "red"}, Path("copyfix.toml"))
+    assert str(info.value).endswith("lexicon, max-file-size)")
+
+
+def test_copyfix_config_output_is_itself_a_valid_configuration():
+    table = {
+        "select": ["SP"], "per-file-ignores": {"docs/*": ["CP"]}, "fail-on": "warning",
+        "severity": {"SP004": "info"}, "lexicon": {"extend-abbreviations": ["approx"]},
+        "max-file-size": "1MB",
+    }
+    shown = parse_settings(table, Path("/p/copyfix.toml")).as_dict()
+    assert list(shown) == ["config-file", "root", *KEY_NAMES]
+    del shown["config-file"], shown["root"]
+    again = parse_settings(shown, Path("/p/copyfix.toml"))
+    assert again.as_dict() == parse_settings(table, Path("/p/copyfix.toml")).as_dict()
+    assert again.fail_on is Severity.WARNING and again.max_file_size == 1_000_000
+
+
+def test_config_imports_only_the_model_the_lexicon_and_the_registry():
+    import subprocess
+    import sys
+
+    code = "import sys, copyfix.config; print(' '.join(sorted(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    ours = {m for m in loaded if m.startswith("copyfix.") and not m.startswith("copyfix.config")}
+    assert ours <= {"copyfix.model", "copyfix.lexicon", "copyfix.registry"}, ours
