@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from copyfix.config import KEY_NAMES, SCHEMA, ConfigError, Settings, parse_settings
+from copyfix.cli import main
+from copyfix.config import KEY_NAMES, SCHEMA, ConfigError, Settings, parse_settings, schema
 from copyfix.config.errors import Where
 from copyfix.model import Severity
 
@@ -100,6 +103,17 @@ def test_copyfix_config_output_is_itself_a_valid_configuration():
     again = parse_settings(shown, Path("/p/copyfix.toml"))
     assert again.as_dict() == parse_settings(table, Path("/p/copyfix.toml")).as_dict()
     assert again.fail_on is Severity.WARNING and again.max_file_size == 1_000_000
+
+
+def test_config_keys_lists_the_schema():
+    result = CliRunner().invoke(main, ["config", "--keys"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.output)
+    assert [entry["key"] for entry in listed] == list(KEY_NAMES)
+    assert listed == schema.listing()
+    by_key = {entry["key"]: entry for entry in listed}
+    assert by_key["max-file-size"]["default"] == schema.MAX_FILE_BYTES
+    assert by_key["fail-on"]["default"] == "info"
 
 
 def test_config_imports_only_the_model_the_lexicon_and_the_registry():

@@ -486,6 +486,15 @@ def run_config(path: str, config_path: str | None, isolated: bool) -> int:
     return EXIT_CLEAN
 
 
+def run_config_keys() -> int:
+    import json
+
+    from copyfix.config.schema import listing
+
+    click.echo(json.dumps(listing(), indent=2))
+    return EXIT_CLEAN
+
+
 def run_test_rules(packs: list[str]) -> int:
     from copyfix.packrules import PackError, run_pack_tests
 
