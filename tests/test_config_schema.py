@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from copyfix.cli import main
 from copyfix.config import KEY_NAMES, SCHEMA, ConfigError, Settings, parse_settings, schema
 from copyfix.config.errors import Where
 from copyfix.model import Severity
+
+README = Path(__file__).resolve().parent.parent / "README.md"
 
 # The message for a value of the wrong type, for every key: what a user reads.
 WRONG_TYPE = {
@@ -114,6 +118,41 @@ def test_config_keys_lists_the_schema():
     by_key = {entry["key"]: entry for entry in listed}
     assert by_key["max-file-size"]["default"] == schema.MAX_FILE_BYTES
     assert by_key["fail-on"]["default"] == "info"
+
+
+# --- README --------------------------------------------------------------------------------------
+
+
+def _configuration_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    return text.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_key_table_is_the_schema():
+    section = _configuration_section()
+    assert schema.markdown_table() in section, (
+        "README's table of configuration keys differs from copyfix.config.schema; it should "
+        "read:\n\n" + schema.markdown_table()
+    )
+    documented = re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.MULTILINE)
+    assert documented == list(KEY_NAMES)
+
+
+def test_readme_example_uses_only_schema_keys():
+    section = _configuration_section()
+    (example,) = re.findall(r"```toml\n(.*?)```", section, flags=re.DOTALL)
+    table = tomllib.loads(example)["tool"]["copyfix"]
+    assert set(table) <= set(KEY_NAMES)
+    parse_settings(table, Path("pyproject.toml"), "tool.copyfix.")  # every value valid too
+
+
+def test_readme_limits_name_the_schema_default():
+    text = README.read_text(encoding="utf-8")
+    assert f"`max-file-size` (default {schema.MAX_FILE_BYTES // 10**6} MB;" in text
+    assert schema.MAX_FILE_BYTES % 10**6 == 0
+    named = re.search(r"`exclude` \(default: (.*?) and similar\)", text, flags=re.DOTALL)
+    assert named is not None
+    assert set(re.findall(r"`([^`]+)`", named.group(1))) <= set(schema.DEFAULT_EXCLUDE)
 
 
 def test_config_imports_only_the_model_the_lexicon_and_the_registry():
