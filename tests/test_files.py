@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from copyfix.cli import main
+from copyfix.config import schema as config_schema
 from copyfix.io import files
 from copyfix.io.files import FileError, discover, read_source, write_source
 
@@ -184,7 +185,7 @@ def test_fifo_is_refused_without_hanging(tmp_path: Path, cli) -> None:
 def test_too_large_file_is_refused_before_reading(
     tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(config_schema, "MAX_FILE_BYTES", 1000)  # the default of max-file-size
     path = _write(tmp_path / "big.txt", BROKEN.encode() * 100)
     result = cli("fix", str(path))
     assert result.exit_code == 2

@@ -95,6 +95,16 @@ def run_config(path: str, config_path: str | None, isolated: bool) -> int:
     return EXIT_CLEAN
 
 
+def run_config_keys() -> int:
+    """``copyfix config --keys``: every configuration key with its type, default and meaning."""
+    import json
+
+    from copyfix.config.schema import listing
+
+    click.echo(json.dumps(listing(), indent=2))
+    return EXIT_CLEAN
+
+
 def run_test_rules(packs: list[str]) -> int:
     from copyfix.packs import PackError, run_pack_tests
 

@@ -116,11 +116,13 @@ def show_rule(rule, config_path):
 @click.argument("path", default=".")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.option("--isolated", is_flag=True)
-def show_config(path, config_path, isolated):
+@click.option("--keys", is_flag=True,
+              help="List every configuration key with its type, default and meaning instead.")
+def show_config(path, config_path, isolated, keys):
     """Print the settings in effect for PATH."""
-    from copyfix.cli.info import run_config
+    from copyfix.cli.info import run_config, run_config_keys
 
-    sys.exit(run_config(path, config_path, isolated))
+    sys.exit(run_config_keys() if keys else run_config(path, config_path, isolated))
 
 
 @main.command("test-rules")

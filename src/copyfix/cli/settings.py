@@ -107,23 +107,12 @@ def build_linter(settings: Settings, options: Options, file_ignores=()) -> Linte
             [*settings.ignore, *options.ignore, *file_ignores],
             [*settings.extend_select, *options.extend_select],
         )
-        severities: dict[str, Severity] = {}
         # As with select and ignore, the more specific selector wins whatever the order:
         # `SP = "warning"` with `SP004 = "info"` leaves SP004 at info.
-        for selector, severity in sorted(
-            settings.severity.items(), key=lambda item: _specificity(registry, item[0])
-        ):
-            for code in registry.resolve([selector]):
-                severities[code] = severity
+        severities: dict[str, Severity] = registry.assign(settings.severity)
     except UnknownRuleError as exc:
         raise UsageProblem(f"{where}: {exc}") from None
     return Linter(registry, rules, severities, settings.lexicon())
-
-
-def _specificity(registry: Registry, selector: str) -> int:
-    if selector.upper() == "ALL":
-        return 0
-    return 1000 if registry.get(selector) is not None else len(selector)
 
 
 def registry_for(settings: Settings) -> Registry:

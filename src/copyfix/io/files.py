@@ -15,14 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from copyfix.config import schema as config_schema
+
 DEFAULT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 TEMP_SUFFIX = ".copyfix-tmp"
 _SNIFF = 8192
-#: Larger files are refused before they are read (the default of the ``max-file-size``
-#: setting, in bytes): linting is linear but costs about a second per megabyte and tens of
-#: bytes of memory per character, so a stray log or dump must not stall a commit hook.
-MAX_FILE_BYTES = 50_000_000
 
 
 class FileError(Exception):
@@ -99,10 +97,10 @@ def _walk(root: Path, suffixes, excluded) -> Iterator[Path]:
 def read_source(
     path: Path, display: str | None = None, max_bytes: int | None = None
 ) -> SourceFile:
-    """Read and decode ``path``; a file over ``max_bytes`` (default ``MAX_FILE_BYTES``) is
-    refused before it is read."""
+    """Read and decode ``path``; a file over ``max_bytes`` (default: the default of the
+    ``max-file-size`` setting) is refused before it is read."""
     display = display or str(path)
-    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    limit = config_schema.MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
         st = os.stat(path)
     except OSError as exc:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from copyfix.rules import builtin_rules
 
 if TYPE_CHECKING:
     from copyfix.rules.base import Rule
+
+T = TypeVar("T")
 
 
 class UnknownRuleError(ValueError):
@@ -71,16 +73,28 @@ class Registry:
         """
         weighted: list[tuple[float, str, bool]] = []
         for sel in [*(["ALL"] if select is None else select), *extend_select]:
-            weighted.append((self._specificity(sel), sel, True))
+            weighted.append((self.specificity(sel), sel, True))
         for sel in ignore or ():
-            weighted.append((self._specificity(sel) + 0.5, sel, False))
+            weighted.append((self.specificity(sel) + 0.5, sel, False))
         enabled: dict[str, bool] = {}
         for _, sel, on in sorted(weighted):
             for rule in self.matching(sel):
                 enabled[rule.code] = on
         return [r for r in self if enabled.get(r.code, False)]
 
-    def _specificity(self, selector: str) -> int:
+    def assign(self, values: Mapping[str, T]) -> dict[str, T]:
+        """Each rule's value from the most specific selector that names it, whatever the order:
+        ``{"SP": "warning", "SP004": "info"}`` leaves SP004 at info. Of two selectors equally
+        specific, the later wins."""
+        assigned: dict[str, T] = {}
+        for selector, value in sorted(values.items(), key=lambda item: self.specificity(item[0])):
+            for rule in self.matching(selector):
+                assigned[rule.code] = value
+        return assigned
+
+    def specificity(self, selector: str) -> int:
+        """How narrowly ``selector`` names rules: ``ALL`` least, a prefix by its length, a code
+        or a name most. The one measure for ``select`` / ``ignore`` and per-rule settings."""
         if selector.upper() == "ALL":
             return 0
         if self.get(selector) is not None:
