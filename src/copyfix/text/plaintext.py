@@ -138,28 +138,9 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
         if not body or body.startswith("<!--"):
             continue
         offset = m.start() + len(line) - len(body)
-        gaps = len(_COLUMN_GAP.findall(body)) - len(_SENTENCE_GAP.findall(body))
-        # 2: surely a row of columns; 1: one gap of two spaces, a row only beside a sure one.
-        columnar = (
-            2 if gaps >= 2 or _KEY_VALUE.match(body) or _WIDE_GAP.search(body) else int(gaps == 1)
-        )
+        columnar = _columnar(body)
         rows.append((offset, m.end(), columnar))
-        if _CERTAIN_SIGNAL.search(body) or line is not body and _TERM_COLUMN.match(body):
-            spans.append(Span(offset, m.end()))
-            continue
-        if _ALIGNMENT_GAP.search(body):
-            spans.append(Span(offset, m.end()))  # "libc6      install": alignment, not a slip
-            continue
-        if columnar == 2:
-            continue  # judged with its neighbours below
-        code = _CODE_SIGNAL.search(body) is not None
-        if code and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
-            spans.append(Span(offset, m.end()))  # "apt-mark hold package_name"
-            continue
-        strong = code or _NUMBERED_LINE.match(body) is not None
-        if not strong and _WEAK_SIGNAL.search(body) is None:
-            continue
-        if not _reads_as_english(body, _MIN_ENGLISH_SHARE[strong]):
+        if _is_listing_line(body, line is not body, columnar):
             spans.append(Span(offset, m.end()))
     for i, (line_start, line_end, columnar) in enumerate(rows):
         if not columnar:
@@ -171,6 +152,32 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
         # Mostly a listing: the lines between its commands are their output.
         return [Span(line_start, line_end) for line_start, line_end, _ in rows]
     return spans
+
+
+def _columnar(body: str) -> int:
+    """2: surely a row of columns; 1: one gap of two spaces, a row only beside a sure one; 0."""
+    gaps = len(_COLUMN_GAP.findall(body)) - len(_SENTENCE_GAP.findall(body))
+    if gaps >= 2 or _KEY_VALUE.match(body) or _WIDE_GAP.search(body):
+        return 2
+    return int(gaps == 1)
+
+
+def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
+    """Whether one line (``body``: without its indentation) is a listing on its own; a sure row
+    of columns (``columnar == 2``) is judged with its neighbours instead."""
+    if _CERTAIN_SIGNAL.search(body) or indented and _TERM_COLUMN.match(body):
+        return True
+    if _ALIGNMENT_GAP.search(body):
+        return True  # "libc6      install": alignment, not a slip
+    if columnar == 2:
+        return False
+    code = _CODE_SIGNAL.search(body) is not None
+    if code and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
+        return True  # "apt-mark hold package_name"
+    strong = code or _NUMBERED_LINE.match(body) is not None
+    if not strong and _WEAK_SIGNAL.search(body) is None:
+        return False
+    return not _reads_as_english(body, _MIN_ENGLISH_SHARE[strong])
 
 
 # An indented term, then its description three spaces or more away: "printer   Spools for".
