@@ -195,3 +195,46 @@ def test_sic_silences_the_word_before_it(kind: str, text: str, expected: list) -
 @pytest.mark.parametrize("kind", KINDS)
 def test_sic_does_not_silence_other_words(kind: str) -> None:
     assert lint("The the cat said teh [sic] once.", kind) == [("RP001", 1)]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    "action", ["disable-nextline", "disabled", "disable_file", "ignore", "enable-all"]
+)
+def test_misspelt_action_is_reported_and_silences_nothing(kind: str, action: str) -> None:
+    """A typo in the action is not ``disable`` plus a rule named after the rest of the word."""
+    text = f"<!-- copyfix: {action} SP001 -->\nHello,world.\n\nAgain,world.\n"
+    diagnostics = copyfix.lint_text(text, kind=kind)
+    assert [(d.code, d.line) for d in diagnostics] == [("CX001", 1), ("SP001", 2), ("SP001", 4)]
+    assert f"Unknown suppression directive {action!r}" in diagnostics[0].message
+    assert "disable-next-line" in diagnostics[0].message  # the expected actions are listed
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<!-- copyfix: disable SP001",  # never closed
+        "<!-- copyfix: disable SP001 --> and then prose",  # not alone on its line
+        "> <!-- copyfix: disable SP001 --> text",
+    ],
+)
+def test_directive_that_does_not_parse_is_reported_and_silences_nothing(kind, line) -> None:
+    text = f"{line}\n\nHello,world.\n"
+    diagnostics = copyfix.lint_text(text, kind=kind, select=["CX001", "SP001"])
+    assert ("CX001", 1) in [(d.code, d.line) for d in diagnostics]
+    assert "Malformed suppression directive" in diagnostics[0].message
+    if kind == "text" or "-->" in line:
+        assert ("SP001", 3) in [(d.code, d.line) for d in diagnostics]
+    # In Markdown an unclosed comment hides the rest of its HTML block, as CommonMark says.
+
+
+def test_directive_shown_in_a_code_span_is_neither_obeyed_nor_reported() -> None:
+    text = "Write `<!-- copyfix: disable-nextline SP001 -->` to try.\n\nHello,world.\n"
+    assert lint(text, "markdown") == [("SP001", 3)]
+
+
+def test_misspelt_action_on_a_long_line_is_linear() -> None:
+    """The action is read possessively: a long word without ``-->`` cannot backtrack."""
+    text = "<!-- copyfix: " + "a" * 200_000 + "\n"
+    assert [d.code for d in copyfix.lint_text(text, kind="text", select=["CX001"])] == ["CX001"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from copyfix.lint.suppression import parse_suppressions
+from copyfix.lint.suppression import Suppressions, parse_suppressions
 from copyfix.model import Applicability, Diagnostic, Severity, Span, Violation, WordContext
+from copyfix.text.directives import ACTIONS
 
 if TYPE_CHECKING:
     from copyfix.lint.registry import Registry
@@ -61,11 +62,30 @@ def lint_document(
                 continue
             v = Violation(directive.span, directive.unused_message)
             diagnostics.append(stamp(doc, rule.code, rule.name, severity, v))
-        for directive, selector in suppressions.unknown:
-            v = Violation(directive.span, f"Suppression names an unknown rule {selector!r}")
+        for v in _broken_directives(suppressions):
             diagnostics.append(stamp(doc, rule.code, rule.name, severity, v))
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     return diagnostics
+
+
+def _broken_directives(suppressions: Suppressions) -> Iterator[Violation]:
+    """Directives that silence nothing because they name an unknown rule or action, or do not
+    parse at all."""
+    for directive, selector in suppressions.unknown:
+        yield Violation(directive.span, f"Suppression names an unknown rule {selector!r}")
+    expected = ", ".join(ACTIONS)
+    for directive in suppressions.unknown_actions:
+        yield Violation(
+            directive.span,
+            f"Unknown suppression directive {directive.action!r} (expected {expected});"
+            " it silences nothing",
+        )
+    for span in suppressions.malformed:
+        yield Violation(
+            span,
+            "Malformed suppression directive: write it as a whole '<!-- copyfix: ACTION RULES"
+            " -->' comment on a line of its own; it silences nothing",
+        )
 
 
 def _could_fire(codes: tuple[str, ...], enabled: set[str]) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Span
-from copyfix.text.directives import find_directives
+from copyfix.text.directives import ACTIONS, find_directives, malformed_directives
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -69,6 +69,10 @@ class Suppressions:
     regions: list[Region] = field(default_factory=list)
     sic: list[Span] = field(default_factory=list)
     unknown: list[tuple[Directive, str]] = field(default_factory=list)
+    #: Directives whose action is not one of ``ACTIONS``, and lines that begin a directive but
+    #: do not parse: each silences nothing and is reported.
+    unknown_actions: list[Directive] = field(default_factory=list)
+    malformed: list[Span] = field(default_factory=list)
     # Built on first use, so a check costs a bisection instead of a scan of every region and
     # every [sic]: with thousands of directives the scans made linting quadratic.
     _covered: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
@@ -160,6 +164,9 @@ def parse_suppressions(doc: Document, resolve: Callable[[str], set[str]]) -> Sup
         selectors = tuple(s for s in _SELECTOR_SPLIT.split(m.group(3).strip()) if s)
         codes: set[str] = set()
         directive = Directive(action, (), Span(*m.span(1)), doc.position(m.start(1))[0])
+        if action not in ACTIONS:
+            result.unknown_actions.append(directive)
+            continue
         for sel in selectors:
             try:
                 codes |= resolve(sel)
@@ -181,6 +188,7 @@ def parse_suppressions(doc: Document, resolve: Callable[[str], set[str]]) -> Sup
             opened = _close(opened, scope, directive, result.regions)
     for o in opened:
         result.regions.append(Region(o.directive, o.first_line, last_line, o.codes, o.excepted))
+    result.malformed = malformed_directives(doc)
     result.sic = [Span(*m.span(1)) for m in _SIC.finditer(text)]
     return result
 

@@ -16,12 +16,17 @@ from copyfix.model import Span
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
-# A directive alone on its line; ``>`` lets one sit inside a Markdown block quote.
+# A directive alone on its line; ``>`` lets one sit inside a Markdown block quote. The action is
+# any word, so a misspelt one ("disable-nextline") is read whole and reported, not taken for
+# ``disable`` with a rule named "-nextline". Possessive, so a long word cannot backtrack.
 DIRECTIVE = regex.compile(
-    r"^[ \t>]*(<!--[ \t]*copyfix:[ \t]*(disable-next-line|disable-file|disable|enable)\b"
-    r"([^\n]*?)[ \t]*-->)[ \t]*(?=\r?$)",
+    r"^[ \t>]*(<!--[ \t]*copyfix:[ \t]*([\w-]*+)([^\n]*?)[ \t]*-->)[ \t]*(?=\r?$)",
     regex.M,
 )
+#: The actions a directive may name.
+ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
+# Where a directive begins: a line that begins one but does not match DIRECTIVE is malformed.
+_DIRECTIVE_START = regex.compile(r"^[ \t>]*+(<!--[ \t]*+copyfix:)", regex.M)
 
 
 def find_directives(doc: Document) -> list[regex.Match[str]]:
@@ -36,6 +41,26 @@ def find_directives(doc: Document) -> list[regex.Match[str]]:
         return matches
     starts = {span.start for span in comments}
     return [m for m in matches if m.start(1) in starts]
+
+
+def malformed_directives(doc: Document) -> list[Span]:
+    """Lines that begin a directive (``<!-- copyfix:``) but are not one: unclosed, or with text
+    after the comment. Each span covers the line from ``<!--``. As for ``find_directives``, in
+    Markdown only comments the parser saw count."""
+    text = doc.text
+    if "copyfix:" not in text:
+        return []
+    whole = {m.start(1) for m in DIRECTIVE.finditer(text)}
+    comments = doc.comments
+    starts = None if comments is None else {span.start for span in comments}
+    found = []
+    for m in _DIRECTIVE_START.finditer(text):
+        at = m.start(1)
+        if at in whole or (starts is not None and at not in starts):
+            continue
+        end = text.find("\n", at)
+        found.append(Span(at, len(text) if end < 0 else end))
+    return found
 
 
 def directive_spans(text: str) -> list[Span]:

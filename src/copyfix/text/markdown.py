@@ -58,7 +58,8 @@ _FOOTNOTE_LABEL = regex.compile(r"\[\^[^\]\n]*\]:")
 # What separates two pieces of one paragraph across a line: indentation, quote markers and the
 # spaces before a soft break. They read as white space, not as something masked.
 _LINE_MARKUP = regex.compile(r"[ \t>]*")
-_DIRECTIVE_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+# An unclosed comment runs to the end of its HTML block, so a broken directive is still seen.
+_DIRECTIVE_COMMENT = regex.compile(r"<!--(?:.*?-->|.*)", regex.S)
 
 
 @dataclass(frozen=True, slots=True)
