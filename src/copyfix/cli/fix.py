@@ -43,23 +43,24 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         sys.stdout.buffer.flush()
     elif show_diff:
         _print_diffs([o for o in outcomes if o.changed], stdin)
+    # Only files actually written count as fixed: a write refused (read-only, changed or
+    # removed meanwhile) leaves the file as it was, and its error line says why.
+    written = [o for o in outcomes if o.changed and not o.error]
     applied = Counter()
-    for outcome in outcomes:
+    for outcome in written:
         applied.update(outcome.applied)
     remaining = [d for o in outcomes for d in o.diagnostics]
-    fixed_files = sum(1 for o in outcomes if o.changed)
+    fixed_files = len(written)
+    refused = [o for o in outcomes if o.changed and o.error]
+    # The problems a refused write would have fixed are still in those files.
+    unwritten = sum(sum(o.applied.values()) for o in refused)
     out_err = stdin or show_diff
     if not stdin:
         if remaining and not show_diff:
             click.echo(report.render_concise(remaining, colour=sys.stdout.isatty()))
-        total = sum(applied.values())
-        verb = "Would fix" if show_diff else "Fixed"
-        line = (
-            f"{verb} {total} problem{'s' if total != 1 else ''} in {fixed_files} "
-            f"file{'s' if fixed_files != 1 else ''}; {len(remaining)} remaining."
+        line = _summary_line(
+            applied, fixed_files, len(remaining) + unwritten, len(refused), show_diff
         )
-        if total:
-            line += " (" + ", ".join(f"{code}: {n}" for code, n in sorted(applied.items())) + ")"
         click.echo(line, err=out_err)
     for error in errors:
         click.echo(f"copyfix: error: {error}", err=True)
@@ -120,3 +121,21 @@ def _diff_name(display: str) -> str:
         return display
     relative = os.path.relpath(display)
     return Path(relative).as_posix() if not relative.startswith("..") else Path(display).as_posix()
+
+
+def _summary_line(
+    applied: Counter, fixed_files: int, remaining: int, refused: int, show_diff: bool
+) -> str:
+    """``Fixed 3 problems in 2 files; 1 remaining. (SP001: 2, SP004: 1)``; files whose write was
+    refused are counted apart."""
+    total = sum(applied.values())
+    verb = "Would fix" if show_diff else "Fixed"
+    line = (
+        f"{verb} {total} problem{'s' if total != 1 else ''} in {fixed_files} "
+        f"file{'s' if fixed_files != 1 else ''}; {remaining} remaining."
+    )
+    if total:
+        line += " (" + ", ".join(f"{code}: {n}" for code, n in sorted(applied.items())) + ")"
+    if refused:
+        line += f" {refused} file{'s' if refused != 1 else ''} could not be written (see below)."
+    return line

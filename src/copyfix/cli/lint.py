@@ -44,7 +44,8 @@ def run_lint(
     try:
         emit(text, output_file)
     except OSError as exc:
-        click.echo(f"copyfix: cannot write {output_file}: {exc.strerror or exc}", err=True)
+        where = output_file or "standard output"
+        click.echo(f"copyfix: cannot write {where}: {exc.strerror or exc}", err=True)
         return EXIT_ERROR
     for error in errors:
         click.echo(f"copyfix: error: {error}", err=True)

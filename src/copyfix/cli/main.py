@@ -2,25 +2,76 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
+import traceback
 
 import click
 
-from copyfix.cli.exits import EXIT_INTERRUPTED
-from copyfix.version import __version__
+from copyfix.cli.exits import EXIT_CRASH, EXIT_ERROR, EXIT_INTERRUPTED
+from copyfix.version import REPORT_URL, __version__
 
 FORMATS = ["full", "concise", "json", "json-lines", "github", "sarif", "junit"]
 
 
 def _exit(run, *args, **kwargs) -> None:
-    """Run a command and exit with its code; Ctrl-C exits 130 with one line, no traceback
-    (click would print "Aborted!" and exit 1, which a script reads as "findings")."""
+    """Run a command and exit with its code. Whatever goes wrong around the command itself ends
+    in one line on stderr, never a traceback: Ctrl-C exits 130 (click would print "Aborted!" and
+    exit 1, which a script reads as "findings"); a deleted working folder or output that cannot
+    be written (a full disk, a closed pipe) exits 2; an unexpected error exits 3, like a crash
+    in a check."""
+    try:
+        os.getcwd()
+    except OSError:
+        click.echo("copyfix: the current folder no longer exists", err=True)
+        sys.exit(EXIT_ERROR)
     try:
         code = run(*args, **kwargs)
     except KeyboardInterrupt:
         click.echo("copyfix: interrupted", err=True)
         code = EXIT_INTERRUPTED
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            code = _internal_error(exc)
+        else:
+            _silence_stdout()
+            if not isinstance(exc, BrokenPipeError):  # a reader that stopped early: no message
+                click.echo(f"copyfix: cannot write standard output: {exc.strerror or exc}", err=True)
+            code = EXIT_ERROR
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise  # usage errors: click reports them itself, with exit code 2
+    except Exception as exc:
+        code = _internal_error(exc)
     sys.exit(code)
+
+
+def _internal_error(exc: BaseException) -> int:
+    """One line for an error copyfix did not expect (the traceback with COPYFIX_DEBUG=1)."""
+    if os.environ.get("COPYFIX_DEBUG") == "1":
+        traceback.print_exception(exc)
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    click.echo(
+        f"copyfix: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+        f"this is a bug in copyfix, please report it at {REPORT_URL} "
+        "(COPYFIX_DEBUG=1 shows the traceback)",
+        err=True,
+    )
+    return EXIT_CRASH
+
+
+# What a write to standard output fails with: a full disk or quota, an I/O error, a closed pipe.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE})
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's final flush of what is still
+    buffered does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def selection_options(func):
@@ -99,7 +150,7 @@ def list_rules(output_format, config_path):
     """List every rule: code, name, fix availability and summary."""
     from copyfix.cli.info import run_rules
 
-    sys.exit(run_rules(output_format, config_path))
+    _exit(run_rules, output_format, config_path)
 
 
 @main.command("rule")
@@ -109,7 +160,7 @@ def show_rule(rule, config_path):
     """Print a rule's documentation and examples."""
     from copyfix.cli.info import run_rule
 
-    sys.exit(run_rule(rule, config_path))
+    _exit(run_rule, rule, config_path)
 
 
 @main.command("config")
@@ -122,7 +173,9 @@ def show_config(path, config_path, isolated, keys):
     """Print the settings in effect for PATH."""
     from copyfix.cli.info import run_config, run_config_keys
 
-    sys.exit(run_config_keys() if keys else run_config(path, config_path, isolated))
+    if keys:
+        _exit(run_config_keys)
+    _exit(run_config, path, config_path, isolated)
 
 
 @main.command("test-rules")
@@ -131,7 +184,7 @@ def test_rules(packs):
     """Run the inline tests of rule packs (default: built-in packs and those in config)."""
     from copyfix.cli.info import run_test_rules
 
-    sys.exit(run_test_rules(list(packs)))
+    _exit(run_test_rules, list(packs))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,7 @@ import click
 from copyfix.cli.exits import UsageProblem
 from copyfix.cli.settings import LinterFactory, Options, registry_for
 from copyfix.config import Settings
-from copyfix.io.files import FileError, decode_source, discover
+from copyfix.io.files import FileError, decode_source, discover, remove_stale_temporaries
 from copyfix.io.runner import FileOutcome, Mode, process_files, process_text
 from copyfix.lint.registry import default_registry
 
@@ -31,33 +31,16 @@ def collect(paths: list[str], factory: LinterFactory) -> tuple[list[Path], list[
 def process_paths(paths: list[str], options: Options, mode: Mode, unsafe: bool | None):
     """Run over stdin or files; return outcomes, file errors and the settings of the first."""
     factory = LinterFactory(options)
+    if "-" in paths and len(paths) > 1:
+        raise UsageProblem("'-' (standard input) cannot be combined with other paths")
     if paths == ["-"]:
-        name = options.stdin_filename or "-"
-        settings = factory.settings(Path(name))
-        limit = options.max_file_size or settings.max_file_size
-        raw = sys.stdin.buffer.read(limit + 1)
-        if len(raw) > limit:
-            raise UsageProblem(
-                f"{name}: input too large (over {limit:,} bytes, set by max-file-size)"
-            )
-        # Decoded like a file, so the fixed text goes back out with the same encoding, BOM and
-        # newlines, and bytes that do not decode are refused rather than mangled.
-        try:
-            source = decode_source(raw, Path(name), name)
-        except FileError as exc:
-            return [], [exc], settings
-        use_unsafe = settings.unsafe_fixes if unsafe is None else unsafe
-        outcome = process_text(
-            factory.linter(Path(name)),
-            source.text,
-            name,
-            mode,
-            unsafe=use_unsafe,
-            kind=options.format_type,
-        )
-        outcome.source = source
-        return [outcome], [], settings
+        return _process_stdin(factory, options, mode, unsafe)
     files, errors = collect(paths, factory)
+    if mode is Mode.FIX:
+        # A run killed while writing left a temporary file next to the one it was fixing: the
+        # next fix that walks that folder removes it, whether or not it writes there.
+        for folder in {path.parent for path in files}:
+            remove_stale_temporaries(folder)
     outcomes: list[FileOutcome] = []
     groups: dict[tuple, list[Path]] = {}
     for path in files:
@@ -79,8 +62,51 @@ def process_paths(paths: list[str], options: Options, mode: Mode, unsafe: bool |
             max_bytes=options.max_file_size or settings.max_file_size,
         )
     outcomes.sort(key=lambda o: o.display)
+    outcomes = _skip_walked_binaries(outcomes, paths)
     first = factory.settings(Path(paths[0])) if paths else Settings()
     return outcomes, errors, first
+
+
+def _process_stdin(factory: LinterFactory, options: Options, mode: Mode, unsafe: bool | None):
+    """``-``: read standard input once, as a file named by ``--stdin-filename``."""
+    name = options.stdin_filename or "-"
+    settings = factory.settings(Path(name))
+    limit = options.max_file_size or settings.max_file_size
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise UsageProblem(f"{name}: input too large (over {limit:,} bytes, set by max-file-size)")
+    # Decoded like a file, so the fixed text goes back out with the same encoding, BOM and
+    # newlines, and bytes that do not decode are refused rather than mangled.
+    try:
+        source = decode_source(raw, Path(name), name)
+    except FileError as exc:
+        return [], [exc], settings
+    use_unsafe = settings.unsafe_fixes if unsafe is None else unsafe
+    outcome = process_text(
+        factory.linter(Path(name)),
+        source.text,
+        name,
+        mode,
+        unsafe=use_unsafe,
+        kind=options.format_type,
+    )
+    outcome.source = source
+    return [outcome], [], settings
+
+
+def _skip_walked_binaries(outcomes: list[FileOutcome], paths: list[str]) -> list[FileOutcome]:
+    """Binary files found while walking a folder are skipped with a count, as the README
+    promises; one named on the command line stays an error (exit code 2)."""
+    named = {os.path.realpath(p) for p in paths if not os.path.isdir(p)}
+    skipped = [o for o in outcomes if o.binary and os.path.realpath(o.display) not in named]
+    if not skipped:
+        return outcomes
+    n = len(skipped)
+    click.echo(
+        f"copyfix: skipped {n} binary file{'s' if n != 1 else ''} found in folders", err=True
+    )
+    gone = {id(o) for o in skipped}
+    return [o for o in outcomes if id(o) not in gone]
 
 
 def _settings_key(settings: Settings) -> str:

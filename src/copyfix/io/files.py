@@ -35,6 +35,10 @@ class FileError(Exception):
         return f"{self.path}: {self.reason}"
 
 
+class BinaryFileError(FileError):
+    """A file with NUL bytes: an error when named on the command line, skipped in a walk."""
+
+
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     path: Path
@@ -60,16 +64,31 @@ def discover(
     """Yield the files to check: named files as given, and matching files under named folders.
 
     Folders named ``.git``, ``.venv``, ``node_modules`` and every hidden folder are skipped, as are
-    symlinks met while walking. A missing path is yielded as a ``FileError``.
+    symlinks met while walking. A missing path is yielded as a ``FileError``. Each file is
+    yielded once, under the first name it is found by, however many times it is named or found
+    (the same path twice, a folder and a file in it, a symlink and its target, hard links).
     """
+    seen: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
             yield FileError(raw, "no such file or directory")
         elif path.is_dir():
-            yield from _walk(path, suffixes, excluded)
-        elif not excluded(path):
+            yield from (p for p in _walk(path, suffixes, excluded) if _first_time(p, seen))
+        elif not excluded(path) and _first_time(path, seen):
             yield path
+
+
+def _first_time(path: Path, seen: set[tuple[int, int]]) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return True  # reading it will report the problem
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _walk(root: Path, suffixes, excluded) -> Iterator[Path]:
@@ -144,7 +163,7 @@ def decode_source(raw: bytes, path: Path, display: str) -> SourceFile:
     else:
         body = raw
     if encoding == "utf-8" and b"\x00" in body[:_SNIFF]:
-        raise FileError(display, "binary file (contains NUL bytes), skipped")
+        raise BinaryFileError(display, "binary file (contains NUL bytes), skipped")
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -154,7 +173,7 @@ def decode_source(raw: bytes, path: Path, display: str) -> SourceFile:
             f"{exc.start + len(bom)}), skipped",
         ) from None
     if "\x00" in text:
-        raise FileError(display, "binary file (contains NUL characters), skipped")
+        raise BinaryFileError(display, "binary file (contains NUL characters), skipped")
     newline = _newline_style(text)
     if newline != "\n":
         text = text.replace(newline, "\n")

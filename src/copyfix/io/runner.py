@@ -13,6 +13,7 @@ from pathlib import Path
 
 from copyfix.io.cache import Cache, linter_fingerprint
 from copyfix.io.files import (
+    BinaryFileError,
     FileError,
     SourceFile,
     read_source,
@@ -23,6 +24,7 @@ from copyfix.lint.engine import CheckCrash
 from copyfix.lint.linter import Linter
 from copyfix.model import Diagnostic
 from copyfix.text.load import kind_for_path
+from copyfix.version import REPORT_URL
 
 
 class Mode(enum.Enum):
@@ -39,6 +41,8 @@ class FileOutcome:
     original: str | None = None
     fixed: str | None = None
     error: str | None = None
+    #: The file was refused because it is binary (``error`` says so).
+    binary: bool = False
     #: Set when checking the file raised: the file gets this one line, no findings, no write.
     crash: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -48,9 +52,6 @@ class FileOutcome:
     @property
     def changed(self) -> bool:
         return self.fixed is not None and self.fixed != self.original
-
-
-REPORT_URL = "https://github.com/copyfix/copyfix/issues"
 
 
 def process_text(
@@ -113,7 +114,7 @@ def process_file(
     try:
         source: SourceFile = read_source(path, display, max_bytes)
     except FileError as exc:
-        return FileOutcome(display, error=str(exc))
+        return FileOutcome(display, error=str(exc), binary=isinstance(exc, BinaryFileError))
     key = None
     if cache is not None:
         key = _cache_key(cache, source.raw, display, mode, unsafe, kind)
