@@ -1,7 +1,7 @@
 """Which lines changed since a git ref, for ``copyfix lint --diff-base REF``.
 
 A team adopting copyfix on a large corpus wants findings only where it is writing now. The
-changed lines of a file are the added or rewritten lines of ``git diff -U0 REF`` (the working
+changed lines of a file are the added or rewritten lines of ``git diff -U0 -M REF`` (the working
 tree against REF, staged or not); a file git does not track yet counts as wholly changed.
 """
 
@@ -124,18 +124,18 @@ def _tracked(rels: list[str], top: Path) -> set[str]:
 
 
 def _added_lines(commit: str, rels: list[str], top: Path) -> dict[str, set[int]]:
-    added: dict[str, set[int]] = {}
-    for batch in _batches(rels):
-        proc = _git(
-            ["diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
-             "--src-prefix=a/", "--dst-prefix=b/", commit, "--", *batch],
-            top,
-        )
-        if proc.returncode != 0:
-            raise GitDiffError(f"git diff failed: {_first_line(proc.stderr)}")
-        for path, lines in parse_unified_diff(proc.stdout).items():
-            added.setdefault(path, set()).update(lines)
-    return added
+    """Added lines of ``rels`` since ``commit``. The diff covers the whole tree, not just
+    ``rels``: git finds a rename (``git mv``) only when it sees both the old and the new path,
+    and a renamed file's unchanged lines must not count as new."""
+    proc = _git(
+        ["diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames",
+         "--src-prefix=a/", "--dst-prefix=b/", commit],
+        top,
+    )
+    if proc.returncode != 0:
+        raise GitDiffError(f"git diff failed: {_first_line(proc.stderr)}")
+    added = parse_unified_diff(proc.stdout)
+    return {rel: added[rel] for rel in rels if rel in added}
 
 
 def parse_unified_diff(text: str) -> dict[str, set[int]]:
