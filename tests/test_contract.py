@@ -9,6 +9,7 @@ import regex
 from copyfix.lint.linter import Linter
 from copyfix.lint.registry import default_registry
 from copyfix.model import Example
+from copyfix.testing import assert_example
 
 REGISTRY = default_registry()
 RULES = list(REGISTRY)
@@ -37,21 +38,10 @@ def test_codes_and_names_are_unique():
 
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
 def test_example(case):
+    """Bad examples are flagged and fix to `fixed` at their applicability (an unsafe one needs
+    --unsafe-fixes), a second fix changes nothing, good ones stay silent."""
     rule, example = case
-    example: Example
-    linter = Linter(REGISTRY, [rule])
-    found = linter.lint(example.text, kind=example.kind)
-    if not example.is_bad:
-        assert found == [], [d.message for d in found]
-        return
-    assert found, f"{rule.code} did not flag {example.text!r}"
-    fixed = linter.fix(example.text, kind=example.kind, unsafe=example.unsafe).text
-    assert fixed == example.fixed
-    again = linter.fix(fixed, kind=example.kind, unsafe=example.unsafe).text
-    assert again == fixed
-    if example.unsafe:
-        # An unsafe example must need --unsafe-fixes: safe fixing alone leaves it unchanged.
-        assert linter.fix(example.text, kind=example.kind, unsafe=False).text != example.fixed
+    assert_example(rule, example, REGISTRY)
 
 
 # Every trap of DESIGN.md, checked against the whole rule set: nothing is flagged.

@@ -11,6 +11,7 @@ from copyfix.model import (
     Edit,
     Example,
     Fix,
+    FixAvailability,
     RuleInfo,
     Severity,
     Span,
@@ -31,7 +32,9 @@ class Rule:
     name: ClassVar[str]
     summary: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
-    fixable: ClassVar[bool] = True
+    #: Whether findings come with a fix: ``always``, ``sometimes`` or ``never`` (checked
+    #: against the examples by ``copyfix.testing``).
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.SOMETIMES
     #: When True the engine drops findings that touch protected tokens (URLs, numbers, paths).
     guarded: ClassVar[bool] = True
     #: Where a SAFE fix needs ordinary English words (or numbers): in the tokens its edits
@@ -39,6 +42,10 @@ class Rule:
     #: engine makes it UNSAFE.
     needs_words: ClassVar[WordContext] = WordContext.NONE
     examples: ClassVar[tuple[Example, ...]] = ()
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix_availability is not FixAvailability.NEVER
 
     @property
     def family(self) -> str:
@@ -54,6 +61,7 @@ class Rule:
             family=self.family,
             doc=inspect.cleandoc(type(self).__doc__ or ""),
             examples=self.examples,
+            fix_availability=self.fix_availability,
         )
 
     def check(self, doc: Document) -> Iterator[Violation]:

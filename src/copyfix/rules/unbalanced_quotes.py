@@ -33,7 +33,6 @@ class UnbalancedQuotes(Rule):
     code = "QT002"
     name = "unbalanced-quotes"
     summary = "Unbalanced quotation marks"
-    fixable = True
     examples = (
         bad("“That is true, he said.", "“That is true, he said."),
         bad("That is true,” he said.", "That is true,” he said."),
