@@ -145,6 +145,14 @@ def test_a_case_expecting_a_fix_fails_when_nothing_is_found(tmp_path):
     assert "expected a finding, got none" in output
 
 
+def test_an_unsafe_case_fails_when_safe_fixes_already_apply(tmp_path):
+    source = SUBSTITUTION + '\n[[rule.test]]\ntext = "A web site."\nfixed = "A website."\nunsafe = true\n'
+    (tmp_path / "p.toml").write_text(source, encoding="utf-8")
+    code, output = run_cli(["test-rules", "p.toml"], tmp_path)
+    assert code == 1, output
+    assert "test[2] (line 20) - an unsafe case is fixed without --unsafe-fixes" in output
+
+
 # --- the kinds and their options ------------------------------------------------------------
 
 
