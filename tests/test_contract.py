@@ -3,17 +3,25 @@ changes nothing, good ones stay silent."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import regex
 
+import copyfix.rules
 from copyfix.lint.linter import Linter
 from copyfix.lint.registry import default_registry
 from copyfix.model import Example
-from copyfix.testing import assert_example
+from copyfix.testing import assert_example, check_examples, fix_availability_problems
 
 REGISTRY = default_registry()
 RULES = list(REGISTRY)
 CASES = [(rule, ex) for rule in RULES for ex in rule.examples]
+RULE_PACKAGE = Path(copyfix.rules.__file__).parent
+RULE_TESTS = Path(__file__).parent / "rules"
+RULE_MODULES = sorted(
+    p.stem for p in RULE_PACKAGE.glob("*.py") if p.stem not in ("__init__", "base")
+)
 
 
 def _id(case) -> str:
@@ -42,6 +50,26 @@ def test_example(case):
     --unsafe-fixes), a second fix changes nothing, good ones stay silent."""
     rule, example = case
     assert_example(rule, example, REGISTRY)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_fix_availability_matches_the_examples(rule):
+    assert fix_availability_problems(rule, check_examples(rule, REGISTRY)) == []
+
+
+@pytest.mark.parametrize("module", RULE_MODULES)
+def test_each_rule_module_holds_one_rule_and_has_its_test_file(module):
+    """A rule's code, docs and examples are in ``copyfix/rules/<module>.py``, its tests in
+    ``tests/rules/test_<module>.py``, which runs the rule's examples."""
+    [rule] = [r for r in RULES if type(r).__module__ == f"copyfix.rules.{module}"]
+    test_file = RULE_TESTS / f"test_{module}.py"
+    assert test_file.is_file(), f"{rule.code} ({module}) has no {test_file.name}"
+    assert f'rule_run.examples("{rule.code}")' in test_file.read_text(encoding="utf-8")
+
+
+def test_every_rule_test_file_names_a_rule_module():
+    stray = [p.name for p in RULE_TESTS.glob("test_*.py") if p.stem[5:] not in RULE_MODULES]
+    assert stray == []
 
 
 # Every trap of DESIGN.md, checked against the whole rule set: nothing is flagged.

@@ -5,7 +5,7 @@ import pytest
 from copyfix.lint.linter import Linter
 from copyfix.lint.registry import default_registry
 from copyfix.model import DocumentKind, bad, good
-from copyfix.testing import assert_example
+from copyfix.testing import assert_example, assert_examples
 
 _REGISTRY = default_registry()
 
@@ -33,5 +33,10 @@ def rule_run():
             by ``copyfix.testing``, which also fixes a second time)."""
             example = bad(text, expected) if expected is not None else good(text)
             assert_example(_REGISTRY.get(code), example, _REGISTRY)
+
+        @staticmethod
+        def examples(code: str) -> None:
+            """The rule's own ``bad``/``good`` examples hold, and so does its fix availability."""
+            assert_examples(_REGISTRY.get(code), _REGISTRY)
 
     return Run

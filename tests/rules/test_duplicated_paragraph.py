@@ -1,4 +1,10 @@
+"""duplicated-paragraph (RP002): the rule's examples and its own cases."""
+
 from __future__ import annotations
+
+
+def test_examples(rule_run):
+    rule_run.examples("RP002")
 
 
 def test_title_pasted_twice_is_removed(rule_run):

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Exactly two of a mark (three dots are an ellipsis), or a comma before a full stop.
@@ -31,6 +31,7 @@ class DoubledPunctuation(Rule):
 
     code = "TY001"
     name = "doubled-punctuation"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Punctuation mark doubled"
     examples = (
         bad("Apples,, pears and plums.", "Apples, pears and plums."),

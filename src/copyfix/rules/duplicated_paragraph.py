@@ -6,7 +6,7 @@ from operator import eq
 
 import regex
 
-from copyfix.model import Applicability, Edit, Span, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import BlockKind
 
@@ -38,6 +38,7 @@ class DuplicatedParagraph(Rule):
 
     code = "RP002"
     name = "duplicated-paragraph"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Paragraph or line duplicated"
     guarded = False
     examples = (

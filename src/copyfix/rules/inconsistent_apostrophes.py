@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Only the apostrophes of contractions and possessives (it's, doesn't, Harold's): a quote
@@ -34,6 +34,7 @@ class InconsistentApostrophes(Rule):
 
     code = "QT005"
     name = "inconsistent-apostrophes"
+    fix_availability = FixAvailability.SOMETIMES
     summary = "Straight and curly apostrophes mixed"
     guarded = False
     examples = (

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import BlockKind
 
@@ -46,6 +46,7 @@ class InconsistentNameCase(Rule):
 
     code = "CP002"
     name = "inconsistent-name-case"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Name written in two cases in one document"
     guarded = False
     examples = (

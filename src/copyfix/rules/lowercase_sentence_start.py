@@ -6,6 +6,7 @@ from collections.abc import Iterator
 import regex
 
 from copyfix.model import (
+    FixAvailability,
     Applicability,
     DocumentKind,
     Edit,
@@ -66,6 +67,7 @@ class LowercaseSentenceStart(Rule):
 
     code = "CP001"
     name = "lowercase-sentence-start"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Sentence starts with a lowercase letter"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR

@@ -4,7 +4,16 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Severity, Violation, WordContext, bad, good
+from copyfix.model import (
+    Applicability,
+    Edit,
+    FixAvailability,
+    Severity,
+    Violation,
+    WordContext,
+    bad,
+    good,
+)
 from copyfix.rules.base import Rule, violation
 from copyfix.text.analysis import is_initial_or_acronym
 from copyfix.text.blocks import MASK_CHAR
@@ -40,6 +49,7 @@ class MissingSpaceAfterPunctuation(Rule):
 
     code = "SP002"
     name = "missing-space-after-punctuation"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Missing space after sentence punctuation"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Violation, WordContext, bad, good
+from copyfix.model import Edit, FixAvailability, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -33,6 +33,7 @@ class MissingSpaceAroundQuote(Rule):
 
     code = "SP006"
     name = "missing-space-around-quote"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Missing space before or after a quotation"
     needs_words = WordContext.AFTER
     examples = (

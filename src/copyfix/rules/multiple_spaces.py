@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 _RUN = regex.compile(
@@ -37,6 +37,7 @@ class MultipleSpaces(Rule):
 
     code = "SP004"
     name = "multiple-spaces"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Multiple spaces between words"
     examples = (
         bad("This is  a test.", "This is a test."),

@@ -4,7 +4,16 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Severity, Violation, WordContext, bad, good
+from copyfix.model import (
+    Applicability,
+    Edit,
+    FixAvailability,
+    Severity,
+    Violation,
+    WordContext,
+    bad,
+    good,
+)
 from copyfix.rules.base import Rule, violation
 from copyfix.text.words import count
 
@@ -81,6 +90,7 @@ class RepeatedWord(Rule):
 
     code = "RP001"
     name = "repeated-word"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Word repeated"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR

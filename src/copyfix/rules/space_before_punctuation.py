@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Spaces between a word and , . ; : ? ! that end it. A mark followed by a word character is the
@@ -53,6 +53,7 @@ class SpaceBeforePunctuation(Rule):
 
     code = "SP003"
     name = "space-before-punctuation"
+    fix_availability = FixAvailability.SOMETIMES
     summary = "Space before punctuation"
     severity = Severity.ERROR
     examples = (

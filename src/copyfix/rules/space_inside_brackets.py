@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, DocumentKind, Edit, Violation, bad, good
+from copyfix.model import Applicability, DocumentKind, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -35,6 +35,7 @@ class SpaceInsideBrackets(Rule):
 
     code = "TY002"
     name = "space-inside-brackets"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Space inside brackets or quotes"
     examples = (
         bad("Call it ( maybe ) later.", "Call it (maybe) later."),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import QuoteMark, Role
 
@@ -32,6 +32,7 @@ class UnbalancedQuotes(Rule):
 
     code = "QT002"
     name = "unbalanced-quotes"
+    fix_availability = FixAvailability.SOMETIMES
     summary = "Unbalanced quotation marks"
     examples = (
         bad("“That is true, he said.", "“That is true, he said."),

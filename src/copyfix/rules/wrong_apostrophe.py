@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.model import Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # An acute accent or a backtick between letters (don´t, Won`T), or a semicolon before the ending
@@ -41,6 +41,7 @@ class WrongApostrophe(Rule):
 
     code = "QT004"
     name = "wrong-apostrophe"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Wrong character used as an apostrophe"
     severity = Severity.ERROR
     examples = (

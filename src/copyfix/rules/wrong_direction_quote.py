@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.model import Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -39,6 +39,7 @@ class WrongDirectionQuote(Rule):
 
     code = "QT001"
     name = "wrong-direction-quote"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Quote mark faces the wrong way"
     severity = Severity.ERROR
     examples = (
