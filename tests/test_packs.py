@@ -542,3 +542,11 @@ def test_web_scraped_pack_on_the_seed():
     ]
     assert "How can individuals contribute" in seed.read_text().splitlines()[found[0]["line"] - 1]
     assert seed.read_text().splitlines()[found[1]["line"] - 1].strip() == "Leave a Replay"
+
+
+def test_a_three_letter_prefix_is_the_family_of_its_rules():
+    source = pack(SUBSTITUTION.split("\n\n", 1)[1].replace("TS001", "ABC001"), "ABC")
+    [rule] = parse_pack_text(source, "abc.toml")
+    assert rule.family == rule.info().family == "ABC"
+    [finding] = linter_for(source).lint("An e-mail.", kind=TEXT)
+    assert finding.family == "ABC"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from dataclasses import dataclass, field
 
 
@@ -133,6 +134,12 @@ class Diagnostic:
     @property
     def fixable(self) -> bool:
         return self.fix is not None and self.fix.applicability > Applicability.DISPLAY_ONLY
+
+
+def family_of(code: str) -> str:
+    """A rule's family: the letters its code starts with (``SP`` for ``SP001``, ``ABC`` for a
+    pack's ``ABC001``)."""
+    return "".join(itertools.takewhile(str.isalpha, code))
 
 
 class DocumentKind(enum.Enum):

@@ -7,7 +7,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from copyfix.lint.suppression import parse_suppressions
-from copyfix.model import Applicability, Diagnostic, Severity, Span, Violation, WordContext
+from copyfix.model import (
+    Applicability,
+    Diagnostic,
+    Severity,
+    Span,
+    Violation,
+    WordContext,
+    family_of,
+)
 
 if TYPE_CHECKING:
     from copyfix.lint.registry import Registry
@@ -112,5 +120,5 @@ def stamp(doc: Document, code: str, name: str, severity: Severity, v: Violation)
         column=column,
         end_line=end_line,
         end_column=end_column,
-        family=code[:2],
+        family=family_of(code),
     )

@@ -17,6 +17,7 @@ from copyfix.model import (
     Span,
     Violation,
     WordContext,
+    family_of,
 )
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class Rule:
 
     @property
     def family(self) -> str:
-        return self.code[:2]
+        return family_of(self.code)
 
     def info(self) -> RuleInfo:
         return RuleInfo(
