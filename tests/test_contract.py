@@ -3,6 +3,7 @@ changes nothing, good ones stay silent."""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from copyfix.lint.linter import Linter
 from copyfix.lint.registry import default_registry
 from copyfix.model import Example
 from copyfix.testing import assert_example, check_examples, fix_availability_problems
+from copyfix.text.lexicon import Lexicon
 
 REGISTRY = default_registry()
 RULES = list(REGISTRY)
@@ -55,6 +57,28 @@ def test_example(case):
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_fix_availability_matches_the_examples(rule):
     assert fix_availability_problems(rule, check_examples(rule, REGISTRY)) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_generated_sections_are_not_written_by_hand(rule):
+    """``## Not flagged`` comes from the good examples and ``## Options`` from the lexicon lists
+    the rule declares; the docstring has neither."""
+    written = type(rule).__doc__ or ""
+    assert "## Options" not in written and "## Not flagged" not in written
+    assert "not flagged" not in written.lower()
+    doc = rule.info().doc
+    for example in rule.examples:
+        if not example.is_bad:
+            assert example.text.replace("\n", "\\n").replace("\t", "\\t") in doc
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_declared_lexicon_lists_are_the_ones_the_rule_reads(rule):
+    assert set(rule.lexicon_lists) <= set(Lexicon.list_names())
+    source = Path(inspect.getsourcefile(type(rule))).read_text(encoding="utf-8")
+    read = set(regex.findall(r"lexicon\.(\w+)", source))
+    read = {"abbreviations" if name == "is_abbreviation" else name for name in read}
+    assert read <= set(rule.lexicon_lists)
 
 
 @pytest.mark.parametrize("module", RULE_MODULES)

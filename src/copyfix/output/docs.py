@@ -18,17 +18,18 @@ def render_rule_doc(info: RuleInfo, registry: Registry) -> str:
         f"# {info.name} ({info.code})",
         "",
         f"{info.summary}. Severity: {info.severity.label}. "
-        f"Fix: {'available' if info.fixable else 'none'}.",
+        f"Fix: {info.fix_availability.value}.",
         "",
         info.doc,
         "",
     ]
-    if info.examples:
+    flagged = [example for example in info.examples if example.is_bad]
+    if flagged:
+        # The good examples are listed under ``## Not flagged`` in ``info.doc``.
         linter = rule_linter(registry.get(info.code), registry)
         lines += ["## Examples", ""]
-        for example in info.examples:
-            label = "Flagged" if example.is_bad else "Not flagged"
-            lines += [f"{label}:", "", "```", example.text, "```", ""]
+        for example in flagged:
+            lines += ["Flagged:", "", "```", example.text, "```", ""]
             result = check_example(linter, example)
             fixed = result.fixed
             if fixed is not None and fixed != example.text:

@@ -29,11 +29,7 @@ class DuplicatedParagraph(Rule):
     ## Fix safety
     Safe for a repeated paragraph (with its blank line), for a sentence of six words or more
     written twice in a row, and for a repeated line of eight words or more; unsafe for a
-    shorter repeated line, which can be a refrain in verse. Single words and lines of code or markup are
-    not flagged.
-
-    ## Options
-    None.
+    shorter repeated line, which can be a refrain in verse.
     """
 
     code = "RP002"

@@ -27,9 +27,6 @@ class InconsistentApostrophes(Rule):
     Unsafe when one kind is used at least twice as often as the other (only the glyph
     changes, but the other kind may belong to quoted or pasted material the writer keeps as
     it is); with no clear majority the finding has no fix.
-
-    ## Options
-    None.
     """
 
     code = "QT005"

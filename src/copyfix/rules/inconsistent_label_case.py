@@ -21,9 +21,6 @@ class InconsistentLabelCase(Rule):
     ## Fix safety
     Safe when the usual spelling is used at least twice as often as the other; otherwise the
     finding has no fix. Only letter case changes.
-
-    ## Options
-    None.
     """
 
     code = "CP003"

@@ -29,9 +29,6 @@ class MissingSpaceAfterComma(Rule):
     ## Fix safety
     Safe: only a space is inserted. Numbers (`1,234`, `3,14`, `40.7128,-74.0060`), URLs,
     paths and code are never touched.
-
-    ## Options
-    None.
     """
 
     code = "SP001"

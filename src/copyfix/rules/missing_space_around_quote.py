@@ -26,9 +26,6 @@ class MissingSpaceAroundQuote(Rule):
     ## Fix safety
     Safe: only a space is inserted. Marks are given their roles by pairing within the paragraph,
     so apostrophes (`don't`), inch marks (`5'10"`) and a quote inside a word are never touched.
-
-    ## Options
-    None.
     """
 
     code = "SP006"

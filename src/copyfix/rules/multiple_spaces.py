@@ -25,14 +25,10 @@ class MultipleSpaces(Rule):
     rendered text and break searches for phrases.
 
     ## Fix safety
-    Safe: only spaces change. Indentation, tabs, Markdown table padding and lines that look like
-    columns of a plain-text table are left alone, and so are two spaces between sentences in a
-    document that uses them consistently (a typewriter convention, not a slip). Elsewhere two
-    spaces after a sentence are flagged with an unsafe fix: many writers keep the convention by
-    habit, so collapsing them is a style change rather than a correction.
-
-    ## Options
-    None.
+    Safe: only spaces change. Two spaces between sentences are left alone in a document that
+    uses them consistently (a typewriter convention, not a slip); elsewhere they are flagged
+    with an unsafe fix: many writers keep the convention by habit, so collapsing them is a
+    style change rather than a correction.
     """
 
     code = "SP004"

@@ -27,9 +27,6 @@ class RepeatedPhrase(Rule):
 
     ## Fix safety
     Unsafe: the repetition may be deliberate (a refrain, a chant), so the writer decides.
-
-    ## Options
-    None.
     """
 
     code = "RP003"

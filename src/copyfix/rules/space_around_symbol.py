@@ -24,9 +24,6 @@ class SpaceAroundSymbol(Rule):
     ## Fix safety
     Safe for a currency sign. Unsafe for the percent sign: SI and ISO style put a space before
     `%`, so a document may follow that style on purpose.
-
-    ## Options
-    None.
     """
 
     code = "TY004"

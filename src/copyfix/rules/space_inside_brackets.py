@@ -26,16 +26,13 @@ class SpaceInsideBrackets(Rule):
 
     ## Fix safety
     Safe: only spaces are removed; unsafe inside straight double quotes, which often quote a
-    literal string whose space is the point (`like "the ", the pattern`). Empty brackets
-    (`[ ]` check boxes) and a bracket being named (`type a ) to`) are left alone.
-
-    ## Options
-    The lexicon's `symbol_introducers` list.
+    literal string whose space is the point (`like "the ", the pattern`).
     """
 
     code = "TY002"
     name = "space-inside-brackets"
     fix_availability = FixAvailability.ALWAYS
+    lexicon_lists = ("symbol_introducers",)
     summary = "Space inside brackets or quotes"
     examples = (
         bad("Call it ( maybe ) later.", "Call it (maybe) later."),

@@ -22,9 +22,6 @@ class SpacedAbbreviation(Rule):
 
     ## Fix safety
     Safe: only the space is removed.
-
-    ## Options
-    None.
     """
 
     code = "TY003"

@@ -40,9 +40,6 @@ class TrailingWhitespace(Rule):
     the file's renderer or editor, to clean up on request). In
     Markdown, two or more trailing spaces after text are a hard line break and are
     kept, as is whitespace inside code blocks.
-
-    ## Options
-    None.
     """
 
     code = "SP005"

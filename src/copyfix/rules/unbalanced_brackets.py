@@ -31,9 +31,6 @@ class UnbalancedBrackets(Rule):
 
     ## Fix safety
     Report only. List markers such as `a)` and `1)` and smileys such as `:)` are not brackets.
-
-    ## Options
-    None.
     """
 
     code = "QT003"

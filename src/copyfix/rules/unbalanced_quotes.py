@@ -25,9 +25,6 @@ class UnbalancedQuotes(Rule):
     continues into the next paragraph opens again without closing; that is correct and is not
     flagged. Inch marks (`5'10"`, `20" wide`) and apostrophes (`students’`, `’90s`) are not
     quotes.
-
-    ## Options
-    None.
     """
 
     code = "QT002"

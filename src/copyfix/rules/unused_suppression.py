@@ -18,9 +18,6 @@ class UnusedSuppression(Rule):
 
     ## Fix safety
     Report only: remove the comment by hand.
-
-    ## Options
-    None.
     """
 
     code = "CX001"

@@ -34,9 +34,6 @@ class WrongApostrophe(Rule):
     Safe: one punctuation character becomes an apostrophe. A semicolon is flagged only before
     `t`, `s`, `ve`, `re`, `ll`, `d` or `m` that end the word (`patrakov;s bug`), so `left;she`
     is left to the spacing rule.
-
-    ## Options
-    None.
     """
 
     code = "QT004"
