@@ -15,13 +15,14 @@ _MIN_WORDS = 2
 _SAFE_LINE_WORDS = 8
 
 
-class DuplicatedParagraph(Rule):
-    """Flags a paragraph or line that repeats the one just before it.
+class DuplicatedParagraphLineOrSentence(Rule):
+    """Flags a paragraph, line or sentence that repeats the one just before it.
 
     ## What it does
     Finds a paragraph identical to the previous paragraph (a title pasted twice), a line
     identical to the previous line of the same paragraph, and a sentence written twice in a
-    row, and removes the copy.
+    row, and removes the copy. The rule was called `duplicated-paragraph`; `select`, `ignore`
+    and suppression comments still accept that name.
 
     ## Why is this bad?
     Duplicated lines are paste and merge accidents; readers notice them at once.
@@ -33,9 +34,10 @@ class DuplicatedParagraph(Rule):
     """
 
     code = "RP002"
-    name = "duplicated-paragraph"
+    name = "duplicated-paragraph-line-or-sentence"
+    aliases = ("duplicated-paragraph",)
     fix_availability = FixAvailability.ALWAYS
-    summary = "Paragraph or line duplicated"
+    summary = "Paragraph, line or sentence duplicated"
     guarded = False
     examples = (
         bad("Mayors Meet in Nanning\n\nMayors Meet in Nanning\n\nThe text.",
