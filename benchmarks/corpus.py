@@ -92,7 +92,8 @@ def _fill(pieces: list[str], size: int, sep: str) -> str:
 
 def _mixed_paragraphs(seed: int, count: int) -> list[str]:
     """Paragraphs of three to six sentences drawn from the whole corpus, so that a long input
-    is not one block of text repeated (which the duplicated-paragraph rule would flag)."""
+    is not one block of text repeated (which RP002,
+    duplicated-paragraph-line-or-sentence, would flag)."""
     rng = random.Random(seed)
     sentences = [
         s.strip().replace("\n", " ") + "."

@@ -23,11 +23,17 @@ settings.load_profile(os.environ.get("COPYFIX_HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
-def run(tmp_path, monkeypatch):
-    """Invoke the copyfix CLI in a fresh temporary folder: ``run("lint", "a.md", input=...)``."""
+def run(tmp_path, monkeypatch, request):
+    """Invoke the copyfix CLI in a fresh temporary folder: ``run("lint", "a.md", input=...)``.
+
+    The one CLI fixture of the suite. A test module that passes the same arguments every time
+    sets ``CLI_PREFIX`` (put before the call's arguments) or ``CLI_SUFFIX`` (after them).
+    """
     monkeypatch.chdir(tmp_path)
+    prefix = list(getattr(request.module, "CLI_PREFIX", ()))
+    suffix = list(getattr(request.module, "CLI_SUFFIX", ()))
 
     def invoke(*args, input=None):
-        return CliRunner().invoke(main, list(args), input=input)
+        return CliRunner().invoke(main, [*prefix, *args, *suffix], input=input)
 
     return invoke

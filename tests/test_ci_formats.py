@@ -11,9 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from copyfix.cli import main
 from copyfix.io.gitdiff import ChangedLines, _unquote, keep_changed, parse_unified_diff
 from copyfix.model import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from copyfix.output.ci_formats import render_github, render_junit, render_sarif
@@ -24,14 +22,8 @@ SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 TEXT = "In 2019,the plan changed.\nThe plan  changed.\nIt ends here. \n"
 
 
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str):
-        return CliRunner().invoke(main, ["lint", "--no-cache", *args])
-
-    return invoke
+#: Every ``run`` here lints without the cache (see the ``run`` fixture in conftest.py).
+CLI_PREFIX = ("lint", "--no-cache")
 
 
 def diagnostic(path="a.md", code="SP001", severity=Severity.ERROR, message="Missing space",

@@ -6,9 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from copyfix.cli import main
 from copyfix.config import (
     DEFAULT_EXCLUDE,
     ConfigError,
@@ -24,16 +22,6 @@ COMMA = "In 2019,the plan changed.\n"  # SP001, error, safe fix
 SPACES = "The plan  changed.\n"  # SP004, warning, safe fix
 REPEAT = "We ran the kubectl kubectl command.\n"  # RP001, unsafe fix
 CLEAN = "The plan changed in 2019.\n"
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str):
-        return CliRunner().invoke(main, list(args))
-
-    return invoke
 
 
 def write(path: Path, text: str) -> Path:

@@ -3,16 +3,27 @@ changes nothing, good ones stay silent."""
 
 from __future__ import annotations
 
+import inspect
+from pathlib import Path
+
 import pytest
 import regex
 
+import copyfix.rules
 from copyfix.lint.linter import Linter
 from copyfix.lint.registry import default_registry
 from copyfix.model import Example
+from copyfix.testing import assert_example, check_examples, fix_availability_problems
+from copyfix.text.lexicon import Lexicon
 
 REGISTRY = default_registry()
 RULES = list(REGISTRY)
 CASES = [(rule, ex) for rule in RULES for ex in rule.examples]
+RULE_PACKAGE = Path(copyfix.rules.__file__).parent
+RULE_TESTS = Path(__file__).parent / "rules"
+RULE_MODULES = sorted(
+    p.stem for p in RULE_PACKAGE.glob("*.py") if p.stem not in ("__init__", "base")
+)
 
 
 def _id(case) -> str:
@@ -37,21 +48,52 @@ def test_codes_and_names_are_unique():
 
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
 def test_example(case):
+    """Bad examples are flagged and fix to `fixed` at their applicability (an unsafe one needs
+    --unsafe-fixes), a second fix changes nothing, good ones stay silent."""
     rule, example = case
-    example: Example
-    linter = Linter(REGISTRY, [rule])
-    found = linter.lint(example.text, kind=example.kind)
-    if not example.is_bad:
-        assert found == [], [d.message for d in found]
-        return
-    assert found, f"{rule.code} did not flag {example.text!r}"
-    fixed = linter.fix(example.text, kind=example.kind, unsafe=example.unsafe).text
-    assert fixed == example.fixed
-    again = linter.fix(fixed, kind=example.kind, unsafe=example.unsafe).text
-    assert again == fixed
-    if example.unsafe:
-        # An unsafe example must need --unsafe-fixes: safe fixing alone leaves it unchanged.
-        assert linter.fix(example.text, kind=example.kind, unsafe=False).text != example.fixed
+    assert_example(rule, example, REGISTRY)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_fix_availability_matches_the_examples(rule):
+    assert fix_availability_problems(rule, check_examples(rule, REGISTRY)) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_generated_sections_are_not_written_by_hand(rule):
+    """``## Not flagged`` comes from the good examples and ``## Options`` from the lexicon lists
+    the rule declares; the docstring has neither."""
+    written = type(rule).__doc__ or ""
+    assert "## Options" not in written and "## Not flagged" not in written
+    assert "not flagged" not in written.lower()
+    doc = rule.info().doc
+    for example in rule.examples:
+        if not example.is_bad:
+            assert example.text.replace("\n", "\\n").replace("\t", "\\t") in doc
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_declared_lexicon_lists_are_the_ones_the_rule_reads(rule):
+    assert set(rule.lexicon_lists) <= set(Lexicon.list_names())
+    source = Path(inspect.getsourcefile(type(rule))).read_text(encoding="utf-8")
+    read = set(regex.findall(r"lexicon\.(\w+)", source))
+    read = {"abbreviations" if name == "is_abbreviation" else name for name in read}
+    assert read <= set(rule.lexicon_lists)
+
+
+@pytest.mark.parametrize("module", RULE_MODULES)
+def test_each_rule_module_holds_one_rule_and_has_its_test_file(module):
+    """A rule's code, docs and examples are in ``copyfix/rules/<module>.py``, its tests in
+    ``tests/rules/test_<module>.py``, which runs the rule's examples."""
+    [rule] = [r for r in RULES if type(r).__module__ == f"copyfix.rules.{module}"]
+    test_file = RULE_TESTS / f"test_{module}.py"
+    assert test_file.is_file(), f"{rule.code} ({module}) has no {test_file.name}"
+    assert f'rule_run.examples("{rule.code}")' in test_file.read_text(encoding="utf-8")
+
+
+def test_every_rule_test_file_names_a_rule_module():
+    stray = [p.name for p in RULE_TESTS.glob("test_*.py") if p.stem[5:] not in RULE_MODULES]
+    assert stray == []
 
 
 # Every trap of DESIGN.md, checked against the whole rule set: nothing is flagged.

@@ -7,7 +7,7 @@ import codecs
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,14 +25,9 @@ CLEAN = "Nothing here needs fixing.\n"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-@pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, [*args, "--no-cache", "--isolated"])
-
-    return invoke
+#: Every ``run`` here skips the cache and the configuration (see the ``run`` fixture in
+#: conftest.py).
+CLI_SUFFIX = ("--no-cache", "--isolated")
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -46,70 +41,70 @@ def _write(path: Path, data: bytes) -> Path:
 @pytest.mark.parametrize(
     ("newline", "label"), [("\n", "lf"), ("\r\n", "crlf"), ("\r", "cr")]
 )
-def test_newline_style_is_kept(tmp_path: Path, cli, newline: str, label: str) -> None:
+def test_newline_style_is_kept(tmp_path: Path, run, newline: str, label: str) -> None:
     path = _write(tmp_path / f"{label}.txt", f"{BROKEN}\nSecond line.\n".replace("\n", newline)
                   .encode())
-    result = cli("fix", str(path))
+    result = run("fix", str(path))
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == f"{FIXED}\nSecond line.\n".replace("\n", newline).encode()
 
 
-def test_mixed_newlines_are_kept_as_they_are(tmp_path: Path, cli) -> None:
+def test_mixed_newlines_are_kept_as_they_are(tmp_path: Path, run) -> None:
     path = _write(tmp_path / "mixed.txt", f"{BROKEN}\r\nOne.\nTwo.\rThree.\n".encode())
-    cli("fix", str(path))
+    run("fix", str(path))
     assert path.read_bytes() == f"{FIXED}\r\nOne.\nTwo.\rThree.\n".encode()
 
 
-def test_utf8_bom_is_kept(tmp_path: Path, cli) -> None:
+def test_utf8_bom_is_kept(tmp_path: Path, run) -> None:
     path = _write(tmp_path / "bom.txt", codecs.BOM_UTF8 + f"{BROKEN}\n".encode())
-    assert cli("fix", str(path)).exit_code == 0
+    assert run("fix", str(path)).exit_code == 0
     assert path.read_bytes() == codecs.BOM_UTF8 + f"{FIXED}\n".encode()
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_with_bom_is_decoded_and_written_back_in_utf16(
-    tmp_path: Path, cli, codec: str
+    tmp_path: Path, run, codec: str
 ) -> None:
     bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
     path = _write(tmp_path / "wide.txt", bom + f"{BROKEN}\r\nÉtat “ok”.\r\n".encode(codec))
-    result = cli("fix", str(path))
+    result = run("fix", str(path))
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == bom + f"{FIXED}\r\nÉtat “ok”.\r\n".encode(codec)
 
 
-def test_utf16_lint_reports_offsets_of_the_decoded_text(tmp_path: Path, cli) -> None:
+def test_utf16_lint_reports_offsets_of_the_decoded_text(tmp_path: Path, run) -> None:
     path = _write(tmp_path / "wide.txt", codecs.BOM_UTF16_LE + "Go,now.".encode("utf-16-le"))
-    result = cli("lint", "--format", "concise", str(path))
+    result = run("lint", "--format", "concise", str(path))
     assert f"{path.name}:1:3:" in result.output.replace(str(path), path.name)
 
 
 # -- what is not rewritten ---------------------------------------------------------------------
 
 
-def test_unchanged_file_keeps_bytes_and_mtime(tmp_path: Path, cli) -> None:
+def test_unchanged_file_keeps_bytes_and_mtime(tmp_path: Path, run) -> None:
     path = _write(tmp_path / "clean.txt", CLEAN.encode())
     past = 1_000_000_000
     os.utime(path, (past, past))
-    result = cli("fix", str(path))
+    result = run("fix", str(path))
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == CLEAN.encode()
     assert path.stat().st_mtime == past
 
 
-def test_file_mode_is_kept(tmp_path: Path, cli) -> None:
+def test_file_mode_is_kept(tmp_path: Path, run) -> None:
     path = _write(tmp_path / "mode.txt", BROKEN.encode())
     path.chmod(0o640)
-    cli("fix", str(path))
+    run("fix", str(path))
     assert path.read_text() == FIXED
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
 
-def test_fixing_twice_gives_the_same_bytes(tmp_path: Path, cli) -> None:
+def test_fixing_twice_gives_the_same_bytes(tmp_path: Path, run) -> None:
     path = _write(tmp_path / "twice.txt", f"{BROKEN}\r\n".encode())
-    cli("fix", str(path))
+    run("fix", str(path))
     once = path.read_bytes()
     os.utime(path, (1_000_000_000, 1_000_000_000))
-    cli("fix", str(path))
+    run("fix", str(path))
     assert path.read_bytes() == once
     assert path.stat().st_mtime == 1_000_000_000
 
@@ -121,11 +116,11 @@ def _error_lines(result: Result) -> list[str]:
     return [line for line in result.output.splitlines() if line.startswith("copyfix: error:")]
 
 
-def test_undecodable_file_is_refused_with_its_offset(tmp_path: Path, cli) -> None:
+def test_undecodable_file_is_refused_with_its_offset(tmp_path: Path, run) -> None:
     data = b"Good text here.\nThen a bad byte \xff here.\n"
     path = _write(tmp_path / "latin.txt", data)
     other = _write(tmp_path / "other.txt", BROKEN.encode())
-    result = cli("fix", str(path), str(other))
+    result = run("fix", str(path), str(other))
     assert result.exit_code == 2
     (line,) = _error_lines(result)
     assert "latin.txt" in line and "not valid UTF-8 (byte 0xff at offset 32)" in line
@@ -133,26 +128,26 @@ def test_undecodable_file_is_refused_with_its_offset(tmp_path: Path, cli) -> Non
     assert other.read_text() == FIXED  # the other files are still processed
 
 
-def test_missing_path(tmp_path: Path, cli) -> None:
-    result = cli("lint", "nowhere.txt")
+def test_missing_path(tmp_path: Path, run) -> None:
+    result = run("lint", "nowhere.txt")
     assert result.exit_code == 2
     assert _error_lines(result) == ["copyfix: error: nowhere.txt: no such file or directory"]
 
 
-def test_binary_file_with_txt_name(tmp_path: Path, cli) -> None:
+def test_binary_file_with_txt_name(tmp_path: Path, run) -> None:
     data = bytes(range(256)) * 40
     path = _write(tmp_path / "image.txt", data)
-    result = cli("fix", str(path))
+    result = run("fix", str(path))
     assert result.exit_code == 2
     (line,) = _error_lines(result)
     assert "image.txt" in line and "binary file" in line
     assert path.read_bytes() == data
 
 
-def test_nul_bytes_after_the_sniffed_prefix(tmp_path: Path, cli) -> None:
+def test_nul_bytes_after_the_sniffed_prefix(tmp_path: Path, run) -> None:
     data = b"Plain words. " * 1000 + b"\x00\x00" + b" more,words."
     path = _write(tmp_path / "late-nul.txt", data)
-    result = cli("fix", str(path))
+    result = run("fix", str(path))
     assert result.exit_code == 2
     assert "binary file (contains NUL characters)" in _error_lines(result)[0]
     assert path.read_bytes() == data
@@ -165,11 +160,11 @@ def test_nul_in_utf16_is_refused() -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_fifo_is_refused_without_hanging(tmp_path: Path, cli) -> None:
+def test_fifo_is_refused_without_hanging(tmp_path: Path, run) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     outcome: list[Result] = []
-    worker = threading.Thread(target=lambda: outcome.append(cli("fix", str(fifo))), daemon=True)
+    worker = threading.Thread(target=lambda: outcome.append(run("fix", str(fifo))), daemon=True)
     worker.start()
     worker.join(timeout=20)
     if worker.is_alive():
@@ -183,11 +178,11 @@ def test_fifo_is_refused_without_hanging(tmp_path: Path, cli) -> None:
 
 
 def test_too_large_file_is_refused_before_reading(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(config_schema, "MAX_FILE_BYTES", 1000)  # the default of max-file-size
     path = _write(tmp_path / "big.txt", BROKEN.encode() * 100)
-    result = cli("fix", str(path))
+    result = run("fix", str(path))
     assert result.exit_code == 2
     size = len(BROKEN.encode()) * 100
     assert (
@@ -236,9 +231,9 @@ def test_invalid_max_file_size_is_a_config_error(
     assert "key 'max-file-size': expected a positive number of bytes" in result.output
 
 
-def test_invalid_max_file_size_option_is_a_usage_error(tmp_path: Path, cli) -> None:
+def test_invalid_max_file_size_option_is_a_usage_error(tmp_path: Path, run) -> None:
     _write(tmp_path / "a.txt", b"Text.\n")
-    result = cli("lint", "--max-file-size", "big", "a.txt")
+    result = run("lint", "--max-file-size", "big", "a.txt")
     assert result.exit_code == 2
     assert "--max-file-size" in result.output
 
@@ -255,13 +250,13 @@ def restore_modes() -> Iterator[list[Path]]:
 
 
 def test_read_only_file_gets_a_clear_error_and_is_untouched(
-    tmp_path: Path, cli, restore_modes: list[Path]
+    tmp_path: Path, run, restore_modes: list[Path]
 ) -> None:
     path = _write(tmp_path / "locked.txt", BROKEN.encode())
     os.utime(path, (1_000_000_000, 1_000_000_000))
     path.chmod(0o444)
     restore_modes.append(path)
-    result = cli("fix", str(path))
+    result = run("fix", str(path))
     assert result.exit_code == 2
     (line,) = _error_lines(result)
     assert "locked.txt" in line and "read-only" in line
@@ -271,14 +266,14 @@ def test_read_only_file_gets_a_clear_error_and_is_untouched(
 
 
 def test_read_only_folder_gets_a_clear_error_and_is_untouched(
-    tmp_path: Path, cli, restore_modes: list[Path]
+    tmp_path: Path, run, restore_modes: list[Path]
 ) -> None:
     folder = tmp_path / "sealed"
     folder.mkdir()
     path = _write(folder / "inside.txt", BROKEN.encode())
     folder.chmod(0o555)
     restore_modes.append(folder)
-    result = cli("fix", str(folder))
+    result = run("fix", str(folder))
     assert result.exit_code == 2
     (line,) = _error_lines(result)
     assert "inside.txt" in line and "folder is read-only" in line
@@ -307,7 +302,7 @@ def test_file_already_fixed_by_another_run_is_not_rewritten(tmp_path: Path) -> N
 # -- symlinks ---------------------------------------------------------------------------------
 
 
-def test_walking_a_folder_does_not_follow_symlinks(tmp_path: Path, cli) -> None:
+def test_walking_a_folder_does_not_follow_symlinks(tmp_path: Path, run) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     target = _write(outside / "target.txt", BROKEN.encode())
@@ -317,18 +312,18 @@ def test_walking_a_folder_does_not_follow_symlinks(tmp_path: Path, cli) -> None:
     (tree / "link.txt").symlink_to(target)
     (tree / "linked-dir").symlink_to(outside, target_is_directory=True)
     assert [p.name for p in discover([str(tree)])] == ["real.txt"]
-    result = cli("fix", str(tree))
+    result = run("fix", str(tree))
     assert result.exit_code == 0, result.output
     assert real.read_text() == FIXED
     assert target.read_bytes() == BROKEN.encode()
     assert (tree / "link.txt").is_symlink()
 
 
-def test_named_symlink_is_fixed_at_its_target_and_stays_a_link(tmp_path: Path, cli) -> None:
+def test_named_symlink_is_fixed_at_its_target_and_stays_a_link(tmp_path: Path, run) -> None:
     target = _write(tmp_path / "target.txt", BROKEN.encode())
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    result = cli("fix", str(link))
+    result = run("fix", str(link))
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert target.read_text() == FIXED
@@ -336,10 +331,10 @@ def test_named_symlink_is_fixed_at_its_target_and_stays_a_link(tmp_path: Path, c
     assert leftovers == []
 
 
-def test_dangling_symlink_is_reported(tmp_path: Path, cli) -> None:
+def test_dangling_symlink_is_reported(tmp_path: Path, run) -> None:
     link = tmp_path / "dangling.txt"
     link.symlink_to(tmp_path / "gone.txt")
-    result = cli("fix", str(link))
+    result = run("fix", str(link))
     assert result.exit_code == 2
     assert "dangling.txt" in _error_lines(result)[0]
 

@@ -145,6 +145,14 @@ def test_a_case_expecting_a_fix_fails_when_nothing_is_found(tmp_path):
     assert "expected a finding, got none" in output
 
 
+def test_an_unsafe_case_fails_when_safe_fixes_already_apply(tmp_path):
+    source = SUBSTITUTION + '\n[[rule.test]]\ntext = "A web site."\nfixed = "A website."\nunsafe = true\n'
+    (tmp_path / "p.toml").write_text(source, encoding="utf-8")
+    code, output = run_cli(["test-rules", "p.toml"], tmp_path)
+    assert code == 1, output
+    assert "test[2] (line 20) - an unsafe case is fixed without --unsafe-fixes" in output
+
+
 # --- the kinds and their options ------------------------------------------------------------
 
 
@@ -534,3 +542,11 @@ def test_web_scraped_pack_on_the_seed():
     ]
     assert "How can individuals contribute" in seed.read_text().splitlines()[found[0]["line"] - 1]
     assert seed.read_text().splitlines()[found[1]["line"] - 1].strip() == "Leave a Replay"
+
+
+def test_a_three_letter_prefix_is_the_family_of_its_rules():
+    source = pack(SUBSTITUTION.split("\n\n", 1)[1].replace("TS001", "ABC001"), "ABC")
+    [rule] = parse_pack_text(source, "abc.toml")
+    assert rule.family == rule.info().family == "ABC"
+    [finding] = linter_for(source).lint("An e-mail.", kind=TEXT)
+    assert finding.family == "ABC"

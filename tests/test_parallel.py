@@ -53,10 +53,14 @@ def test_parallel_fix_equals_serial_fix(tmp_path):
     pooled = tmp_path / "pooled"
     a = _tree(serial)
     b = _tree(pooled)
+    before = [p.read_text() for p in a]
     linter = make_linter()
     process_files(linter, a, Mode.FIX, unsafe=False, jobs=1, cache=False)
     process_files(linter, b, Mode.FIX, unsafe=False, jobs=2, cache=False)
     assert [p.read_text() for p in a] == [p.read_text() for p in b]
+    # The runs fixed every file with a defect (equal trees of untouched files prove nothing).
+    changed = [p.read_text() != old for p, old in zip(b, before, strict=True)]
+    assert changed == [not old.startswith(TEXTS[-1]) for old in before]
 
 
 def test_pool_reports_unreadable_files(tmp_path):

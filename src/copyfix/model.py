@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from dataclasses import dataclass, field
 
 
@@ -54,6 +55,15 @@ class Applicability(enum.IntEnum):
     @property
     def label(self) -> str:
         return self.name.lower().replace("_", "-")
+
+
+class FixAvailability(enum.Enum):
+    """Whether a rule's findings come with a fix, in ruff's terms; checked against the rule's
+    examples by ``copyfix.testing``."""
+
+    ALWAYS = "always"
+    SOMETIMES = "sometimes"
+    NEVER = "never"
 
 
 class WordContext(enum.Enum):
@@ -126,6 +136,12 @@ class Diagnostic:
         return self.fix is not None and self.fix.applicability > Applicability.DISPLAY_ONLY
 
 
+def family_of(code: str) -> str:
+    """A rule's family: the letters its code starts with (``SP`` for ``SP001``, ``ABC`` for a
+    pack's ``ABC001``)."""
+    return "".join(itertools.takewhile(str.isalpha, code))
+
+
 class DocumentKind(enum.Enum):
     TEXT = "text"
     MARKDOWN = "markdown"
@@ -133,30 +149,39 @@ class DocumentKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A documented example: ``fixed`` is None for a good example that must stay silent."""
+    """A documented example, checked by ``copyfix.testing``.
+
+    A bad example is flagged; ``fixed`` is what fixing it gives (with unsafe fixes if
+    ``unsafe``), or None for a report-only case whose text no fix changes. A good example
+    (``flagged`` False, ``fixed`` None) must stay silent.
+    """
 
     text: str
     fixed: str | None = None
     kind: DocumentKind = DocumentKind.TEXT
     unsafe: bool = False
+    flagged: bool | None = None
 
     @property
     def is_bad(self) -> bool:
-        return self.fixed is not None
+        return self.flagged if self.flagged is not None else self.fixed is not None
 
 
-def bad(text: str, fixed: str, *, markdown: bool = False, unsafe: bool = False) -> Example:
+def bad(
+    text: str, fixed: str | None = None, *, markdown: bool = False, unsafe: bool = False
+) -> Example:
     """A text the rule must flag; fixing it (with unsafe fixes if ``unsafe``) gives ``fixed``.
 
-    When the fix is display-only, ``fixed`` equals ``text``.
+    Leave ``fixed`` out for a report-only case: no fix, safe or unsafe, changes the text.
     """
     kind = DocumentKind.MARKDOWN if markdown else DocumentKind.TEXT
-    return Example(text, fixed, kind, unsafe)
+    return Example(text, fixed, kind, unsafe, flagged=True)
 
 
 def good(text: str, *, markdown: bool = False) -> Example:
     """A text the rule must leave silent."""
-    return Example(text, None, DocumentKind.MARKDOWN if markdown else DocumentKind.TEXT)
+    kind = DocumentKind.MARKDOWN if markdown else DocumentKind.TEXT
+    return Example(text, None, kind, flagged=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,3 +194,4 @@ class RuleInfo:
     family: str
     doc: str = ""
     examples: tuple[Example, ...] = field(default=())
+    fix_availability: FixAvailability = FixAvailability.SOMETIMES

@@ -4,7 +4,8 @@ import pytest
 
 from copyfix.lint.linter import Linter
 from copyfix.lint.registry import default_registry
-from copyfix.model import DocumentKind
+from copyfix.model import DocumentKind, bad, good
+from copyfix.testing import assert_example, assert_examples
 
 _REGISTRY = default_registry()
 
@@ -26,14 +27,16 @@ def rule_run():
             kind = DocumentKind.MARKDOWN if markdown else DocumentKind.TEXT
             return linter.fix(text, kind=kind, unsafe=unsafe).text
 
-        @classmethod
-        def check(cls, code: str, text: str, expected: str | None) -> None:
-            """``expected`` None: the rule stays silent; else it flags and fixes to it."""
-            found = cls.lint(code, text)
-            if expected is None:
-                assert found == []
-            else:
-                assert found
-                assert cls.fix(code, text) == expected
+        @staticmethod
+        def check(code: str, text: str, expected: str | None) -> None:
+            """``expected`` None: the rule stays silent; else it flags and fixes to it (checked
+            by ``copyfix.testing``, which also fixes a second time)."""
+            example = bad(text, expected) if expected is not None else good(text)
+            assert_example(_REGISTRY.get(code), example, _REGISTRY)
+
+        @staticmethod
+        def examples(code: str) -> None:
+            """The rule's own ``bad``/``good`` examples hold, and so does its fix availability."""
+            assert_examples(_REGISTRY.get(code), _REGISTRY)
 
     return Run

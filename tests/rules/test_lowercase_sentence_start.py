@@ -1,6 +1,12 @@
+"""lowercase-sentence-start (CP001): the rule's examples and its own cases."""
+
 from __future__ import annotations
 
 import pytest
+
+
+def test_examples(rule_run):
+    rule_run.examples("CP001")
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,12 @@
+"""missing-space-after-comma (SP001): the rule's examples and its own cases."""
+
 from __future__ import annotations
 
 import pytest
+
+
+def test_examples(rule_run):
+    rule_run.examples("SP001")
 
 
 @pytest.mark.parametrize(

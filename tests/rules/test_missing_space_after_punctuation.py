@@ -1,6 +1,12 @@
+"""missing-space-after-punctuation (SP002): the rule's examples and its own cases."""
+
 from __future__ import annotations
 
 import pytest
+
+
+def test_examples(rule_run):
+    rule_run.examples("SP002")
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,12 @@
+"""multiple-spaces (SP004): the rule's examples and its own cases."""
+
 from __future__ import annotations
 
 import pytest
+
+
+def test_examples(rule_run):
+    rule_run.examples("SP004")
 
 
 @pytest.mark.parametrize(
@@ -27,11 +33,3 @@ def test_two_spaces_after_a_sentence_are_a_style_fixed_only_when_unsafe(rule_run
     assert rule_run.lint("SP004", text)
     assert rule_run.fix("SP004", text) == text
     assert rule_run.fix("SP004", text, unsafe=True) == "The end. Next sentence."
-
-
-def test_trailing_spaces_on_many_lines_are_a_habit_fixed_only_when_unsafe(rule_run):
-    text = "".join(f"Line number {i} of the text. \n" for i in range(3))
-    assert len(rule_run.lint("SP005", text)) == 3
-    assert rule_run.fix("SP005", text) == text
-    assert " \n" not in rule_run.fix("SP005", text, unsafe=True)
-    assert rule_run.fix("SP005", "One line. \nTwo lines.\n") == "One line.\nTwo lines.\n"

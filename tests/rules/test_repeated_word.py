@@ -1,6 +1,12 @@
+"""repeated-word (RP001): the rule's examples and its own cases."""
+
 from __future__ import annotations
 
 import pytest
+
+
+def test_examples(rule_run):
+    rule_run.examples("RP001")
 
 
 @pytest.mark.parametrize(

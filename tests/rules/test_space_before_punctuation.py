@@ -1,6 +1,12 @@
+"""space-before-punctuation (SP003): the rule's examples and its own cases."""
+
 from __future__ import annotations
 
 import pytest
+
+
+def test_examples(rule_run):
+    rule_run.examples("SP003")
 
 
 @pytest.mark.parametrize(

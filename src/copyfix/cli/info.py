@@ -31,6 +31,7 @@ def run_rules(output_format: str, config_path: str | None) -> int:
                         "summary": i.summary,
                         "severity": i.severity.label,
                         "fixable": i.fixable,
+                        "fix-availability": i.fix_availability.value,
                     }
                     for i in infos
                 ],

@@ -7,7 +7,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from copyfix.lint.suppression import Suppressions, parse_suppressions
-from copyfix.model import Applicability, Diagnostic, Severity, Span, Violation, WordContext
+from copyfix.model import (
+    Applicability,
+    Diagnostic,
+    Severity,
+    Span,
+    Violation,
+    WordContext,
+    family_of,
+)
 from copyfix.text.directives import ACTIONS
 
 if TYPE_CHECKING:
@@ -132,5 +140,5 @@ def stamp(doc: Document, code: str, name: str, severity: Severity, v: Violation)
         column=column,
         end_line=end_line,
         end_column=end_column,
-        family=code[:2],
+        family=family_of(code),
     )

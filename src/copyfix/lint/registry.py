@@ -27,12 +27,14 @@ class Registry:
             self.add(rule)
 
     def add(self, rule: Rule) -> None:
-        for key in (rule.code.upper(), rule.name.lower()):
+        """Add ``rule``, known by its code, its name and its former names (``aliases``)."""
+        keys = [rule.code.upper(), rule.name.lower(), *(alias.lower() for alias in rule.aliases)]
+        for key in keys:
             if key in self._by_key:
                 raise ValueError(f"duplicate rule code or name {key!r}")
         self._rules.append(rule)
-        self._by_key[rule.code.upper()] = rule
-        self._by_key[rule.name.lower()] = rule
+        for key in keys:
+            self._by_key[key] = rule
 
     def __iter__(self):
         return iter(sorted(self._rules, key=lambda r: r.code))

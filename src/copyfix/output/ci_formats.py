@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from copyfix.model import Applicability, Diagnostic, RuleInfo, Severity
+from copyfix.model import Applicability, Diagnostic, RuleInfo, Severity, family_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -128,7 +128,7 @@ def _section(doc: str, title: str) -> str:
 def _fallback_info(d: Diagnostic) -> RuleInfo:
     # A rule that only a pack or another config knew; describe it from what the finding says.
     return RuleInfo(d.code, d.name, d.name.replace("-", " ").capitalize(), d.severity,
-                    d.fix is not None, d.family or d.code[:2])
+                    d.fix is not None, d.family or family_of(d.code))
 
 
 def _sarif_fix(d: Diagnostic, positions: _Positions | None) -> dict:

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from copyfix.lint.linter import Linter
 from copyfix.lint.registry import default_registry
+from copyfix.model import Example
 from copyfix.packs.loading import load_packs
 from copyfix.packs.rule import PackRule
 from copyfix.packs.spec import PackTest
+from copyfix.testing import check_example, rule_linter
 
 if TYPE_CHECKING:
     from copyfix.lint.registry import Registry
@@ -48,39 +49,22 @@ class TestFailure:
 
 
 def check_rule(rule: PackRule, registry: Registry) -> list[TestFailure]:
-    """Run one rule's inline tests with only that rule enabled."""
-    linter = Linter(registry, [rule])
+    """Run one rule's inline tests with only that rule enabled, by ``copyfix.testing``."""
+    linter = rule_linter(rule, registry)
     failures: list[TestFailure] = []
     for number, test in enumerate(rule.tests, 1):
-        found = linter.lint(test.text, kind=test.kind)
-        shown = tuple(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
-
-        def fail(
-            problem: str,
-            got: str | None = None,
-            test: PackTest = test,
-            number: int = number,
-            shown: tuple[str, ...] = shown,
-        ) -> None:
-            failures.append(TestFailure(rule, number, test, problem, got, shown))
-
-        if test.flags is not None and len(found) != test.flags:
-            fail(f"expected {test.flags} finding(s), got {len(found)}")
-        elif test.fixed is None and test.flags is None and found:
-            fail(f"expected no finding, got {len(found)}")
-        if test.fixed is None:
-            continue
-        if not found:
-            fail("expected a finding, got none")
-            continue
-        fixed = linter.fix(test.text, kind=test.kind, unsafe=test.unsafe).text
-        if fixed != test.fixed:
-            fail("the fix gives a different text", fixed)
-            continue
-        again = linter.fix(fixed, kind=test.kind, unsafe=test.unsafe).text
-        if again != fixed:
-            fail("a second fix changes the text again", again)
+        result = check_example(linter, as_example(test), count=test.flags)
+        failures += [
+            TestFailure(rule, number, test, f.problem, f.got, f.findings) for f in result.failures
+        ]
     return failures
+
+
+def as_example(test: PackTest) -> Example:
+    """A ``[[rule.test]]`` case as the runner's case: flagged when it has ``fixed`` or a
+    ``flags`` count above zero."""
+    flagged = test.fixed is not None or bool(test.flags)
+    return Example(test.text, test.fixed, test.kind, test.unsafe, flagged=flagged)
 
 
 def check_rule_tests(rule: PackRule, registry: Registry) -> list[str]:

@@ -54,7 +54,7 @@ def load_packs(refs: list[str], root: Path) -> list[PackRule]:
     """Every rule of every pack in ``refs``; a code or name used twice, or one that collides
     with a built-in rule, is an error."""
     builtin = list(builtin_rules())
-    families = {rule.code[:2] for rule in builtin}
+    families = {rule.family for rule in builtin}
     taken: dict[str, str] = {}
     for rule in builtin:
         taken[rule.code] = taken[rule.name] = "copyfix's built-in rules"
@@ -62,9 +62,9 @@ def load_packs(refs: list[str], root: Path) -> list[PackRule]:
     for ref in refs:
         pack_rules = load_pack(ref, root)
         for rule in pack_rules:
-            if rule.code[:2] in families and not rule.code[:3].isalpha():
+            if rule.family in families:
                 raise PackError(
-                    f"{rule.source}: key 'pack.prefix': '{rule.code[:2]}' is a family of "
+                    f"{rule.source}: key 'pack.prefix': '{rule.family}' is a family of "
                     "copyfix's built-in rules; choose another prefix"
                 )
             for key in (rule.code, rule.name):

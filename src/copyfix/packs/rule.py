@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from copyfix.model import Applicability, Edit, Example, RuleInfo, Severity, Violation
+from copyfix.model import (
+    Applicability,
+    Edit,
+    Example,
+    FixAvailability,
+    RuleInfo,
+    Severity,
+    Violation,
+)
 from copyfix.packs.spec import APPLICABILITIES, PLACEHOLDER, PackTest
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import BlockKind
@@ -64,7 +72,8 @@ class PackRule(Rule):
         self.applicability = APPLICABILITIES[spec.get("applicability", default_applicability)]
         self.remove = bool(spec.get("remove", False))
         rewrites = self.kind != "existence" or self.remove
-        self.fixable = rewrites and self.applicability > Applicability.DISPLAY_ONLY
+        fixes = rewrites and self.applicability > Applicability.DISPLAY_ONLY
+        self.fix_availability = FixAvailability.ALWAYS if fixes else FixAvailability.NEVER
         self.pack = pack
         self.source = source
         self.ignore_case = bool(spec.get("ignore-case", True))

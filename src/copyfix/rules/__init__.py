@@ -7,7 +7,9 @@ from copyfix.rules.base import Rule
 
 def builtin_rules() -> list[Rule]:
     from copyfix.rules.doubled_punctuation import DoubledPunctuation
-    from copyfix.rules.duplicated_paragraph import DuplicatedParagraph
+    from copyfix.rules.duplicated_paragraph_line_or_sentence import (
+        DuplicatedParagraphLineOrSentence,
+    )
     from copyfix.rules.inconsistent_apostrophes import InconsistentApostrophes
     from copyfix.rules.inconsistent_label_case import InconsistentLabelCase
     from copyfix.rules.inconsistent_name_case import InconsistentNameCase
@@ -40,7 +42,7 @@ def builtin_rules() -> list[Rule]:
         InconsistentNameCase(),
         InconsistentLabelCase(),
         RepeatedWord(),
-        DuplicatedParagraph(),
+        DuplicatedParagraphLineOrSentence(),
         RepeatedPhrase(),
         WrongDirectionQuote(),
         UnbalancedQuotes(),

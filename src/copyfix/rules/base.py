@@ -3,35 +3,45 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from copyfix.model import (
     Applicability,
+    DocumentKind,
     Edit,
     Example,
     Fix,
+    FixAvailability,
     RuleInfo,
     Severity,
     Span,
     Violation,
     WordContext,
+    family_of,
 )
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
 
+_BACKTICKS = re.compile(r"`+")
+
+
 class Rule:
-    """Subclasses set the class attributes and implement ``check``; the docstring is the rule's
-    documentation, with ``## What it does``, ``## Why is this bad?``, ``## Fix safety`` and
-    ``## Options`` sections."""
+    """Subclasses set the class attributes and implement ``check``. The docstring is the rule's
+    documentation, with ``## What it does``, ``## Why is this bad?`` and ``## Fix safety``
+    sections; ``documentation()`` adds ``## Not flagged`` (the good examples) and ``## Options``
+    (the lexicon lists the rule declares)."""
 
     code: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
-    fixable: ClassVar[bool] = True
+    #: Whether findings come with a fix: ``always``, ``sometimes`` or ``never`` (checked
+    #: against the examples by ``copyfix.testing``).
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.SOMETIMES
     #: When True the engine drops findings that touch protected tokens (URLs, numbers, paths).
     guarded: ClassVar[bool] = True
     #: Where a SAFE fix needs ordinary English words (or numbers): in the tokens its edits
@@ -39,10 +49,19 @@ class Rule:
     #: engine makes it UNSAFE.
     needs_words: ClassVar[WordContext] = WordContext.NONE
     examples: ClassVar[tuple[Example, ...]] = ()
+    #: The lexicon lists (fields of ``copyfix.text.lexicon.Lexicon``) the rule reads: its
+    #: options, listed under ``## Options``.
+    lexicon_lists: ClassVar[tuple[str, ...]] = ()
+    #: Former names, still accepted by ``select``, ``ignore`` and suppression directives.
+    aliases: ClassVar[tuple[str, ...]] = ()
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix_availability is not FixAvailability.NEVER
 
     @property
     def family(self) -> str:
-        return self.code[:2]
+        return family_of(self.code)
 
     def info(self) -> RuleInfo:
         return RuleInfo(
@@ -52,12 +71,41 @@ class Rule:
             severity=self.severity,
             fixable=self.fixable,
             family=self.family,
-            doc=inspect.cleandoc(type(self).__doc__ or ""),
+            doc=self.documentation(),
             examples=self.examples,
+            fix_availability=self.fix_availability,
         )
+
+    def documentation(self) -> str:
+        """The docstring, then ``## Not flagged`` from the good examples and ``## Options`` from
+        ``lexicon_lists``."""
+        parts = [inspect.cleandoc(type(self).__doc__ or "")]
+        silent = [example for example in self.examples if not example.is_bad]
+        if silent:
+            parts.append("## Not flagged\n" + "\n".join(f"- {_shown(e)}" for e in silent))
+        parts.append("## Options\n" + options_text(self.lexicon_lists))
+        return "\n\n".join(parts)
 
     def check(self, doc: Document) -> Iterator[Violation]:
         raise NotImplementedError
+
+
+def options_text(lists: tuple[str, ...]) -> str:
+    """``None.`` or the lexicon lists a rule reads, as a sentence."""
+    if not lists:
+        return "None."
+    names = [f"`{name}`" for name in lists]
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"The lexicon's {joined} list{'s' if len(names) > 1 else ''}."
+
+
+def _shown(example: Example) -> str:
+    """An example as inline Markdown code on one line (``\\n`` for a line break)."""
+    text = example.text.replace("\n", "\\n").replace("\t", "\\t")
+    ticks = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    padded = f" {text} " if "`" in text else text
+    where = " (Markdown)" if example.kind is DocumentKind.MARKDOWN else ""
+    return f"{ticks}{padded}{ticks}{where}"
 
 
 def violation(

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Exactly two of a mark (three dots are an ellipsis), or a comma before a full stop.
@@ -22,15 +22,13 @@ class DoubledPunctuation(Rule):
 
     ## Fix safety
     Safe for `,,`, `;;`, `,.` and for `..` after an abbreviation (`etc..`); unsafe for other
-    `..`, where the writer may have meant an ellipsis. Paths (`../x`) and ranges (`1..10`) are
-    not flagged.
-
-    ## Options
-    None.
+    `..`, where the writer may have meant an ellipsis.
     """
 
     code = "TY001"
     name = "doubled-punctuation"
+    fix_availability = FixAvailability.ALWAYS
+    lexicon_lists = ("abbreviations",)
     summary = "Punctuation mark doubled"
     examples = (
         bad("Apples,, pears and plums.", "Apples, pears and plums."),

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Only the apostrophes of contractions and possessives (it's, doesn't, Harold's): a quote
@@ -27,13 +27,11 @@ class InconsistentApostrophes(Rule):
     Unsafe when one kind is used at least twice as often as the other (only the glyph
     changes, but the other kind may belong to quoted or pasted material the writer keeps as
     it is); with no clear majority the finding has no fix.
-
-    ## Options
-    None.
     """
 
     code = "QT005"
     name = "inconsistent-apostrophes"
+    fix_availability = FixAvailability.SOMETIMES
     summary = "Straight and curly apostrophes mixed"
     guarded = False
     examples = (

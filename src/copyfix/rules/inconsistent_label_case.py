@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from copyfix.model import Edit, Violation, bad, good
+from copyfix.model import Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 
@@ -21,13 +21,11 @@ class InconsistentLabelCase(Rule):
     ## Fix safety
     Safe when the usual spelling is used at least twice as often as the other; otherwise the
     finding has no fix. Only letter case changes.
-
-    ## Options
-    None.
     """
 
     code = "CP003"
     name = "inconsistent-label-case"
+    fix_availability = FixAvailability.SOMETIMES
     summary = "Paragraph label written in two cases"
     guarded = False
     examples = (
@@ -35,6 +33,8 @@ class InconsistentLabelCase(Rule):
             "Archyde: Hello.\n\nGuest: Hi.\n\nArchyde: Why?\n\narchyde: What next?",
             "Archyde: Hello.\n\nGuest: Hi.\n\nArchyde: Why?\n\nArchyde: What next?",
         ),
+        # One copy each way: no majority to follow, so the finding has no fix.
+        bad("Archyde: Hello.\n\nGuest: Hi.\n\narchyde: Why?\n\nGuest: Because."),
         good("Archyde: Hello.\n\nGuest: Hi.\n\nArchyde: Why?"),
     )
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import BlockKind
 
@@ -39,13 +39,12 @@ class InconsistentNameCase(Rule):
     ## Fix safety
     Unsafe: the fix recases the word to the document's usual spelling, and a word can be a name
     in one place and a common word in another.
-
-    ## Options
-    None.
     """
 
     code = "CP002"
     name = "inconsistent-name-case"
+    fix_availability = FixAvailability.ALWAYS
+    lexicon_lists = ("sentence_openers",)
     summary = "Name written in two cases in one document"
     guarded = False
     examples = (

@@ -9,6 +9,7 @@ from copyfix.model import (
     Applicability,
     DocumentKind,
     Edit,
+    FixAvailability,
     Severity,
     Span,
     Violation,
@@ -53,19 +54,13 @@ class LowercaseSentenceStart(Rule):
     Safe after a full stop that ends an ordinary word and at a paragraph or label start; unsafe
     after `!` and `?` (older prose runs a sentence on after them), after a short or unusual
     word, and for an uncommon word opening a plain-text paragraph (`harry looked up`,
-    but it could be a brand such as `mixi`). Not flagged at all: after abbreviations (`e.g.`,
-    `etc.`, `approx.`), initials, ellipses and list markers; after `?”` and `!”` (a dialogue tag
-    such as `“Where?” he asked`); names written in lowercase on purpose (`iPhone`, `eBay`,
-    `npm`, words that also appear as code in the document); code; headings, list items and
-    table cells; single-word fragments.
-
-    ## Options
-    The lexicon's `abbreviations`, `lowercase_names`, `sentence_openers` and `interjections`
-    lists.
+    but it could be a brand such as `mixi`).
     """
 
     code = "CP001"
     name = "lowercase-sentence-start"
+    fix_availability = FixAvailability.ALWAYS
+    lexicon_lists = ("abbreviations", "lowercase_names", "sentence_openers", "interjections")
     summary = "Sentence starts with a lowercase letter"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR
@@ -82,6 +77,8 @@ class LowercaseSentenceStart(Rule):
         good("Wait... what happened?"),
         good("“Where?” he asked. “Here!” she said."),
         good("Buy an iPhone. eBay sells them. npm installs packages."),
+        good("Run `foo` first.\n\nfoo is the tool. foo runs fast.", markdown=True),
+        good("| Name | Note |\n|---|---|\n| Ann | lowercase here |", markdown=True),
         good("- the first item\n- the second item"),
         good("# lowercase heading\n\n* a list item that is a fragment", markdown=True),
         good("Note: this is lowercase after a colon."),

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Severity, Violation, WordContext, bad, good
+from copyfix.model import Edit, FixAvailability, Severity, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
 
 # A comma glued to what follows: a letter, an opening quote before a letter, or a digit after a
@@ -29,13 +29,11 @@ class MissingSpaceAfterComma(Rule):
     ## Fix safety
     Safe: only a space is inserted. Numbers (`1,234`, `3,14`, `40.7128,-74.0060`), URLs,
     paths and code are never touched.
-
-    ## Options
-    None.
     """
 
     code = "SP001"
     name = "missing-space-after-comma"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Missing space after a comma"
     needs_words = WordContext.AFTER
     severity = Severity.ERROR

@@ -4,7 +4,16 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Severity, Violation, WordContext, bad, good
+from copyfix.model import (
+    Applicability,
+    Edit,
+    FixAvailability,
+    Severity,
+    Violation,
+    WordContext,
+    bad,
+    good,
+)
 from copyfix.rules.base import Rule, violation
 from copyfix.text.analysis import is_initial_or_acronym
 from copyfix.text.blocks import MASK_CHAR
@@ -30,16 +39,13 @@ class MissingSpaceAfterPunctuation(Rule):
     hyphenation, sentence splitting) treat them as one.
 
     ## Fix safety
-    Safe: only a space is inserted. Domains and dotted names (`Archyde.com`, `Node.js`, `.NET`),
-    file names, versions, times, `std::vector`, URLs and emoticons are protected and never
-    flagged. A period is flagged only before a capitalised word, so `example.org` is left alone.
-
-    ## Options
-    None.
+    Safe: only a space is inserted.
     """
 
     code = "SP002"
     name = "missing-space-after-punctuation"
+    fix_availability = FixAvailability.ALWAYS
+    lexicon_lists = ("abbreviations",)
     summary = "Missing space after sentence punctuation"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR
@@ -56,6 +62,7 @@ class MissingSpaceAfterPunctuation(Rule):
         good("Visit Archyde.com or read about Node.js and .NET today."),
         good("Edit config.yaml and ~/.bashrc, then run v2.0.1 at 10:30."),
         good("Use std::vector and type :wq to quit."),
+        good("See example.org for more, and smile :-) as you go."),
         good("Wait...what happened?"),
         good("Write to jane.doe@example.com or see https://example.com/?q=a:b."),
         good("The U.S. economy grew; e.g. apples sold well. J.R.R. Tolkien, U.S.A."),

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Violation, WordContext, bad, good
+from copyfix.model import Edit, FixAvailability, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -26,13 +26,11 @@ class MissingSpaceAroundQuote(Rule):
     ## Fix safety
     Safe: only a space is inserted. Marks are given their roles by pairing within the paragraph,
     so apostrophes (`don't`), inch marks (`5'10"`) and a quote inside a word are never touched.
-
-    ## Options
-    None.
     """
 
     code = "SP006"
     name = "missing-space-around-quote"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Missing space before or after a quotation"
     needs_words = WordContext.AFTER
     examples = (

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 _RUN = regex.compile(
@@ -25,18 +25,15 @@ class MultipleSpaces(Rule):
     rendered text and break searches for phrases.
 
     ## Fix safety
-    Safe: only spaces change. Indentation, tabs, Markdown table padding and lines that look like
-    columns of a plain-text table are left alone, and so are two spaces between sentences in a
-    document that uses them consistently (a typewriter convention, not a slip). Elsewhere two
-    spaces after a sentence are flagged with an unsafe fix: many writers keep the convention by
-    habit, so collapsing them is a style change rather than a correction.
-
-    ## Options
-    None.
+    Safe: only spaces change. Two spaces between sentences are left alone in a document that
+    uses them consistently (a typewriter convention, not a slip); elsewhere they are flagged
+    with an unsafe fix: many writers keep the convention by habit, so collapsing them is a
+    style change rather than a correction.
     """
 
     code = "SP004"
     name = "multiple-spaces"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Multiple spaces between words"
     examples = (
         bad("This is  a test.", "This is a test."),

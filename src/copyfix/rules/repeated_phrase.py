@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Two to six words, then the same words again (a "lexical illusion": the eye skips the copy).
@@ -27,13 +27,11 @@ class RepeatedPhrase(Rule):
 
     ## Fix safety
     Unsafe: the repetition may be deliberate (a refrain, a chant), so the writer decides.
-
-    ## Options
-    None.
     """
 
     code = "RP003"
     name = "repeated-phrase"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Phrase repeated"
     examples = (
         bad("That is an echo is an echo.", "That is an echo.", unsafe=True),

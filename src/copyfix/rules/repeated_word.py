@@ -4,7 +4,16 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Severity, Violation, WordContext, bad, good
+from copyfix.model import (
+    Applicability,
+    Edit,
+    FixAvailability,
+    Severity,
+    Violation,
+    WordContext,
+    bad,
+    good,
+)
 from copyfix.rules.base import Rule, violation
 from copyfix.text.words import count
 
@@ -69,18 +78,13 @@ class RepeatedWord(Rule):
     twice in grammatical English (a particle then a preposition, `rushed in in such a crowd`;
     an object then a subject, `I told you you might`), and for names, terms, rare words and
     capitalised copies, where the writer may have meant another word. Copies that differ in
-    case (`Bitwise AND and`) are different words. Not flagged: legitimate repeats (`had had`,
-    `that that`, `her her phone`, `What it is is`, `applied to to stand out`, `log in in`),
-    reduplicated names (`Bora Bora`, `Duran Duran`, `Cao Cao`), a name next to the same word
-    (`May may`, `Will will`), laughter, interjections and sounds (`ha ha`, `bye bye`,
-    `beep beep`), idioms (`the wild wild west`), and two capitalised words (a name).
-
-    ## Options
-    The lexicon's `allowed_repeats`, `reduplicated_names`, `word_names` and `repeat_idioms`.
+    case (`Bitwise AND and`) are different words.
     """
 
     code = "RP001"
     name = "repeated-word"
+    fix_availability = FixAvailability.ALWAYS
+    lexicon_lists = ("allowed_repeats", "reduplicated_names", "word_names", "repeat_idioms")
     summary = "Word repeated"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR
@@ -109,6 +113,8 @@ class RepeatedWord(Rule):
         good("We plan to record record profits and to address address problems."),
         good("Will will be here soon, and May may come too."),
         good("In the wild wild west, the dog went woof woof."),
+        good("Say bye bye to the beep beep of the old phone."),
+        good("We met Sirhan Sirhan there."),
         good("Placeholder text text text text, and xxx\txxx in a table."),
     )
 

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # "$ 100": a currency sign apart from its amount; "20 %": a percent sign apart from its number.
@@ -24,13 +24,11 @@ class SpaceAroundSymbol(Rule):
     ## Fix safety
     Safe for a currency sign. Unsafe for the percent sign: SI and ISO style put a space before
     `%`, so a document may follow that style on purpose.
-
-    ## Options
-    None.
     """
 
     code = "TY004"
     name = "space-around-symbol"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Space between a number and its currency or percent sign"
     examples = (
         bad("You owe me $ 100.", "You owe me $100."),

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, Edit, Severity, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # Spaces between a word and , . ; : ? ! that end it. A mark followed by a word character is the
@@ -43,16 +43,12 @@ class SpaceBeforePunctuation(Rule):
     ## Fix safety
     Safe: only whitespace is removed. Unsafe after a closing bracket or quote when the
     document does it three times or more (a renderer's habit, such as `(https://a.org/) .`).
-    `.txt`, `.NET`, `.5`, `:wq`, `:)` and ` ...` are not punctuation after a word, and a mark
-    standing alone after a function word is a character being named (`The . (dot) character`,
-    `with / or ?`): these are left alone.
-
-    ## Options
-    The lexicon's `symbol_introducers` list.
     """
 
     code = "SP003"
     name = "space-before-punctuation"
+    fix_availability = FixAvailability.SOMETIMES
+    lexicon_lists = ("symbol_introducers",)
     summary = "Space before punctuation"
     severity = Severity.ERROR
     examples = (

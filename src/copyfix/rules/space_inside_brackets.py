@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, DocumentKind, Edit, Violation, bad, good
+from copyfix.model import Applicability, DocumentKind, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -26,15 +26,13 @@ class SpaceInsideBrackets(Rule):
 
     ## Fix safety
     Safe: only spaces are removed; unsafe inside straight double quotes, which often quote a
-    literal string whose space is the point (`like "the ", the pattern`). Empty brackets
-    (`[ ]` check boxes) and a bracket being named (`type a ) to`) are left alone.
-
-    ## Options
-    The lexicon's `symbol_introducers` list.
+    literal string whose space is the point (`like "the ", the pattern`).
     """
 
     code = "TY002"
     name = "space-inside-brackets"
+    fix_availability = FixAvailability.ALWAYS
+    lexicon_lists = ("symbol_introducers",)
     summary = "Space inside brackets or quotes"
     examples = (
         bad("Call it ( maybe ) later.", "Call it (maybe) later."),

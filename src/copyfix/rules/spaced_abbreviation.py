@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Violation, bad, good
+from copyfix.model import Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 _SPACED = regex.compile(r"(?<![\p{L}.])([eEiI])\.[ \t]+([gGeE])\.(?!\p{L})")
@@ -22,13 +22,11 @@ class SpacedAbbreviation(Rule):
 
     ## Fix safety
     Safe: only the space is removed.
-
-    ## Options
-    None.
     """
 
     code = "TY003"
     name = "spaced-abbreviation"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Space inside the abbreviation e.g or i.e"
     examples = (
         bad("Checkers for English, e. g. LanguageTool.", "Checkers for English, e.g. LanguageTool."),

@@ -4,7 +4,17 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, DocumentKind, Edit, Severity, Span, Violation, bad, good
+from copyfix.model import (
+    Applicability,
+    DocumentKind,
+    Edit,
+    FixAvailability,
+    Severity,
+    Span,
+    Violation,
+    bad,
+    good,
+)
 from copyfix.rules.base import Rule, violation
 
 # Only from the start of a run: tried at every blank inside a long run that is not at the end
@@ -30,13 +40,11 @@ class TrailingWhitespace(Rule):
     the file's renderer or editor, to clean up on request). In
     Markdown, two or more trailing spaces after text are a hard line break and are
     kept, as is whitespace inside code blocks.
-
-    ## Options
-    None.
     """
 
     code = "SP005"
     name = "trailing-whitespace"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Trailing whitespace"
     severity = Severity.INFO
     examples = (

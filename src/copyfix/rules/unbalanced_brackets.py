@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Violation, bad, good
+from copyfix.model import FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 _BRACKETS = regex.compile(r"[()\[\]{}]")
@@ -31,15 +31,12 @@ class UnbalancedBrackets(Rule):
 
     ## Fix safety
     Report only. List markers such as `a)` and `1)` and smileys such as `:)` are not brackets.
-
-    ## Options
-    None.
     """
 
     code = "QT003"
     name = "unbalanced-brackets"
     summary = "Unbalanced brackets"
-    fixable = False
+    fix_availability = FixAvailability.NEVER
     examples = (
         bad("This is not so (neither a nor b.", "This is not so (neither a nor b."),
         bad("An aside] with no start.", "An aside] with no start."),

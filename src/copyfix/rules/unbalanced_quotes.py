@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copyfix.model import Applicability, Edit, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import QuoteMark, Role
 
@@ -25,15 +25,12 @@ class UnbalancedQuotes(Rule):
     continues into the next paragraph opens again without closing; that is correct and is not
     flagged. Inch marks (`5'10"`, `20" wide`) and apostrophes (`students’`, `’90s`) are not
     quotes.
-
-    ## Options
-    None.
     """
 
     code = "QT002"
     name = "unbalanced-quotes"
+    fix_availability = FixAvailability.SOMETIMES
     summary = "Unbalanced quotation marks"
-    fixable = True
     examples = (
         bad("“That is true, he said.", "“That is true, he said."),
         bad("That is true,” he said.", "That is true,” he said."),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copyfix.model import Severity, Violation, bad, good
+from copyfix.model import FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule
 
 
@@ -18,16 +18,13 @@ class UnusedSuppression(Rule):
 
     ## Fix safety
     Report only: remove the comment by hand.
-
-    ## Options
-    None.
     """
 
     code = "CX001"
     name = "unused-suppression"
     summary = "Suppression comment silences nothing"
     severity = Severity.WARNING
-    fixable = False
+    fix_availability = FixAvailability.NEVER
     guarded = False
     examples = (
         bad("<!-- copyfix: disable-next-line -->\nA clean line.",

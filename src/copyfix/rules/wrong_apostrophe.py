@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.model import Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 
 # An acute accent or a backtick between letters (don´t, Won`T), or a semicolon before the ending
@@ -34,13 +34,11 @@ class WrongApostrophe(Rule):
     Safe: one punctuation character becomes an apostrophe. A semicolon is flagged only before
     `t`, `s`, `ve`, `re`, `ll`, `d` or `m` that end the word (`patrakov;s bug`), so `left;she`
     is left to the spacing rule.
-
-    ## Options
-    None.
     """
 
     code = "QT004"
     name = "wrong-apostrophe"
+    fix_availability = FixAvailability.ALWAYS
     summary = "Wrong character used as an apostrophe"
     severity = Severity.ERROR
     examples = (

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copyfix.model import Edit, Severity, Violation, bad, good
+from copyfix.model import Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -28,17 +28,13 @@ class WrongDirectionQuote(Rule):
     reader and confuse tools that pair quotations.
 
     ## Fix safety
-    Safe: one quote glyph is swapped for its mirror. `’` at the start of a word is an
-    apostrophe (`’Tis`, `the ’90s`, `rock ’n’ roll`) and is never changed; a closing mark glued
-    to the next word after a quotation (`Frank,”said`) closes it and is left alone; straight
-    quotes have no direction.
-
-    ## Options
-    The lexicon's `elisions` list.
+    Safe: one quote glyph is swapped for its mirror.
     """
 
     code = "QT001"
     name = "wrong-direction-quote"
+    fix_availability = FixAvailability.ALWAYS
+    lexicon_lists = ("elisions",)
     summary = "Quote mark faces the wrong way"
     severity = Severity.ERROR
     examples = (

@@ -1,4 +1,10 @@
+"""inconsistent-name-case (CP002): the rule's examples and its own cases."""
+
 from __future__ import annotations
+
+
+def test_examples(rule_run):
+    rule_run.examples("CP002")
 
 
 def test_minority_lowercase_name_is_flagged_with_an_unsafe_fix(rule_run):
@@ -15,9 +21,3 @@ def test_minority_lowercase_name_is_flagged_with_an_unsafe_fix(rule_run):
 def test_title_lines_do_not_count_as_names(rule_run):
     text = "Urban Openness and Cooperation\n\nUrban Growth in Asia\n\nThe urban plan is open."
     assert rule_run.lint("CP002", text) == []
-
-
-def test_label_case_follows_the_majority(rule_run):
-    text = "Archyde: Hello.\n\nGuest: Hi.\n\nArchyde: Why?\n\nGuest: Because.\n\narchyde: Thanks."
-    fixed = rule_run.fix("CP003", text)
-    assert fixed.endswith("Archyde: Thanks.")

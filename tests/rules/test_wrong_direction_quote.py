@@ -1,6 +1,12 @@
+"""wrong-direction-quote (QT001): the rule's examples and its own cases."""
+
 from __future__ import annotations
 
 import pytest
+
+
+def test_examples(rule_run):
+    rule_run.examples("QT001")
 
 
 @pytest.mark.parametrize(
@@ -22,47 +28,6 @@ def test_closing_quote_glued_to_the_next_word_stays_a_closing_quote(rule_run):
     text = "“Good morning, Frank,”said Hal."
     assert rule_run.lint("QT001", text) == []
     assert rule_run.fix("SP006", text) == "“Good morning, Frank,” said Hal."
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        '"02" will sort before "10" as expected so it will have size of 10".',
-        '"The screen is 20" wide."',
-        "A sentence with “nested ‘quotes’”.",
-        "»Correct«, he said. »This is the next sentence.«",
-        "This is «correct».",
-        "“One paragraph of a speech.\n\n“And the next one, which ends it.”",
-        "Isn’t it funny? It was acceptable in the ’80s. Mr. Jones’ golf clubs.",
-    ],
-)
-def test_balanced_texts(rule_run, text):
-    assert rule_run.lint("QT002", text) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["“That is true.", "I said That is true”.", "This is »not correct.", '"He is making them feel comfortable.'],
-)
-def test_unbalanced_texts(rule_run, text):
-    assert rule_run.lint("QT002", text)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("you don´t need it", "you don't need it"),
-        ("DON;T TRY THIS AT HOME.", "DON'T TRY THIS AT HOME."),
-        ("It’s here; you shouldn´t go.", "It’s here; you shouldn’t go."),
-    ],
-)
-def test_wrong_apostrophes(rule_run, text, expected):
-    assert rule_run.fix("QT004", text) == expected
-
-
-def test_mixed_apostrophes_are_reported(rule_run):
-    assert rule_run.lint("QT005", "It's a nice idea. But it doesn’t work.")
-    assert rule_run.lint("QT005", "It’s a nice idea. But it doesn’t work.") == []
 
 
 @pytest.mark.parametrize(

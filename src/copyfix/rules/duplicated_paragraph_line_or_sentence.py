@@ -6,7 +6,7 @@ from operator import eq
 
 import regex
 
-from copyfix.model import Applicability, Edit, Span, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import BlockKind
 
@@ -15,13 +15,14 @@ _MIN_WORDS = 2
 _SAFE_LINE_WORDS = 8
 
 
-class DuplicatedParagraph(Rule):
-    """Flags a paragraph or line that repeats the one just before it.
+class DuplicatedParagraphLineOrSentence(Rule):
+    """Flags a paragraph, line or sentence that repeats the one just before it.
 
     ## What it does
     Finds a paragraph identical to the previous paragraph (a title pasted twice), a line
     identical to the previous line of the same paragraph, and a sentence written twice in a
-    row, and removes the copy.
+    row, and removes the copy. The rule was called `duplicated-paragraph`; `select`, `ignore`
+    and suppression comments still accept that name.
 
     ## Why is this bad?
     Duplicated lines are paste and merge accidents; readers notice them at once.
@@ -29,16 +30,14 @@ class DuplicatedParagraph(Rule):
     ## Fix safety
     Safe for a repeated paragraph (with its blank line), for a sentence of six words or more
     written twice in a row, and for a repeated line of eight words or more; unsafe for a
-    shorter repeated line, which can be a refrain in verse. Single words and lines of code or markup are
-    not flagged.
-
-    ## Options
-    None.
+    shorter repeated line, which can be a refrain in verse.
     """
 
     code = "RP002"
-    name = "duplicated-paragraph"
-    summary = "Paragraph or line duplicated"
+    name = "duplicated-paragraph-line-or-sentence"
+    aliases = ("duplicated-paragraph",)
+    fix_availability = FixAvailability.ALWAYS
+    summary = "Paragraph, line or sentence duplicated"
     guarded = False
     examples = (
         bad("Mayors Meet in Nanning\n\nMayors Meet in Nanning\n\nThe text.",

@@ -1,0 +1,33 @@
+"""unbalanced-quotes (QT002): the rule's examples and its own cases."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_examples(rule_run):
+    rule_run.examples("QT002")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"02" will sort before "10" as expected so it will have size of 10".',
+        '"The screen is 20" wide."',
+        "A sentence with “nested ‘quotes’”.",
+        "»Correct«, he said. »This is the next sentence.«",
+        "This is «correct».",
+        "“One paragraph of a speech.\n\n“And the next one, which ends it.”",
+        "Isn’t it funny? It was acceptable in the ’80s. Mr. Jones’ golf clubs.",
+    ],
+)
+def test_balanced_texts(rule_run, text):
+    assert rule_run.lint("QT002", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“That is true.", "I said That is true”.", "This is »not correct.", '"He is making them feel comfortable.'],
+)
+def test_unbalanced_texts(rule_run, text):
+    assert rule_run.lint("QT002", text)
