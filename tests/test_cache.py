@@ -133,3 +133,26 @@ def test_unwritable_cache_is_skipped(run, tmp_path):
     (tmp_path / CACHE_DIR).write_text("a file where the folder should be")
     first = run("lint", "a.txt")
     assert first.exit_code == 1 and "CP001" in first.output or "SP" in first.output
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["text/analysis.py", "rules/repeated_word.py", "lint/engine.py", "io/runner.py",
+     "output/report.py", "cli/lint.py", "packs/builtin/wordy-phrases.toml", "version.py"],
+)
+def test_an_edit_to_any_stage_invalidates_the_cache(tmp_path, module):
+    """The code fingerprint covers every source and pack file of the package, in every stage,
+    so a development checkout never serves results of older code."""
+    import shutil
+
+    import copyfix
+    from copyfix.io.cache import code_fingerprint
+
+    package = tmp_path / "copyfix"
+    shutil.copytree(Path(copyfix.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_fingerprint(package)
+    assert code_fingerprint(package) == before
+    target = package / module
+    target.write_text(target.read_text() + "\n")
+    assert code_fingerprint(package) != before

@@ -27,20 +27,23 @@ CACHE_DIR = ".copyfix_cache"
 FORMAT = 1
 
 
-def code_fingerprint() -> str:
-    """copyfix's version plus the size and mtime of its own sources and packs, so an edited
-    development checkout never serves results computed by older code."""
-    package = Path(__file__).resolve().parent
+#: The copyfix package folder (this file is in its ``io`` stage).
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def code_fingerprint(package: Path = _PACKAGE) -> str:
+    """copyfix's version plus the size and mtime of every source and pack file of the package
+    (all its stages, walked recursively), so an edited development checkout never serves
+    results computed by older code."""
     parts = [__version__, str(FORMAT)]
-    for folder in (package, package / "rules", package / "packs"):
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.endswith((".py", ".toml")):
-                st = entry.stat()
-                parts.append(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    for folder, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".py", ".toml")):
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                rel = os.path.relpath(path, package)
+                parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
