@@ -10,13 +10,13 @@ from pathlib import Path
 import click
 
 from copyfix.cli.exits import EXIT_CLEAN, EXIT_CRASH, EXIT_ERROR, EXIT_FOUND, UsageProblem
-from copyfix.cli.process import process_paths, report_crashes
+from copyfix.cli.process import process_paths, report_crashes, use_colour
 from copyfix.cli.settings import Options
 from copyfix.io.files import FileError, encode_text
 from copyfix.io.runner import FileOutcome, Mode
 
 
-def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
+def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None, color: str = "auto") -> int:
     from copyfix.output import report
 
     options = Options.from_click(opts)
@@ -57,7 +57,8 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
     out_err = stdin or show_diff
     if not stdin:
         if remaining and not show_diff:
-            click.echo(report.render_concise(remaining, colour=sys.stdout.isatty()))
+            colour = use_colour(color, sys.stdout.isatty())
+            click.echo(report.render_concise(remaining, colour), color=True if colour else None)
         line = _summary_line(
             applied, fixed_files, len(remaining) + unwritten, len(refused), show_diff
         )
