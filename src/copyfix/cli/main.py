@@ -142,12 +142,16 @@ def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff
               help="Also apply fixes marked unsafe.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               help="Colour the report (auto: on a terminal, unless NO_COLOR is set).")
-def fix(paths, show_diff, unsafe_fixes, color, **opts):
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 when problems remain (errors still exit 2).")
+@click.option("--quiet", is_flag=True,
+              help="Print only the summary line, not the problems that remain.")
+def fix(paths, show_diff, unsafe_fixes, color, exit_zero, quiet, **opts):
     """Fix problems in PATHS in place ('-' reads stdin and writes the fixed text to stdout)."""
     from copyfix.cli.fix import run_fix
 
     _exit(run_fix, list(paths) or ["."], opts, show_diff=show_diff, unsafe=unsafe_fixes,
-          color=color)
+          color=color, exit_zero=exit_zero, quiet=quiet)
 
 
 @main.command("rules")
