@@ -133,7 +133,8 @@ def annotation_drops(props: dict[str, str]) -> list[str]:
 
 
 # --- GitHub code scanning's SARIF upload limits ------------------------------------------------
-# https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+# https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/
+# sarif-support-for-code-scanning
 
 
 def github_upload_problems(raw: bytes) -> list[str]:

@@ -162,7 +162,7 @@ def test_github_annotations_read_by_the_runners_parser(project):
     assert None not in commands
     for _, props, _ in commands:
         assert annotation_drops(props) == [], props
-    findings = [(name, props, data) for name, props, data in commands if props["title"] != "copyfix"]
+    findings = [c for c in commands if c[1]["title"] != "copyfix"]
     got = sorted(
         (props["file"], int(props["line"]), props.get("col"), int(props["endLine"]),
          props.get("endColumn"), props["title"], name, data)
