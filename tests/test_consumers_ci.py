@@ -194,3 +194,21 @@ def test_github_says_when_there_are_more_annotations_than_it_shows(tmp_path, mon
     name, props, data = commands[0]
     assert (name, props) == ("notice", {"title": "copyfix"})
     assert "12 errors, 1 warnings" in data and "at most 10" in data
+
+
+def test_sarif_fingerprints_survive_a_line_inserted_above(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    from click.testing import CliRunner
+
+    from copyfix.cli import main
+
+    def fingerprints() -> list[str]:
+        out = CliRunner().invoke(main, ["lint", "--no-cache", "--format", "sarif", "a.txt"])
+        results = json.loads(out.stdout)["runs"][0]["results"]
+        return [r["partialFingerprints"]["copyfixFinding/v1"] for r in results]
+
+    (tmp_path / "a.txt").write_text("In 2019,the plan.\n\nIn 2019,the plan.\n")
+    before = fingerprints()
+    assert len(set(before)) == 2  # the same finding on two identical lines stays distinct
+    (tmp_path / "a.txt").write_text("A new first line.\n\nIn 2019,the plan.\n\nIn 2019,the plan.\n")
+    assert fingerprints() == before
