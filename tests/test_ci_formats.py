@@ -106,8 +106,8 @@ def test_sarif_validates_against_the_schema(run, tmp_path):
     }
     unicode = results[-1]["locations"][0]["physicalLocation"]
     assert unicode["artifactLocation"]["uri"] == "caf%C3%A9%20notes.md"
-    assert unicode["region"]["startColumn"] == 14  # code points, as columnKind says
-    assert only_run["columnKind"] == "unicodeCodePoints"
+    assert unicode["region"]["startColumn"] == 14  # no character beyond U+FFFF before it
+    assert only_run["columnKind"] == "utf16CodeUnits"
 
 
 def test_sarif_without_findings_and_with_pack_rules(run, tmp_path):
@@ -146,22 +146,26 @@ def test_sarif_fix_edits_span_lines_and_fall_back_to_offsets():
 # --- junit -------------------------------------------------------------------------------------
 
 
-def test_junit_one_testcase_per_file_and_a_failure_per_finding(run, tmp_path):
+def test_junit_one_testcase_per_finding_and_a_suite_per_file(run, tmp_path):
     (tmp_path / "a.txt").write_text(TEXT)
     (tmp_path / "clean.md").write_text("All fine here.\n")
     result = run("--format", "junit", ".")
     assert result.exit_code == 1
     root = ET.fromstring(result.output.encode("utf-8"))
     assert root.tag == "testsuites"
-    (suite,) = root
-    assert suite.get("tests") == "2" and suite.get("failures") == "1"
-    cases = {case.get("name"): case for case in suite.iter("testcase")}
-    assert set(cases) == {"a.txt", "clean.md"}
-    assert list(cases["clean.md"]) == []
-    failures = cases["a.txt"].findall("failure")
-    assert [f.get("type") for f in failures] == ["SP001", "SP004", "SP005"]
-    assert failures[0].get("message") == "1:8: SP001 Missing space after a comma"
-    assert failures[0].text == "a.txt:1:8: SP001 [error] Missing space after a comma"
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "3", "0")
+    suites = {suite.get("name"): suite for suite in root}
+    assert set(suites) == {"a.txt", "clean.md"}
+    assert suites["a.txt"].get("tests") == "3" and suites["a.txt"].get("failures") == "3"
+    (clean,) = suites["clean.md"]
+    assert clean.get("name") == "clean.md" and list(clean) == []
+    cases = list(suites["a.txt"])
+    assert [c.get("name") for c in cases] == ["SP001 a.txt:1:8", "SP004 a.txt:2:9", "SP005 a.txt:3:14"]
+    assert all(c.get("file") is None for c in cases)  # not in the Jenkins xunit schema
+    failure = cases[0].find("failure")
+    assert failure.get("type") == "SP001"
+    assert failure.get("message") == "Missing space after a comma"
+    assert failure.text == "a.txt:1:8: error SP001 Missing space after a comma"
 
 
 def test_junit_survives_characters_xml_cannot_hold():

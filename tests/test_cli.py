@@ -27,7 +27,7 @@ def test_lint_exit_codes(run, tmp_path):
     assert run("lint", "clean.md").exit_code == 0
     result = run("lint", "bad.txt")
     assert result.exit_code == 1
-    assert "bad.txt:1:8: SP001 [*] Missing space after a comma" in result.output
+    assert "bad.txt:1:8: error SP001 [*] Missing space after a comma" in result.output
     assert "In 2019,the plan changed." in result.output  # the source line is shown
     assert run("lint", "--exit-zero", "bad.txt").exit_code == 0
 
@@ -56,7 +56,7 @@ def test_json_format_fields(run, tmp_path):
 def test_concise_format(run, tmp_path):
     (tmp_path / "bad.txt").write_text(BAD)
     lines = run("lint", "--format", "concise", "bad.txt").output.splitlines()
-    assert lines[0] == "bad.txt:1:8: SP001 [*] Missing space after a comma"
+    assert lines[0] == "bad.txt:1:8: error SP001 [*] Missing space after a comma"
 
 
 def test_select_and_ignore(run, tmp_path):

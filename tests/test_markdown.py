@@ -306,9 +306,9 @@ def test_crlf_file_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     path.write_bytes(body.replace("\n", "\r\n").encode("utf-8"))
     result = CliRunner().invoke(main, ["lint", "--isolated", "notes.md"])
     headers = [line for line in result.output.splitlines() if line.startswith("notes.md:")]
-    assert [h.split(" ")[:2] for h in headers] == [
-        ["notes.md:13:13:", "SP002"],
-        ["notes.md:13:19:", "SP001"],
+    assert [h.split(" ")[:3] for h in headers] == [
+        ["notes.md:13:13:", "error", "SP002"],
+        ["notes.md:13:19:", "error", "SP001"],
     ]
     result = CliRunner().invoke(main, ["fix", "--isolated", "notes.md"])
     assert result.exit_code == 0

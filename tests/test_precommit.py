@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from copyfix.io.files import DEFAULT_SUFFIXES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [
@@ -108,8 +110,8 @@ def test_hooks_lint_fix_and_respect_exclude(project):
 
     lint = _pre_commit(repo, env, "copyfix")
     assert lint.returncode == 1, lint.stdout + lint.stderr
-    assert "docs/guide.md:3:8: SP001" in lint.stdout
-    assert "notes.txt:1:9: SP004" in lint.stdout
+    assert "docs/guide.md:3:8: error SP001" in lint.stdout
+    assert "notes.txt:1:9: warning SP004" in lint.stdout
     assert "vendor" not in lint.stdout and "tool.py" not in lint.stdout
 
     fix = _pre_commit(repo, env, "copyfix-fix")
@@ -135,7 +137,31 @@ def test_fix_hook_applies_safe_fixes_only(project):
     _git(repo, env, "init", "-q")
     _git(repo, env, "add", ".")
     fix = _pre_commit(repo, env, "copyfix-fix")
-    # The repeated word stays (its fix is unsafe) and is still reported.
-    assert fix.returncode == 1
-    assert "story.md:1:" in fix.stdout and "RP001" in fix.stdout
+    # The repeated word stays (its fix is unsafe). The fix hook changed nothing, so it passes
+    # (it used to fail and repeat the lint hook's report); the lint hook reports the word.
+    assert fix.returncode == 0, fix.stdout + fix.stderr
+    assert "RP001" not in fix.stdout
     assert story.read_text(encoding="utf-8") == UNFIXABLE
+    lint = _pre_commit(repo, env, "copyfix")
+    assert lint.returncode == 1
+    assert "story.md:1:" in lint.stdout and "RP001" in lint.stdout
+
+
+def test_hooks_run_on_every_extension_copyfix_checks(project):
+    repo, env = project
+    names = [f"doc{suffix}" for suffix in sorted(DEFAULT_SUFFIXES)] + ["SHOUT.MD", "Notes.Mkdn"]
+    for name in names:
+        _write(repo / "every" / name, DEFECT)
+    _write(repo / "every" / "script.sh", "echo 'In 2019,the plan changed.'\n")
+    _git(repo, env, "init", "-q")
+    _git(repo, env, "add", ".")
+    lint = _pre_commit(repo, env, "copyfix")
+    assert lint.returncode == 1, lint.stdout + lint.stderr
+    for name in names:
+        assert f"every/{name}:1:8: error SP001" in lint.stdout, name
+    assert "script.sh" not in lint.stdout
+
+    fix = _pre_commit(repo, env, "copyfix-fix")
+    assert fix.returncode == 1 and "files were modified by this hook" in fix.stdout
+    for name in names:
+        assert (repo / "every" / name).read_text(encoding="utf-8") == FIXED, name

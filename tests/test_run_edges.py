@@ -27,7 +27,9 @@ def copyfix(
 
 
 def codes(result: subprocess.CompletedProcess) -> list[str]:
-    return [line.split(" ")[0] for line in result.stdout.decode().splitlines() if ": SP" in line]
+    # A finding line is "path:line:col: severity CODE message".
+    lines = result.stdout.decode().splitlines()
+    return [line.split(" ")[0] for line in lines if " ".join(line.split(" ")[2:3]).startswith("SP")]
 
 
 # -- each real file once -----------------------------------------------------------------------

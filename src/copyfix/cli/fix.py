@@ -10,15 +10,16 @@ from pathlib import Path
 import click
 
 from copyfix.cli.exits import EXIT_CLEAN, EXIT_CRASH, EXIT_ERROR, EXIT_FOUND, UsageProblem
-from copyfix.cli.process import process_paths, report_crashes
+from copyfix.cli.process import process_paths, report_crashes, use_colour
 from copyfix.cli.settings import Options
 from copyfix.io.files import FileError, encode_text
 from copyfix.io.runner import FileOutcome, Mode
 
 
-def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
-    from copyfix.output import report
-
+def run_fix(
+    paths, opts, *, show_diff: bool, unsafe: bool | None, color: str = "auto",
+    exit_zero: bool = False, quiet: bool = False,
+) -> int:
     options = Options.from_click(opts)
     mode = Mode.DIFF if show_diff else Mode.FIX
     try:
@@ -43,25 +44,10 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         sys.stdout.buffer.flush()
     elif show_diff:
         _print_diffs([o for o in outcomes if o.changed], stdin)
-    # Only files actually written count as fixed: a write refused (read-only, changed or
-    # removed meanwhile) leaves the file as it was, and its error line says why.
-    written = [o for o in outcomes if o.changed and not o.error]
-    applied = Counter()
-    for outcome in written:
-        applied.update(outcome.applied)
     remaining = [d for o in outcomes for d in o.diagnostics]
-    fixed_files = len(written)
-    refused = [o for o in outcomes if o.changed and o.error]
-    # The problems a refused write would have fixed are still in those files.
-    unwritten = sum(sum(o.applied.values()) for o in refused)
-    out_err = stdin or show_diff
+    fixed_files = sum(1 for o in outcomes if o.changed and not o.error)
     if not stdin:
-        if remaining and not show_diff:
-            click.echo(report.render_concise(remaining, colour=sys.stdout.isatty()))
-        line = _summary_line(
-            applied, fixed_files, len(remaining) + unwritten, len(refused), show_diff
-        )
-        click.echo(line, err=out_err)
+        _report(outcomes, show_diff, use_colour(color, sys.stdout.isatty()), quiet)
     for error in errors:
         click.echo(f"copyfix: error: {error}", err=True)
     if report_crashes(crashes):
@@ -70,7 +56,29 @@ def run_fix(paths, opts, *, show_diff: bool, unsafe: bool | None) -> int:
         return EXIT_ERROR
     if show_diff:
         return EXIT_FOUND if fixed_files else EXIT_CLEAN
-    return EXIT_FOUND if remaining else EXIT_CLEAN
+    return EXIT_FOUND if remaining and not exit_zero else EXIT_CLEAN
+
+
+def _report(outcomes: list[FileOutcome], show_diff: bool, colour: bool, quiet: bool) -> None:
+    """The findings left (unless ``quiet`` or showing a diff) and the one-line summary."""
+    from copyfix.output import report
+
+    # Only files actually written count as fixed: a write refused (read-only, changed or
+    # removed meanwhile) leaves the file as it was, and its error line says why.
+    written = [o for o in outcomes if o.changed and not o.error]
+    applied: Counter[str] = Counter()
+    for outcome in written:
+        applied.update(outcome.applied)
+    remaining = [d for o in outcomes for d in o.diagnostics]
+    refused = [o for o in outcomes if o.changed and o.error]
+    # The problems a refused write would have fixed are still in those files.
+    unwritten = sum(sum(o.applied.values()) for o in refused)
+    if remaining and not show_diff and not quiet:
+        click.echo(report.render_concise(remaining, colour), color=True if colour else None)
+    line = _summary_line(
+        applied, len(written), len(remaining) + unwritten, len(refused), show_diff
+    )
+    click.echo(line, err=show_diff)
 
 
 def _print_diffs(outcomes: list[FileOutcome], stdin: bool) -> None:

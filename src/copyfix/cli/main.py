@@ -113,7 +113,10 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="Lowest severity that makes the exit code 1.")
 @click.option("--diff-base", metavar="REF", help="Only report lines changed since this git ref.")
-def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff_base, **opts):
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Colour the report (auto: on a terminal, unless NO_COLOR is set).")
+def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff_base, color,
+         **opts):
     """Report problems in PATHS (default: the current folder; '-' reads stdin)."""
     from copyfix.cli.lint import run_lint
 
@@ -127,6 +130,7 @@ def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff
         exit_zero=exit_zero,
         fail_on=fail_on,
         diff_base=diff_base,
+        color=color,
     )
 
 
@@ -136,11 +140,18 @@ def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff
 @click.option("--diff", "show_diff", is_flag=True, help="Print a diff of the fixes; write nothing.")
 @click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
               help="Also apply fixes marked unsafe.")
-def fix(paths, show_diff, unsafe_fixes, **opts):
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Colour the report (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 when problems remain (errors still exit 2).")
+@click.option("--quiet", is_flag=True,
+              help="Print only the summary line, not the problems that remain.")
+def fix(paths, show_diff, unsafe_fixes, color, exit_zero, quiet, **opts):
     """Fix problems in PATHS in place ('-' reads stdin and writes the fixed text to stdout)."""
     from copyfix.cli.fix import run_fix
 
-    _exit(run_fix, list(paths) or ["."], opts, show_diff=show_diff, unsafe=unsafe_fixes)
+    _exit(run_fix, list(paths) or ["."], opts, show_diff=show_diff, unsafe=unsafe_fixes,
+          color=color, exit_zero=exit_zero, quiet=quiet)
 
 
 @main.command("rules")

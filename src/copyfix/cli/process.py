@@ -15,14 +15,15 @@ from copyfix.config import Settings
 from copyfix.io.files import FileError, decode_source, discover, remove_stale_temporaries
 from copyfix.io.runner import FileOutcome, Mode, process_files, process_text
 from copyfix.lint.registry import default_registry
+from copyfix.output.common import FileProblem
 
 
-def collect(paths: list[str], factory: LinterFactory) -> tuple[list[Path], list[str]]:
+def collect(paths: list[str], factory: LinterFactory) -> tuple[list[Path], list[FileError]]:
     files: list[Path] = []
-    errors: list[str] = []
+    errors: list[FileError] = []
     for item in discover(paths, excluded=factory.excluded):
         if isinstance(item, FileError):
-            errors.append(str(item))
+            errors.append(item)
         else:
             files.append(item)
     return files, errors
@@ -154,8 +155,35 @@ def rule_infos(settings: Settings) -> list:
         return [rule.info() for rule in default_registry()]
 
 
-def emit(text: str, output_file: str | None) -> None:
+def file_problems(errors: list, outcomes: list[FileOutcome]) -> list[FileProblem]:
+    """The files that were not checked, for the reports: named by the walk or the runner as
+    unreadable or undecodable, or whose check crashed."""
+    problems = [
+        FileProblem(e.path, e.reason) if isinstance(e, FileError) else FileProblem("-", str(e))
+        for e in errors
+    ]
+    for o in outcomes:
+        for line, crash in ((o.error, False), (o.crash, True)):
+            if line:
+                problems.append(FileProblem(o.display, line.removeprefix(f"{o.display}: "), crash))
+    return problems
+
+
+def use_colour(choice: str, terminal: bool) -> bool:
+    """``--color always|never`` wins; ``auto`` follows NO_COLOR (https://no-color.org), then
+    FORCE_COLOR (https://force-color.org), then whether the output is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return terminal and os.environ.get("TERM") != "dumb"
+
+
+def emit(text: str, output_file: str | None, colour: bool = False) -> None:
     if output_file:
         Path(output_file).write_text(text + ("\n" if text else ""), encoding="utf-8")
     elif text:
-        click.echo(text)
+        # click strips ANSI codes when stdout is not a terminal unless told otherwise.
+        click.echo(text, color=True if colour else None)

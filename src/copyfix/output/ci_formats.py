@@ -1,33 +1,33 @@
-"""Reports for CI systems: GitHub workflow annotations, SARIF 2.1.0 and JUnit XML.
+"""Reports for CI systems: GitHub workflow annotations and JUnit XML (SARIF is in ``sarif``).
 
-Each renderer takes finished diagnostics and returns text; none of them reads files. Positions
-are 1-based lines and code-point columns, end columns exclusive, exactly as the diagnostics
-carry them, so every format points at the same characters as ``--format full``.
+Each renderer takes finished diagnostics and the files that were not checked, and returns text;
+none of them reads files. Positions are 1-based lines and code-point columns, end columns
+exclusive, exactly as the diagnostics carry them, so every format points at the same characters
+as ``--format full``.
 """
 
 from __future__ import annotations
 
-import bisect
-import json
-import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from urllib.parse import quote
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
-from copyfix.model import Applicability, Diagnostic, RuleInfo, Severity, family_of
+from copyfix.model import Diagnostic, Severity
+from copyfix.output.common import FileProblem, repository_path, repository_root, shown_path
+from copyfix.output.sarif import render_sarif
 
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-SARIF_VERSION = "2.1.0"
+__all__ = ["render_github", "render_junit", "render_sarif"]
+
 TOOL_NAME = "copyfix"
+#: GitHub shows this many annotations of each kind (error, warning, notice) per step.
+GITHUB_SHOWN = 10
 
 _GITHUB_COMMAND = {
     Severity.ERROR: "error",
     Severity.WARNING: "warning",
     Severity.INFO: "notice",
 }
-_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 # --- GitHub Actions workflow commands ---------------------------------------------------------
@@ -43,174 +43,52 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(diagnostics: Iterable[Diagnostic]) -> str:
-    """One ``::error``/``::warning``/``::notice`` workflow command per finding."""
-    lines = []
-    for d in diagnostics:
-        props = ",".join(
-            f"{key}={_github_property(str(value))}"
-            for key, value in (
-                ("file", d.path),
-                ("line", d.line),
-                ("col", d.column),
-                ("endLine", d.end_line),
-                ("endColumn", d.end_column),
-                ("title", d.code),
-            )
-        )
-        lines.append(f"::{_GITHUB_COMMAND[d.severity]} {props}::{_github_data(d.message)}")
-    return "\n".join(lines)
+def _github_file(path: str, root) -> str:
+    # GitHub resolves the file from the repository root, wherever copyfix ran.
+    relative = repository_path(path, root)
+    return shown_path(relative if relative is not None else path)
 
 
-# --- SARIF 2.1.0 -------------------------------------------------------------------------------
+def _github_command(command: str, props: Iterable[tuple[str, object]], message: str) -> str:
+    joined = ",".join(f"{key}={_github_property(str(value))}" for key, value in props)
+    return f"::{command} {joined}::{_github_data(message)}"
 
 
-class _Positions:
-    """Turns code-point offsets of one text into 1-based (line, column) pairs."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def at(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return index + 1, offset - self._starts[index] + 1
-
-
-def _artifact_uri(path: str) -> tuple[str, bool]:
-    """A URI for ``path``: relative to the working folder when it lies inside it.
-
-    Returns the URI and whether it is relative (and so needs the ``%SRCROOT%`` base).
-    """
-    absolute = os.path.abspath(path)
-    try:
-        rel = Path(absolute).relative_to(Path.cwd())
-    except ValueError:
-        return Path(absolute).as_uri(), False
-    return quote(rel.as_posix()), True
-
-
-def _artifact_location(path: str) -> dict:
-    uri, relative = _artifact_uri(path)
-    return {"uri": uri, "uriBaseId": "%SRCROOT%"} if relative else {"uri": uri}
-
-
-def _region(start: tuple[int, int], end: tuple[int, int]) -> dict:
-    return {
-        "startLine": start[0],
-        "startColumn": start[1],
-        "endLine": end[0],
-        "endColumn": end[1],
-    }
-
-
-def _rule_descriptor(info: RuleInfo) -> dict:
-    descriptor: dict = {
-        "id": info.code,
-        "name": info.name,
-        "shortDescription": {"text": info.summary},
-        "defaultConfiguration": {"level": _SARIF_LEVEL[info.severity]},
-        "properties": {"fixable": info.fixable, "family": info.family},
-    }
-    if info.doc:
-        what = _section(info.doc, "What it does")
-        if what:
-            descriptor["fullDescription"] = {"text": what}
-        descriptor["help"] = {"text": info.doc, "markdown": info.doc}
-    return descriptor
-
-
-def _section(doc: str, title: str) -> str:
-    """The text under ``## title`` in a rule docstring, joined into one paragraph."""
-    match = re.search(rf"^\s*##\s*{re.escape(title)}\s*$(.*?)(?=^\s*##|\Z)", doc, re.M | re.S)
-    return " ".join(match.group(1).split()) if match else ""
-
-
-def _fallback_info(d: Diagnostic) -> RuleInfo:
-    # A rule that only a pack or another config knew; describe it from what the finding says.
-    return RuleInfo(d.code, d.name, d.name.replace("-", " ").capitalize(), d.severity,
-                    d.fix is not None, d.family or family_of(d.code))
-
-
-def _sarif_fix(d: Diagnostic, positions: _Positions | None) -> dict:
-    assert d.fix is not None
-    replacements = []
-    for edit in sorted(d.fix.edits, key=lambda e: (e.span.start, e.span.end)):
-        if positions is not None:
-            deleted = _region(positions.at(edit.span.start), positions.at(edit.span.end))
-        else:
-            # Without the text, fall back to offsets; they count code points, as columnKind says.
-            deleted = {"charOffset": edit.span.start, "charLength": len(edit.span)}
-        replacement: dict = {"deletedRegion": deleted}
-        if edit.replacement:
-            replacement["insertedContent"] = {"text": edit.replacement}
-        replacements.append(replacement)
-    return {
-        "description": {"text": d.fix.title or "Apply the fix"},
-        "artifactChanges": [
-            {"artifactLocation": _artifact_location(d.path), "replacements": replacements}
-        ],
-        "properties": {"applicability": d.fix.applicability.label},
-    }
-
-
-def render_sarif(
-    diagnostics: Sequence[Diagnostic],
-    rules: Iterable[RuleInfo] = (),
-    source_of: Callable[[str], str | None] = lambda _: None,
+def render_github(
+    diagnostics: Iterable[Diagnostic], problems: Sequence[FileProblem] = ()
 ) -> str:
-    """A SARIF 2.1.0 log with one run: every rule's metadata, every finding and its fixes."""
-    from copyfix.version import __version__
+    """One ``::error``/``::warning``/``::notice`` workflow command per finding, and an
+    ``::error`` for each file that was not checked.
 
-    infos = {info.code: info for info in rules}
-    if not infos:
-        from copyfix.lint.registry import default_registry
-
-        infos = {rule.code: rule.info() for rule in default_registry()}
+    Columns go only on single-line findings: the runner drops an annotation's columns when its
+    lines differ. When a kind has more annotations than GitHub shows, a notice says so first.
+    """
+    root = repository_root()
+    lines = []
+    kinds: Counter[str] = Counter()
     for d in diagnostics:
-        infos.setdefault(d.code, _fallback_info(d))
-    ordered = sorted(infos.values(), key=lambda i: i.code)
-    index = {info.code: i for i, info in enumerate(ordered)}
-
-    positions: dict[str, _Positions | None] = {}
-    results = []
-    for d in diagnostics:
-        result: dict = {
-            "ruleId": d.code,
-            "ruleIndex": index[d.code],
-            "level": _SARIF_LEVEL[d.severity],
-            "message": {"text": d.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": _artifact_location(d.path),
-                        "region": _region((d.line, d.column), (d.end_line, d.end_column)),
-                    }
-                }
-            ],
-        }
-        if d.fix is not None and d.fix.edits and d.fix.applicability > Applicability.DISPLAY_ONLY:
-            if d.path not in positions:
-                text = source_of(d.path)
-                positions[d.path] = _Positions(text) if text is not None else None
-            result["fixes"] = [_sarif_fix(d, positions[d.path])]
-        results.append(result)
-
-    run = {
-        "tool": {
-            "driver": {
-                "name": TOOL_NAME,
-                "version": __version__,
-                "informationUri": "https://pypi.org/project/copyfix/",
-                "rules": [_rule_descriptor(info) for info in ordered],
-            }
-        },
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-        # Our columns count code points, not the UTF-16 units SARIF assumes by default.
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2)
+        props: list[tuple[str, object]] = [("file", _github_file(d.path, root)), ("line", d.line)]
+        if d.end_line == d.line:
+            props.append(("col", d.column))
+        props.append(("endLine", d.end_line))
+        if d.end_line == d.line:
+            props.append(("endColumn", d.end_column))
+        props.append(("title", d.code))
+        command = _GITHUB_COMMAND[d.severity]
+        kinds[command] += 1
+        lines.append(_github_command(command, props, d.message))
+    for problem in problems:
+        kinds["error"] += 1
+        props = [("file", _github_file(problem.path, root)), ("title", TOOL_NAME)]
+        lines.append(_github_command("error", props, f"not checked: {problem.reason}"))
+    if any(n > GITHUB_SHOWN for n in kinds.values()):
+        counts = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items()))
+        note = (
+            f"copyfix made {counts}; GitHub shows at most {GITHUB_SHOWN} of each kind per step, "
+            "so see this step's log for the rest (or upload --format sarif to code scanning)"
+        )
+        lines.insert(0, _github_command("notice", [("title", TOOL_NAME)], note))
+    return "\n".join(lines)
 
 
 # --- JUnit XML ---------------------------------------------------------------------------------
@@ -223,36 +101,60 @@ def _xml_text(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
-def render_junit(diagnostics: Iterable[Diagnostic], files: Sequence[str]) -> str:
-    """One test case per checked file; each finding in it is one ``<failure>``.
+def _junit_case(suite: ET.Element, name: str) -> ET.Element:
+    return ET.SubElement(
+        suite, "testcase", {"name": _xml_text(name), "classname": TOOL_NAME, "time": "0"}
+    )
 
-    A file without findings is a passing test case, so CI dashboards show what was checked.
+
+def _junit_suite(parent: ET.Element, path: str, found: list[Diagnostic],
+                 problem: FileProblem | None) -> Counter[str]:
+    """One file's suite: a failing case per finding, an error case for a file that was not
+    checked, or one passing case for a clean file."""
+    shown = shown_path(path)
+    counts = Counter(tests=len(found) or 1, failures=len(found), errors=int(problem is not None))
+    suite = ET.SubElement(parent, "testsuite", {
+        "name": _xml_text(shown), **{k: str(counts[k]) for k in ("tests", "failures", "errors")},
+        "skipped": "0", "time": "0",
+    })
+    for d in found:
+        case = _junit_case(suite, f"{d.code} {shown}:{d.line}:{d.column}")
+        failure = ET.SubElement(
+            case, "failure", {"message": _xml_text(d.message), "type": d.code}
+        )
+        failure.text = _xml_text(
+            f"{shown}:{d.line}:{d.column}: {d.severity.label} {d.code} {d.message}"
+        )
+    if problem is not None:
+        case = _junit_case(suite, shown)
+        kind = "crash" if problem.crash else "file-error"
+        error = ET.SubElement(case, "error", {"message": _xml_text(problem.reason), "type": kind})
+        error.text = _xml_text(f"{shown}: {problem.reason}")
+    elif not found:
+        _junit_case(suite, shown)
+    return counts
+
+
+def render_junit(
+    diagnostics: Iterable[Diagnostic], files: Sequence[str], problems: Sequence[FileProblem] = ()
+) -> str:
+    """A test suite per file, a failing test case per finding (named ``CODE path:line:col``),
+    a passing case per clean file and an ``<error>`` case per file that was not checked.
+
+    Readers that keep one failure per test case (xunitparser, junit2html) see every finding.
     """
     by_file: dict[str, list[Diagnostic]] = {path: [] for path in files}
     for d in diagnostics:
         by_file.setdefault(d.path, []).append(d)
-    failing = sum(1 for found in by_file.values() if found)
-    counts = {"tests": str(len(by_file)), "failures": str(failing), "errors": "0"}
-
-    suites = ET.Element("testsuites", {"name": TOOL_NAME, **counts})
-    suite = ET.SubElement(suites, "testsuite", {"name": TOOL_NAME, **counts, "skipped": "0"})
+    problem_of = {p.path: p for p in problems}
+    for path in problem_of:
+        by_file.setdefault(path, [])
+    suites = ET.Element("testsuites", {"name": TOOL_NAME})
+    total: Counter[str] = Counter()
     for path, found in by_file.items():
-        case = ET.SubElement(
-            suite, "testcase", {"name": _xml_text(path), "classname": TOOL_NAME,
-                                "file": _xml_text(path)}
-        )
-        for d in found:
-            failure = ET.SubElement(
-                case,
-                "failure",
-                {
-                    "message": _xml_text(f"{d.line}:{d.column}: {d.code} {d.message}"),
-                    "type": d.code,
-                },
-            )
-            failure.text = _xml_text(
-                f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.label}] {d.message}"
-            )
+        total += _junit_suite(suites, path, found, problem_of.get(path))
+    for key in ("tests", "failures", "errors"):
+        suites.set(key, str(total[key]))
     ET.indent(suites)
     body = ET.tostring(suites, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body

@@ -1,14 +1,17 @@
-"""Render diagnostics: full (with source context), concise, json."""
+"""Render diagnostics: full (with source context), concise, json, and the dispatch to every
+format."""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import click
 
 from copyfix.model import Applicability, Diagnostic, RuleInfo, Severity
+from copyfix.output import ci_formats, sarif
+from copyfix.output.common import FileProblem, shown_path, visible
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -25,7 +28,7 @@ def diagnostic_dict(d: Diagnostic) -> dict:
             ],
         }
     return {
-        "path": d.path,
+        "path": shown_path(d.path),
         "code": d.code,
         "name": d.name,
         "severity": d.severity.label,
@@ -57,14 +60,19 @@ def is_safe_fixable(d: Diagnostic) -> bool:
 
 
 def render_concise(diagnostics: Iterable[Diagnostic], colour: bool = False) -> str:
+    """One line per finding, ``path:line:column: severity CODE [*] message``, as compilers
+    write them; a line break or other control character in the path or the message is shown as
+    a visible character, so the line is never cut."""
     lines = []
     for d in diagnostics:
-        where = f"{d.path}:{d.line}:{d.column}:"
+        where = f"{visible(shown_path(d.path))}:{d.line}:{d.column}:"
+        severity = d.severity.label
         code = f"{d.code}{_marker(d)}"
         if colour:
             where = click.style(where, bold=True)
-            code = click.style(code, fg=_COLOURS[d.severity], bold=True)
-        lines.append(f"{where} {code} {d.message}")
+            severity = click.style(severity, fg=_COLOURS[d.severity], bold=True)
+            code = click.style(code, bold=True)
+        lines.append(f"{where} {severity} {code} {visible(d.message)}")
     return "\n".join(lines)
 
 
@@ -98,7 +106,7 @@ def render_full(
         line = lines[d.line - 1] if d.line - 1 < len(lines) else ""
         gutter = len(str(d.line))
         width = max(1, (d.end_column - d.column) if d.end_line == d.line else len(line) - d.column + 1)
-        shown, offset = _window(line.replace("\t", " "), d.column - 1, width)
+        shown, offset = _window(visible(line.replace("\t", " ")), d.column - 1, width)
         pad = " " * gutter
         caret = " " * (d.column - 1 - offset) + "^" * min(width, _CONTEXT)
         if colour:
@@ -111,25 +119,46 @@ def render_full(
     return "\n\n".join(blocks)
 
 
-def summary(found: int, fixable: int, *, unsafe_hint: int = 0) -> str:
-    if not found:
-        return "All checks passed!"
-    noun = "problem" if found == 1 else "problems"
-    text = f"Found {found} {noun}."
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def summary(
+    found: int, fixable: int, *, unsafe_hint: int = 0, checked: int = 1, unchecked: int = 0
+) -> str:
+    """The last lines for people: "All checks passed!" only when at least one file was
+    checked and none was left unchecked."""
+    if not found and not unchecked:
+        return "All checks passed!" if checked else "No files were checked."
+    text = f"Found {_count(found, 'problem')}." if found else "No problems found."
     if fixable:
         text += f"\n[*] {fixable} fixable with `copyfix fix`."
     if unsafe_hint:
         text += f"\n{unsafe_hint} more fixable with `copyfix fix --unsafe-fixes`."
+    if unchecked:
+        text += f"\n{_count(unchecked, 'file')} could not be checked (see the errors above)."
     return text
 
 
-def render_statistics(diagnostics: Iterable[Diagnostic]) -> str:
+STATISTICS_FORMATS = (None, "full", "concise", "json", "json-lines")
+
+
+def render_statistics(diagnostics: Iterable[Diagnostic], output_format: str | None = None) -> str:
+    """Findings counted by rule, most first: a table, or JSON for ``json``/``json-lines``."""
     counts: dict[tuple[str, str], int] = {}
     fixable: dict[str, bool] = {}
     for d in diagnostics:
         counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
         fixable[d.code] = fixable.get(d.code, False) or is_safe_fixable(d)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if output_format in ("json", "json-lines"):
+        records = [
+            {"code": code, "name": name, "count": n, "fixable": fixable[code]}
+            for (code, name), n in rows
+        ]
+        if output_format == "json":
+            return json.dumps(records, ensure_ascii=False, indent=2)
+        return "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
     width = max((len(str(n)) for _, n in rows), default=1)
     return "\n".join(
         f"{n:>{width}}  {code}  {'[*]' if fixable[code] else '   '} {name}"
@@ -145,7 +174,11 @@ def render(
     colour: bool = False,
     files: list[str] | None = None,
     rules: Iterable[RuleInfo] | None = None,
+    problems: Sequence[FileProblem] = (),
 ) -> str:
+    """The report in ``output_format``. ``problems`` are the files that were not checked; the
+    CI formats report them (JUnit errors, SARIF notifications, ``::error`` annotations), the
+    others leave them to stderr and the exit code."""
     if output_format == "full":
         return render_full(diagnostics, source_of, colour)
     if output_format == "concise":
@@ -154,14 +187,12 @@ def render(
         return render_json(diagnostics)
     if output_format == "json-lines":
         return render_json_lines(diagnostics)
-    from copyfix.output import ci_formats
-
     if output_format == "github":
-        return ci_formats.render_github(diagnostics)
+        return ci_formats.render_github(diagnostics, problems)
     if output_format == "sarif":
-        return ci_formats.render_sarif(diagnostics, rules or (), source_of)
+        return sarif.render_sarif(diagnostics, rules or (), source_of, problems)
     if output_format == "junit":
-        return ci_formats.render_junit(diagnostics, files or [])
+        return ci_formats.render_junit(diagnostics, files or [], problems)
     raise ValueError(f"unknown output format {output_format!r}")
 
 
