@@ -145,5 +145,6 @@ def _summary_line(
     if total:
         line += " (" + ", ".join(f"{code}: {n}" for code, n in sorted(applied.items())) + ")"
     if refused:
-        line += f" {refused} file{'s' if refused != 1 else ''} could not be written (see below)."
+        files = f"{refused} file{'s' if refused != 1 else ''}"
+        line += f" {files} could not be written (see the 'copyfix: error:' lines)."
     return line

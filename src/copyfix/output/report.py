@@ -105,7 +105,8 @@ def render_full(
             continue
         line = lines[d.line - 1] if d.line - 1 < len(lines) else ""
         gutter = len(str(d.line))
-        width = max(1, (d.end_column - d.column) if d.end_line == d.line else len(line) - d.column + 1)
+        same_line = d.end_line == d.line
+        width = max(1, (d.end_column - d.column) if same_line else len(line) - d.column + 1)
         shown, offset = _window(visible(line.replace("\t", " ")), d.column - 1, width)
         pad = " " * gutter
         caret = " " * (d.column - 1 - offset) + "^" * min(width, _CONTEXT)
@@ -136,7 +137,10 @@ def summary(
     if unsafe_hint:
         text += f"\n{unsafe_hint} more fixable with `copyfix fix --unsafe-fixes`."
     if unchecked:
-        text += f"\n{_count(unchecked, 'file')} could not be checked (see the errors above)."
+        text += (
+            f"\n{_count(unchecked, 'file')} could not be checked"
+            " (see the 'copyfix: error:' lines)."
+        )
     return text
 
 
