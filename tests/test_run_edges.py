@@ -23,7 +23,7 @@ def copyfix(
     """Run the CLI in a child process (real file descriptors: /dev/full, pipes, deleted folders)."""
     command = [sys.executable, "-c", "from copyfix.cli import main; main()", *args]
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **streams}
-    return subprocess.run(command, cwd=cwd, input=stdin, timeout=120, **streams)
+    return subprocess.run(command, cwd=cwd, input=stdin, timeout=120, check=False, **streams)
 
 
 def codes(result: subprocess.CompletedProcess) -> list[str]:
@@ -180,7 +180,11 @@ def test_deleted_working_folder_is_one_line_and_exit_2(tmp_path: Path, args) -> 
         "from copyfix.cli import main; sys.argv = ['copyfix', *sys.argv[1:]]; main()"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script, *args], cwd=gone, capture_output=True, timeout=60
+        [sys.executable, "-c", script, *args],
+        cwd=gone,
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 2
     assert result.stderr.decode() == "copyfix: the current folder no longer exists\n"
@@ -223,7 +227,7 @@ def test_unexpected_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
         "from copyfix.cli import main; sys.argv = ['copyfix', 'lint', 'a.md']; main()"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, timeout=60
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, timeout=60, check=False
     )
     assert result.returncode == 3
     err = result.stderr.decode()
@@ -234,6 +238,7 @@ def test_unexpected_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
         cwd=tmp_path,
         capture_output=True,
         timeout=60,
+        check=False,
         env={**os.environ, "COPYFIX_DEBUG": "1"},
     )
     assert "Traceback" in debug.stderr.decode() and debug.returncode == 3

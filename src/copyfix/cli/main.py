@@ -41,7 +41,7 @@ def _exit(run, *args, **kwargs) -> None:
             code = EXIT_ERROR
     except (click.ClickException, click.exceptions.Exit, click.Abort):
         raise  # usage errors: click reports them itself, with exit code 2
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line instead of a traceback
         code = _internal_error(exc)
     sys.exit(code)
 
