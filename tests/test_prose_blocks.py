@@ -26,6 +26,10 @@ LISTINGS = [
     "    $ oldIFS=\"$IFS\"   # save old value\n    $ IFS=':'",
     "    libc6                                          install",
     "Name      Size   Date\nfoo.txt   12 kB  2020-01-02",
+    # Indented with no-break spaces, as text renderers do.
+    "\u00a0\u00a0\u00a0 perl -ne '@f=split; print $f[2] if ( $f[1]==1957 )' |",
+    "    #!/bin/sh -e\n\u00a0 \u00a0 \u00a0  if ( test -f \"$F\" ) ; then\n"
+    "      ( echo \"E: no file\" >&2 ; exit 1 )\n    fi",
 ]
 
 
@@ -60,6 +64,9 @@ def test_identifiers_in_prose_are_not_fixed_safely(text):
          "We met in Paris, France, and then left. It was late.\n"),
         ("    The powerful design of Debian comes from Unix,i.e. a multiuser system.\n",
          "    The powerful design of Debian comes from Unix, i.e. a multiuser system.\n"),
+        # A paragraph indented with no-break spaces is prose like any other.
+        ("\u00a0\u00a0\u00a0 It lists the files.We are done.\n",
+         "\u00a0\u00a0\u00a0 It lists the files. We are done.\n"),
     ],
 )
 def test_prose_next_to_listings_is_still_fixed(text, expected):

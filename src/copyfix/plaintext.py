@@ -37,7 +37,9 @@ def _strip(view: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-_INDENTED_LINE = regex.compile(r"(?:\t| {4})[ \t]*+\S")
+# Indentation is spaces, tabs or no-break spaces: text renderers (w3m, lynx) indent with
+# U+00A0 as often as with spaces.
+_INDENTED_LINE = regex.compile(r"(?:\t|[ \u00a0]{4})[ \t\u00a0]*+\S")
 # Characters of code rather than prose: semicolons, parentheses and dollar signs are common
 # in legal and financial prose, so only their code-like uses count.
 _CODE_CHARS = regex.compile(
@@ -46,7 +48,7 @@ _CODE_CHARS = regex.compile(
     regex.M,
 )
 # Indented by a little (two spaces or more), for paragraphs that hold code characters.
-_SLIGHTLY_INDENTED_LINE = regex.compile(r"(?:\t| {2})[ \t]*+\S")
+_SLIGHTLY_INDENTED_LINE = regex.compile(r"(?:\t|[ \u00a0]{2})[ \t\u00a0]*+\S")
 _TABULAR_LINE = regex.compile(r"^[^\n]*\S\t+\S[^\n]*$", regex.M)
 
 
