@@ -64,6 +64,23 @@ def test_identifiers_in_prose_are_not_fixed_safely(text):
          "We met in Paris, France, and then left. It was late.\n"),
         ("    The powerful design of Debian comes from Unix,i.e. a multiuser system.\n",
          "    The powerful design of Debian comes from Unix, i.e. a multiuser system.\n"),
+        # Where every paragraph is indented, one code-like character does not make a paragraph
+        # of prose an example.
+        ("    When testing is mature, the manager starts `freezing' it.\n"
+         "\u00a0\u00a0\u00a0 This mode is for experts.We are done.\n"
+         "    It is a mode for experts.\n",
+         "    When testing is mature, the manager starts `freezing' it.\n"
+         "\u00a0\u00a0\u00a0 This mode is for experts. We are done.\n"
+         "    It is a mode for experts.\n"),
+        ("    There is a numeric mode.We use it.\n    This mode uses octal (radix=8)\n"
+         "    numbers.\n",
+         "    There is a numeric mode. We use it.\n    This mode uses octal (radix=8)\n"
+         "    numbers.\n"),
+        # A list after "See:" is a list, not an example the colon introduces.
+        ("    See:\n\n      * How to Change It in Chrome, Firefox,Safari, and more\n"
+         "      * How to change the agent\n",
+         "    See:\n\n      * How to Change It in Chrome, Firefox, Safari, and more\n"
+         "      * How to change the agent\n"),
         # A paragraph indented with no-break spaces is prose like any other.
         ("\u00a0\u00a0\u00a0 It lists the files.We are done.\n",
          "\u00a0\u00a0\u00a0 It lists the files. We are done.\n"),

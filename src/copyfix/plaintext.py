@@ -57,7 +57,9 @@ def preformatted_spans(text: str) -> list[Span]:
 
     A paragraph indented as a whole is an example when the text before it introduces one
     (ends with ``:`` or ``>``, and the paragraph is indented by a tab or four spaces) or when
-    it holds code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like ``if x:``); a line with
+    half its lines or more hold code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like
+    ``if x:``: where every paragraph is indented, one ``(radix=8)`` or `` `quoted' `` word
+    in a paragraph of prose does not make it code); a line with
     a tab between words is a row of a table. Indented paragraphs of ordinary prose (block
     quotations, poetry, legal clauses) stay prose.
     """
@@ -71,9 +73,10 @@ def preformatted_spans(text: str) -> list[Span]:
         if (
             indented
             and previous_end.endswith((":", ">"))
+            and not _BULLET.match(lines[0])  # "See:" and a list of items, not an example
             or (
                 all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines)
-                and _CODE_CHARS.search(para.group())
+                and _holds_code(lines)
             )
         ):
             spans.append(Span(*para.span()))
@@ -84,6 +87,13 @@ def preformatted_spans(text: str) -> list[Span]:
         spans += listing_lines(text, para.start(), para.end())
         previous_end = lines[-1].rstrip()
     return spans
+
+
+_BULLET = regex.compile(r"[ \t\u00a0]*[-*+•][ \t]+\p{L}")
+
+
+def _holds_code(lines: list[str]) -> bool:
+    return 2 * sum(1 for line in lines if _CODE_CHARS.search(line)) >= len(lines)
 
 
 # What a line of a listing, of program output or of a table has and a line of prose has not:
