@@ -39,3 +39,27 @@ def test_ellipses_are_not_doubled_punctuation(rule_run):
     # Harper flags "....." as a wrong ellipsis length and LanguageTool accepts it; a run of
     # dots is left to the writer.
     assert rule_run.lint("TY001", "Wait... what..... really....") == []
+
+
+def test_spaces_inside_quotes_that_a_document_keeps_are_its_style(rule_run):
+    # A scraped page pads its quotations again and again: flagged, but only an unsafe fix.
+    text = "It is called “ bird lung. ” Or “ duvet lung ” by some.\n"
+    assert len(rule_run.lint("TY002", text)) == 4
+    assert rule_run.fix("TY002", text) == text
+    assert rule_run.fix("TY002", text, unsafe=True) == (
+        "It is called “bird lung.” Or “duvet lung” by some.\n"
+    )
+    # One slip in a document that does not do it is still fixed safely.
+    assert rule_run.fix("TY002", "He said “ hello” to us.") == "He said “hello” to us."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“She said, ‘Go,’ ” he said.",
+        "“ ‘Now’ is the word,” she said.",
+        "He told me, “They called it ‘attention,’ ” Hege said.",
+    ],
+)
+def test_a_space_between_nested_quotes_is_not_flagged(rule_run, text):
+    assert rule_run.lint("TY002", text) == []

@@ -26,8 +26,11 @@ class SpaceInsideBrackets(Rule):
 
     ## Fix safety
     Safe: only spaces are removed; unsafe inside straight double quotes, which often quote a
-    literal string whose space is the point (`like "the ", the pattern`). Empty brackets
-    (`[ ]` check boxes) and a bracket being named (`type a ) to`) are left alone.
+    literal string whose space is the point (`like "the ", the pattern`), and inside any
+    double quotes when the document leaves such spaces three times or more (its source's
+    style, as in scraped pages: `“ feather duvet lung. ”`). Empty brackets (`[ ]` check
+    boxes), a bracket being named (`type a ) to`) and the space that keeps nested quotation
+    marks apart (`“ ‘Go,’ ”`) are left alone.
 
     ## Options
     The lexicon's `symbol_introducers` list.
@@ -47,6 +50,9 @@ class SpaceInsideBrackets(Rule):
         good("- [ ] todo and (fine) and “fine”"),
         good("Kill 'em all, he's goin' to the '60s party."),
         good("Quotes “ ” with nothing inside stay."),
+        bad("It is called “ bird lung ”, “ duvet lung ” or “ farmer’s lung”.",
+            "It is called “bird lung”, “duvet lung” or “farmer’s lung”.", unsafe=True),
+        good("“ ‘Go,’ ” he said, “ ‘now’ ” and “‘later.’ ”"),
         good("Smile :) and (wink ;)"),
         good("* `origins` { string | URL | Object } and lines starting with \"at \".", markdown=True),
     )
@@ -106,6 +112,26 @@ def _quote_spaces(doc) -> Iterator[Violation]:
     families = ("double", "guillemet") if doc.kind is DocumentKind.MARKDOWN else (
         "double", "straight", "guillemet"
     )
+    found = list(_spaced_double_quotes(doc, view, families))
+    # "“ feather duvet lung. ”", "“ creator ” one" again and again: spaces inside quotes that
+    # the whole document leaves are its source's style (a scraper's, a renderer's), not a slip.
+    habit = len(found) >= _HABIT
+    for start, end, message, edit, mark in found:
+        yield violation(
+            start, end, message, edit, title="Remove the space",
+            applicability=Applicability.UNSAFE if habit else _quote_fix(mark),
+        )
+
+
+_HABIT = 3
+# A single quote mark next to a double one: the space between nested quotation marks
+# (“ ‘Go,’ ”) is the typographic way to keep them apart, not a slip.
+_NEIGHBOUR_QUOTES = _QUOTES + "‘’'"
+
+
+def _spaced_double_quotes(doc, view: str, families) -> Iterator[tuple]:
+    """(start, end, message, edit, mark) of each space just inside a double quote or a
+    guillemet, judged by the mark's paired role."""
     for mark in doc.analysis.quotes:
         if mark.family not in families or mark.unmatched:
             continue
@@ -114,20 +140,18 @@ def _quote_spaces(doc) -> Iterator[Violation]:
             end = pos + 1
             while end < len(view) and view[end] in " \t":
                 end += 1
-            if end > pos + 1 and end < len(view) and not (view[end].isspace() or view[end] in _QUOTES):
-                yield violation(
-                    pos, end, f"Space after '{mark.char}'", Edit.delete(pos + 1, end),
-                    title="Remove the space", applicability=_quote_fix(mark),
-                )
+            if end > pos + 1 and end < len(view) and not (
+                view[end].isspace() or view[end] in _NEIGHBOUR_QUOTES
+            ):
+                yield pos, end, f"Space after '{mark.char}'", Edit.delete(pos + 1, end), mark
         elif mark.role is Role.CLOSE:
             start = pos
             while start > 0 and view[start - 1] in " \t":
                 start -= 1
-            if start < pos and start > 0 and not (view[start - 1].isspace() or view[start - 1] in _QUOTES):
-                yield violation(
-                    start, pos + 1, f"Space before '{mark.char}'", Edit.delete(start, pos),
-                    title="Remove the space", applicability=_quote_fix(mark),
-                )
+            if start < pos and start > 0 and not (
+                view[start - 1].isspace() or view[start - 1] in _NEIGHBOUR_QUOTES
+            ):
+                yield start, pos + 1, f"Space before '{mark.char}'", Edit.delete(start, pos), mark
 
 
 def _quote_fix(mark) -> Applicability:
