@@ -27,7 +27,12 @@ _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 
 
 _CLOSERS = frozenset(")]”’\"'")
-_HABIT = 3
+_HABIT = 2
+# The marks French typography spaces off (`Note : ceci ; cela !`): a document that does it
+# again and again follows that convention, or lists `Label : value` lines, or quotes shell
+# syntax (`while condition ; do command ; done`).
+_HIGH_MARKS = frozenset(";:!?")
+_HIGH_HABIT = 3
 
 
 class SpaceBeforePunctuation(Rule):
@@ -42,7 +47,9 @@ class SpaceBeforePunctuation(Rule):
 
     ## Fix safety
     Safe: only whitespace is removed. Unsafe after a closing bracket or quote when the
-    document does it three times or more (a renderer's habit, such as `(https://a.org/) .`).
+    document does it twice or more (a renderer's habit, such as `(https://a.org/) .`), and
+    before `; : ! ?` when the document does it three times or more (French spacing, a list
+    of `Label : value` lines, shell syntax such as `while x ; do y ; done`).
     `.txt`, `.NET`, `.5`, `:wq`, `:)` and ` ...` are not punctuation after a word, and a mark
     standing alone after a function word is a character being named (`The . (dot) character`,
     `with / or ?`): these are left alone.
@@ -71,6 +78,7 @@ class SpaceBeforePunctuation(Rule):
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
         bad("See (a) . Then (b) . And “c” . Also (d) .",
             "See (a) . Then (b) . And “c” . Also (d) ."),
+        bad("VIP : 60,000₩\nR : 50,000₩\nS : 40,000₩", "VIP : 60,000₩\nR : 50,000₩\nS : 40,000₩"),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -82,6 +90,7 @@ class SpaceBeforePunctuation(Rule):
         # "(https://www.linux.org/) ." again and again: a space after a closing bracket or quote
         # that the whole document leaves is its renderer's habit, not a slip.
         after_closer = sum(1 for m in found if view[m.start() - 1] in _CLOSERS)
+        high = sum(1 for m in found if m.group(2)[0] in _HIGH_MARKS)
         for m in found:
             start, end = m.span(1)
             mark = m.group(2)
@@ -91,7 +100,10 @@ class SpaceBeforePunctuation(Rule):
                 continue  # "The . (dot) character", "with / or ?": a character being named
             if doc.analysis.protected.contains(start - 1):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose
-            habit = view[start - 1] in _CLOSERS and after_closer >= _HABIT
+            habit = (
+                view[start - 1] in _CLOSERS and after_closer >= _HABIT
+                or mark[0] in _HIGH_MARKS and high >= _HIGH_HABIT
+            )
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),
                 title="Remove the space",
