@@ -30,6 +30,12 @@ LISTINGS = [
     "\u00a0\u00a0\u00a0 perl -ne '@f=split; print $f[2] if ( $f[1]==1957 )' |",
     "    #!/bin/sh -e\n\u00a0 \u00a0 \u00a0  if ( test -f \"$F\" ) ; then\n"
     "      ( echo \"E: no file\" >&2 ; exit 1 )\n    fi",
+    # A shell script indented by three spaces: its keywords make it code.
+    "   for i in /usr/bin/foo /usr/sbin/bar; do\n       # only when no setting exists\n"
+    "       if ! dpkg-statoverride --list $i >/dev/null 2>&1; then\n"
+    "           if [ \"$RET\" = \"true\" ] ; then\n"
+    "               dpkg-statoverride --update --add sysuser root 4755 $i\n"
+    "           fi\n       fi\n   done",
 ]
 
 
@@ -81,6 +87,11 @@ def test_identifiers_in_prose_are_not_fixed_safely(text):
          "      * How to change the agent\n",
          "    See:\n\n      * How to Change It in Chrome, Firefox, Safari, and more\n"
          "      * How to change the agent\n"),
+        # Prose lines that open with "for" or "if" are not shell.
+        ("   For the packages you are interested in\n   if you want them; then\n"
+         "   do it.We are done.\n",
+         "   For the packages you are interested in\n   if you want them; then\n"
+         "   do it. We are done.\n"),
         # A paragraph indented with no-break spaces is prose like any other.
         ("\u00a0\u00a0\u00a0 It lists the files.We are done.\n",
          "\u00a0\u00a0\u00a0 It lists the files. We are done.\n"),

@@ -44,7 +44,10 @@ _INDENTED_LINE = regex.compile(r"(?:\t|[ \u00a0]{4})[ \t\u00a0]*+\S")
 # in legal and financial prose, so only their code-like uses count.
 _CODE_CHARS = regex.compile(
     r"[={}<>\\|`]|\w\(\)|;$|^\s*(?:[:#%]|\$ |>>>|\.\.\. )"
-    r"|^\s*(?:if|for|while|def|class|try|with|else|elif|except|finally)\b[^\n]*:$",
+    r"|^\s*(?:if|for|while|def|class|try|with|else|elif|except|finally)\b[^\n]*:$"
+    # shell: "for i in a b; do", "if [ -x f ] ; then", and "fi", "done", "esac" on their own
+    r"|^\s*(?:if|for|while|until|elif)\b[^\n]*;\s*(?:do|then)$|^\s*case\b[^\n]*\bin$"
+    r"|^\s*(?:fi|done|esac|then|do|else)$",
     regex.M,
 )
 # Indented by a little (two spaces or more), for paragraphs that hold code characters.
@@ -58,7 +61,7 @@ def preformatted_spans(text: str) -> list[Span]:
     A paragraph indented as a whole is an example when the text before it introduces one
     (ends with ``:`` or ``>``, and the paragraph is indented by a tab or four spaces) or when
     half its lines or more hold code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like
-    ``if x:``: where every paragraph is indented, one ``(radix=8)`` or `` `quoted' `` word
+    ``if x:``, shell's ``for i in a b; do`` and ``fi``: where every paragraph is indented, one ``(radix=8)`` or `` `quoted' `` word
     in a paragraph of prose does not make it code); a line with
     a tab between words is a row of a table. Indented paragraphs of ordinary prose (block
     quotations, poetry, legal clauses) stay prose.
