@@ -142,3 +142,10 @@ def test_three_slips_in_a_long_paragraph_are_still_slips(rule_run):
                  "the boat turned.", "Night fell.", "The crew slept.", "it was cold.", "Dawn came."]
     text = " ".join(sentences) + "\n"
     assert rule_run.fix("CP001", text) == text.replace(" it", " It").replace(" the", " The")
+
+
+def test_a_lowercase_label_after_a_sentence_is_capitalised_only_when_unsafe(rule_run):
+    text = "The project was completed in 1653. note: The Great Pyramid is older.\n"
+    assert rule_run.lint("CP001", text)
+    assert rule_run.fix("CP001", text) == text
+    assert rule_run.fix("CP001", text, unsafe=True) == text.replace("note:", "Note:")

@@ -54,13 +54,13 @@ class LowercaseSentenceStart(Rule):
     Safe after a full stop that ends an ordinary word and at a paragraph or label start; unsafe
     after `!` and `?` (older prose runs a sentence on after them), after a short or unusual
     word, for an uncommon word opening a plain-text paragraph (`harry looked up`,
-    but it could be a brand such as `mixi`), and in a paragraph where three sentences
-    or more, and half of them or more, start in lowercase (written that way, as in a quoted
-    letter). Not flagged at all: after abbreviations (`e.g.`,
-    `etc.`, `approx.`), initials, ellipses and list markers; after `?”` and `!”` (a dialogue tag
-    such as `“Where?” he asked`); names written in lowercase on purpose (`iPhone`, `eBay`,
-    `npm`, words that also appear as code in the document); code; headings, list items and
-    table cells; single-word fragments.
+    but it could be a brand such as `mixi`), for a label (`are unknown. note: The tower`),
+    and in a paragraph where three sentences or more, and half of them or more, start in
+    lowercase (written that way, as in a quoted letter). Not flagged at all: after
+    abbreviations (`e.g.`, `etc.`, `approx.`), initials, ellipses and list markers; after `?”`
+    and `!”` (a dialogue tag such as `“Where?” he asked`); names written in lowercase on
+    purpose (`iPhone`, `eBay`, `npm`, words that also appear as code in the document); code;
+    headings, list items and table cells; single-word fragments.
 
     ## Options
     The lexicon's `abbreviations`, `lowercase_names`, `sentence_openers` and `interjections`
@@ -108,6 +108,8 @@ class LowercaseSentenceStart(Rule):
         good("Some text.\n\n`pyenv init` is the only command.", markdown=True),
         good("* Add a build. by @someone in https://example.com/pull/1"),
         good("Fig. 3 shows it. No. 5 is next. U.S. dollars rose."),
+        bad("Its fate is unknown. note: The Lighthouse stood there.",
+            "Its fate is unknown. Note: The Lighthouse stood there.", unsafe=True),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -181,6 +183,10 @@ class LowercaseSentenceStart(Rule):
                     continue  # "(tldr: ...)": an aside may open with a term
                 if not common and view[after : after + 1] in ("\n", ":", ""):
                     continue  # "hoisted\n(default): ...": a term being defined
+                if view[after : after + 1] == ":":
+                    # "are unknown. note: The Lighthouse": a label the document writes in
+                    # lowercase on purpose, as often as a slip
+                    applicability = Applicability.UNSAFE
                 if (
                     len(start.previous_word) < 3
                     or not analysis.is_ordinary_word(start.previous_word.strip("."))
