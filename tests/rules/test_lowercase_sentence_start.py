@@ -149,3 +149,10 @@ def test_a_lowercase_label_after_a_sentence_is_capitalised_only_when_unsafe(rule
     assert rule_run.lint("CP001", text)
     assert rule_run.fix("CP001", text) == text
     assert rule_run.fix("CP001", text, unsafe=True) == text.replace("note:", "Note:")
+
+
+def test_a_lowercase_aside_after_a_sentence_is_capitalised_only_when_unsafe(rule_run):
+    text = "It contains the system manual pages. (see Section 5.9 for more.)\n"
+    assert rule_run.lint("CP001", text)
+    assert rule_run.fix("CP001", text) == text
+    assert rule_run.fix("CP001", text, unsafe=True) == text.replace("(see", "(See")

@@ -54,7 +54,8 @@ class LowercaseSentenceStart(Rule):
     Safe after a full stop that ends an ordinary word and at a paragraph or label start; unsafe
     after `!` and `?` (older prose runs a sentence on after them), after a short or unusual
     word, for an uncommon word opening a plain-text paragraph (`harry looked up`,
-    but it could be a brand such as `mixi`), for a label (`are unknown. note: The tower`),
+    but it could be a brand such as `mixi`), for a label (`are unknown. note: The tower`) or
+    an aside in brackets (`pages. (see Section 5)`),
     and in a paragraph where three sentences or more, and half of them or more, start in
     lowercase (written that way, as in a quoted letter). Not flagged at all: after
     abbreviations (`e.g.`, `etc.`, `approx.`), initials, ellipses and list markers; after `?”`
@@ -179,8 +180,12 @@ class LowercaseSentenceStart(Rule):
                     # replied": older prose runs a sentence on after ! and ?, so the capital is
                     # a guess.
                     applicability = Applicability.UNSAFE
-                if view[start.word_start - 1 : start.word_start] in "([" and not common:
-                    continue  # "(tldr: ...)": an aside may open with a term
+                if view[start.word_start - 1 : start.word_start] in "([":
+                    if not common:
+                        continue  # "(tldr: ...)": an aside may open with a term
+                    # "manual pages. (see Section 5.9)": an aside that belongs to the sentence
+                    # before it is written in lowercase on purpose as often as by a slip
+                    applicability = Applicability.UNSAFE
                 if not common and view[after : after + 1] in ("\n", ":", ""):
                     continue  # "hoisted\n(default): ...": a term being defined
                 if view[after : after + 1] == ":":
