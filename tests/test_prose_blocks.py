@@ -30,6 +30,9 @@ LISTINGS = [
     "\u00a0\u00a0\u00a0 perl -ne '@f=split; print $f[2] if ( $f[1]==1957 )' |",
     "    #!/bin/sh -e\n\u00a0 \u00a0 \u00a0  if ( test -f \"$F\" ) ; then\n"
     "      ( echo \"E: no file\" >&2 ; exit 1 )\n    fi",
+    # A record of fields, as in a package's control data or a mail header.
+    "   Package: bar-clone\n   Provides: bar",
+    "From: root\nTo: penguin\nSubject: Re: disk full",
     # A shell script indented by three spaces: its keywords make it code.
     "   for i in /usr/bin/foo /usr/sbin/bar; do\n       # only when no setting exists\n"
     "       if ! dpkg-statoverride --list $i >/dev/null 2>&1; then\n"
@@ -92,6 +95,9 @@ def test_identifiers_in_prose_are_not_fixed_safely(text):
          "   do it.We are done.\n",
          "   For the packages you are interested in\n   if you want them; then\n"
          "   do it. We are done.\n"),
+        # Labelled lines that are sentences are prose.
+        ("Q: How did it start?\nA: With a slip,and it was late.\n",
+         "Q: How did it start?\nA: With a slip, and it was late.\n"),
         # A paragraph indented with no-break spaces is prose like any other.
         ("\u00a0\u00a0\u00a0 It lists the files.We are done.\n",
          "\u00a0\u00a0\u00a0 It lists the files. We are done.\n"),

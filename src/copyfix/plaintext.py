@@ -63,7 +63,8 @@ def preformatted_spans(text: str) -> list[Span]:
     half its lines or more hold code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like
     ``if x:``, shell's ``for i in a b; do`` and ``fi``: where every paragraph is indented, one ``(radix=8)`` or `` `quoted' `` word
     in a paragraph of prose does not make it code); a line with
-    a tab between words is a row of a table. Indented paragraphs of ordinary prose (block
+    a tab between words is a row of a table, and a paragraph of ``Field: value`` lines
+    (``Package: bar``, ``Version: 0.9``) is a record. Indented paragraphs of ordinary prose (block
     quotations, poetry, legal clauses) stay prose.
     """
     spans: list[Span] = []
@@ -85,6 +86,10 @@ def preformatted_spans(text: str) -> list[Span]:
             spans.append(Span(*para.span()))
             previous_end = lines[-1].rstrip()
             continue
+        if len(lines) >= 2 and all(_is_field_line(line) for line in lines):
+            spans.append(Span(*para.span()))  # "Package: bar\nVersion: 0.9": a record
+            previous_end = lines[-1].rstrip()
+            continue
         for m in _TABULAR_LINE.finditer(text, para.start(), para.end()):
             spans.append(Span(*m.span()))
         spans += listing_lines(text, para.start(), para.end())
@@ -93,6 +98,21 @@ def preformatted_spans(text: str) -> list[Span]:
 
 
 _BULLET = regex.compile(r"[ \t\u00a0]*[-*+•][ \t]+\p{L}")
+
+
+# "Package: bar-clone", "Depends: bar (>= 1.0)", "Subject: Re: lunch": a field of a record
+# (a package's control data, a mail header), a capitalised name without spaces and a short
+# value that does not end like a sentence.
+_FIELD_LINE = regex.compile(r"[ \t\u00a0]*\p{Lu}[\w-]*:[ \t]+\S[^\n]*")
+_FIELD_VALUE_MAX_WORDS = 5
+
+
+def _is_field_line(line: str) -> bool:
+    return (
+        _FIELD_LINE.fullmatch(line) is not None
+        and len(line.split()) <= _FIELD_VALUE_MAX_WORDS + 1
+        and not line.rstrip().endswith((".", "?", "!"))
+    )
 
 
 def _holds_code(lines: list[str]) -> bool:
