@@ -21,6 +21,8 @@ import copyfix
         'A pattern like "the ", the pattern will not match "then".',
         # Quoted values and string literals are written as they must be typed.
         'To get both, use "bold,underline".',
+        # A lone "." or ".." is a directory argument of a quoted command.
+        'Try Netrw with "vim ." (a period as the argument) and "cd .." too.',
         '### r"strings" and R"strings"',
         # Spaces that set off a literal, or keep text lined up after a marker.
         "Keep the original file with a  ~  added.",
@@ -41,6 +43,8 @@ def test_left_alone_by_safe_fixes(text):
         ("He said “ hello” to us.", "He said “hello” to us."),
         ("It is ( maybe ) later.", "It is (maybe) later."),
         ("We met in Paris,France.", "We met in Paris, France."),
+        # A quoted sentence is not a command, whatever its last mark.
+        ('He said "It is late ." and left.', 'He said "It is late." and left.'),
     ],
 )
 def test_punctuation_of_the_sentence_is_still_fixed(text, expected):
