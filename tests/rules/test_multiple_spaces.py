@@ -11,6 +11,10 @@ import pytest
         ("    Indented lines keep their indentation.", None),
         ("Tabs\tseparate\tcolumns.", None),
         ("Name    Age\nAnn     31\nBob     42", None),
+        # A renderer's footnote or link number keeps its own spacing; a word does not.
+        ("The archive is split\ninto areas  [1] based on their licenses.", None),
+        ("The archive is split into  areas [1] based on them.",
+         "The archive is split into areas [1] based on them."),
     ],
 )
 def test_runs_of_spaces(rule_run, text, expected):

@@ -25,8 +25,9 @@ class MultipleSpaces(Rule):
     rendered text and break searches for phrases.
 
     ## Fix safety
-    Safe: only spaces change. Indentation, tabs, Markdown table padding and lines that look like
-    columns of a plain-text table are left alone, and so are two spaces between sentences in a
+    Safe: only spaces change. Indentation, tabs, Markdown table padding, lines that look like
+    columns of a plain-text table and the gap before a renderer's reference number (`[1]`)
+    are left alone, and so are two spaces between sentences in a
     document that uses them consistently (a typewriter convention, not a slip). Elsewhere two
     spaces after a sentence are flagged with an unsafe fix: many writers keep the convention by
     habit, so collapsing them is a style change rather than a correction.
@@ -47,6 +48,7 @@ class MultipleSpaces(Rule):
         good("Tabs\tare\tnot spaces."),
         good("Save the file with a  ~  added, then press  CTRL-]  to jump."),
         good("<    takes you to the family of CTRL-X commands"),
+        good("The archive is split into areas  [1] based on their licenses."),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
@@ -70,6 +72,8 @@ class MultipleSpaces(Rule):
                 continue
             if _sets_off_a_token(view, start, end) or _after_a_leading_marker(view, start):
                 continue
+            if _REFERENCE_MARK.match(view, end, end + 8):
+                continue  # "split into areas  [1] based": a renderer's footnote or link number
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
                 title="Replace with one space",
@@ -108,6 +112,9 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
     return start, min(len(view), pos + _TABLE_LINE_MAX) if end < 0 else end
 
 
+# A footnote or link number as text renderers write it, "[1]", which they set off with
+# their own spacing.
+_REFERENCE_MARK = regex.compile(r"\[\d{1,3}\](?=[\s.,;:]|$)")
 # A token of symbols or code (not a plain word) with two spaces after it.
 _TOKEN_SET_OFF = regex.compile(r"(?=[^\s]{0,39}[^\w\s.,;:!?])[^\s]{1,40}+[ \u00a0]{2}")
 
