@@ -128,7 +128,8 @@ SYMBOL_INTRODUCERS = frozenset(
 # twice on purpose: "Execute man man", "run yes yes", "type echo echo".
 COMMAND_VERBS = frozenset(
     """
-    run runs execute executes executed executing invoke invokes invoked invoking type types
+    run runs ran running execute executes executed executing invoke invokes invoked invoking
+    type types typed typing enter enters entered entering
     """.split()
 )
 
