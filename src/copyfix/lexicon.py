@@ -124,15 +124,6 @@ SYMBOL_INTRODUCERS = frozenset(
     """.split()
 )
 
-# Verbs after which the next words are a command and its arguments, where a word may stand
-# twice on purpose: "Execute man man", "run yes yes", "type echo echo".
-COMMAND_VERBS = frozenset(
-    """
-    run runs ran running execute executes executed executing invoke invokes invoked invoking
-    type types typed typing enter enters entered entering
-    """.split()
-)
-
 # Lowercase endings that make ``name.ext`` a domain or a file name rather than two sentences.
 DOTTED_SUFFIXES = frozenset(
     """
@@ -163,7 +154,6 @@ class Lexicon:
     elisions: frozenset[str] = ELISIONS
     interjections: frozenset[str] = INTERJECTIONS
     symbol_introducers: frozenset[str] = SYMBOL_INTRODUCERS
-    command_verbs: frozenset[str] = COMMAND_VERBS
 
     @classmethod
     def list_names(cls) -> tuple[str, ...]:

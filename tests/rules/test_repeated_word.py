@@ -49,18 +49,3 @@ def test_verb_then_noun_after_to_is_not_a_slip(rule_run):
     # tests say: "To address address problems.", "To record record profits."
     assert rule_run.lint("RP001", "To address address problems.") == []
     assert rule_run.lint("RP001", "To record record profits.") == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "To see the manual page for ls, execute man ls. Execute man man for more.",
-        "Then type echo echo and press Enter.",
-    ],
-)
-def test_a_command_and_its_argument_after_a_verb_of_running_one(rule_run, text):
-    assert rule_run.lint("RP001", text) == []
-
-
-def test_after_a_verb_of_running_a_doubled_function_word_is_still_a_slip(rule_run):
-    assert rule_run.fix("RP001", "Run the the tests.") == "Run the tests."

@@ -72,12 +72,10 @@ class RepeatedWord(Rule):
     `that that`, `her her phone`, `What it is is`, `applied to to stand out`, `log in in`),
     reduplicated names (`Bora Bora`, `Duran Duran`, `Cao Cao`), a name next to the same word
     (`May may`, `Will will`), laughter, interjections and sounds (`ha ha`, `bye bye`,
-    `beep beep`), idioms (`the wild wild west`), two capitalised words (a name), and a
-    command with its argument after a verb of running one (`Execute man man`).
+    `beep beep`), idioms (`the wild wild west`), and two capitalised words (a name).
 
     ## Options
-    The lexicon's `allowed_repeats`, `reduplicated_names`, `word_names`, `repeat_idioms` and
-    `command_verbs`.
+    The lexicon's `allowed_repeats`, `reduplicated_names`, `word_names` and `repeat_idioms`.
     """
 
     code = "RP001"
@@ -111,8 +109,6 @@ class RepeatedWord(Rule):
         good("Will will be here soon, and May may come too."),
         good("In the wild wild west, the dog went woof woof."),
         good("Placeholder text text text text, and xxx\txxx in a table."),
-        good("Execute man man for more, or run yes yes to agree."),
-        bad("Run the the tests.", "Run the tests."),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -193,8 +189,6 @@ class RepeatedWord(Rule):
             return False
         if previous == "to" and lower not in _FUNCTION_WORDS:
             return False  # "to record record profits": the verb, then the noun it takes
-        if previous in lexicon.command_verbs and lower not in _FUNCTION_WORDS:
-            return False  # "Execute man man": a command and its argument
         if lower == "can" and previous in ("the", "a"):
             return False  # the can-can
         return True
