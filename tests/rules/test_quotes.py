@@ -119,3 +119,11 @@ def test_straight_quotes_that_take_turns_are_still_paired(rule_run):
     assert rule_run.fix("SP006", 'He said"hello" and she said "bye"too.') == (
         'He said "hello" and she said "bye" too.'
     )
+
+
+def test_an_opening_mark_inside_a_polynesian_name_may_be_an_okina(rule_run):
+    text = "He was succeeded by Crown Prince Tupouto‘a Lavaka, born on Savai‘i."
+    assert rule_run.lint("QT001", text)
+    assert rule_run.fix("QT001", text) == text
+    # In English words and endings it is an apostrophe.
+    assert rule_run.fix("QT001", "I don‘t know Lavaka‘s plan.") == "I don’t know Lavaka’s plan."
