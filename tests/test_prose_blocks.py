@@ -30,6 +30,9 @@ LISTINGS = [
     "\u00a0\u00a0\u00a0 perl -ne '@f=split; print $f[2] if ( $f[1]==1957 )' |",
     "    #!/bin/sh -e\n\u00a0 \u00a0 \u00a0  if ( test -f \"$F\" ) ; then\n"
     "      ( echo \"E: no file\" >&2 ; exit 1 )\n    fi",
+    # A shell case statement in the paragraph that introduces it.
+    "A postinst script could look like this:\n   case \" $2 \" in\n"
+    "   *\" trigger-name-a \"*)  process-trigger-a ;;\n   esac",
     # A record of fields, as in a package's control data or a mail header.
     "   Package: bar-clone\n   Provides: bar",
     "From: root\nTo: penguin\nSubject: Re: disk full",

@@ -130,7 +130,8 @@ _CERTAIN_SIGNAL = regex.compile(
     r"^[$#%][ \t]+[\w./\[-]|(?:^|(?<=\s))[-dlcbps][rwxsStT-]{9}[.+@]?(?=\s)"
 )
 # Where a sentence may end: a line of a command has no such mark at its end.
-_SENTENCE_END = regex.compile(r"[.!?:,;)\"”’']\s*$")
+# A shell case branch ends with ";;", which no sentence does.
+_SENTENCE_END = regex.compile(r"(?:[.!?:,)\"”’']|(?<!;);)\s*$")
 _SHORT_COMMAND_WORDS = 8
 _WEAK_SIGNAL = regex.compile(r"[\w)][:;,.][\w(]")
 # Two spaces or more between words: the columns of a table or of aligned output.
