@@ -72,7 +72,8 @@ class RepeatedWord(Rule):
     `that that`, `her her phone`, `What it is is`, `applied to to stand out`, `log in in`),
     reduplicated names (`Bora Bora`, `Duran Duran`, `Cao Cao`), a name next to the same word
     (`May may`, `Will will`), laughter, interjections and sounds (`ha ha`, `bye bye`,
-    `beep beep`), idioms (`the wild wild west`), and two capitalised words (a name).
+    `beep beep`), idioms (`the wild wild west`), two capitalised words (a name), and a word
+    alone on its line that starts the next line too (`make` / `make check`: a list of lines).
 
     ## Options
     The lexicon's `allowed_repeats`, `reduplicated_names`, `word_names` and `repeat_idioms`.
@@ -109,6 +110,7 @@ class RepeatedWord(Rule):
         good("Will will be here soon, and May may come too."),
         good("In the wild wild west, the dog went woof woof."),
         good("Placeholder text text text text, and xxx\txxx in a table."),
+        good("Build it with\n\n    ./configure\n    make\n    make install"),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -191,6 +193,8 @@ class RepeatedWord(Rule):
             return False  # "to record record profits": the verb, then the noun it takes
         if lower == "can" and previous in ("the", "a"):
             return False  # the can-can
+        if "\n" in m.group(2) and _alone_on_its_line(view, m.start(1), m.end(1)):
+            return False  # "make\n    make check": lines of a list of commands, not a sentence
         return True
 
 
@@ -224,6 +228,11 @@ def _ordinary_content_word(doc, first: str, second: str) -> bool:
         and doc.analysis.is_ordinary_word(first)
         and count(first) >= _SAFE_CONTENT_COUNT
     )
+
+
+def _alone_on_its_line(view: str, start: int, end: int) -> bool:
+    line_start = view.rfind("\n", max(0, start - 200), start) + 1
+    return not view[line_start:start].strip() and (line_start > 0 or start < 200)
 
 
 def _exclaimed(view: str, m) -> bool:
