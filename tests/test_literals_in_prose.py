@@ -21,6 +21,8 @@ import copyfix
         'A pattern like "the ", the pattern will not match "then".',
         # Quoted values and string literals are written as they must be typed.
         'To get both, use "bold,underline".',
+        # A format string keeps its spacing.
+        'Only print lines that have\nthe format "Description:   %s". If you need more,',
         # A lone "." or ".." is a directory argument of a quoted command.
         'Try Netrw with "vim ." (a period as the argument) and "cd .." too.',
         '### r"strings" and R"strings"',

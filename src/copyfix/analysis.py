@@ -72,10 +72,11 @@ _CANDIDATE = regex.compile(
     r"|(?<![^\s\ufffc])[rRbBuUfF]{1,2}\"\S++"
 )
 # A quotation of prose ("refers to a value, but ...") has runs of ordinary words; code has not.
-# A lone "." or ".." as the last word is a directory argument: "vim .", "cd ..".
+# A lone "." or ".." as the last word is a directory argument: "vim .", "cd ..". A printf
+# conversion makes a format string: "Description:   %s".
 _QUOTED_CODE = regex.compile(
     r'"(?=[^"\n]{0,80}")(?![^"\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)'
-    r'[^"\n]*?(?:[()\[\]{}=_<>|\\]|\w\.\w|(?<=\S) \.{1,2}(?="))[^"\n]*?"'
+    r'[^"\n]*?(?:[()\[\]{}=_<>|\\]|\w\.\w|(?<=\S) \.{1,2}(?=")|%-?\d*[sdifux]\b)[^"\n]*?"'
 )
 _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
