@@ -36,6 +36,11 @@ LISTINGS = [
     # A record of fields, as in a package's control data or a mail header.
     "   Package: bar-clone\n   Provides: bar",
     "From: root\nTo: penguin\nSubject: Re: disk full",
+    # RFC 822 stanzas with a long description under the short one.
+    " Template: hostname\n Type: string\n Description: unqualified hostname\n"
+    "  This is the name of the computer.\n\n"
+    " Template: domain\n Type: string\n Description: domain for this computer\n"
+    "   This is the domain your computer is a member of.",
     # A shell script indented by three spaces: its keywords make it code.
     "   for i in /usr/bin/foo /usr/sbin/bar; do\n       # only when no setting exists\n"
     "       if ! dpkg-statoverride --list $i >/dev/null 2>&1; then\n"

@@ -64,7 +64,8 @@ def preformatted_spans(text: str) -> list[Span]:
     ``if x:``, shell's ``for i in a b; do`` and ``fi``: where every paragraph is indented, one ``(radix=8)`` or `` `quoted' `` word
     in a paragraph of prose does not make it code); a line with
     a tab between words is a row of a table, and a paragraph of ``Field: value`` lines
-    (``Package: bar``, ``Version: 0.9``) is a record. Indented paragraphs of ordinary prose (block
+    (``Package: bar``, ``Version: 0.9``, and lines indented deeper that continue a field) is a
+    record. Indented paragraphs of ordinary prose (block
     quotations, poetry, legal clauses) stay prose.
     """
     spans: list[Span] = []
@@ -86,7 +87,7 @@ def preformatted_spans(text: str) -> list[Span]:
             spans.append(Span(*para.span()))
             previous_end = lines[-1].rstrip()
             continue
-        if len(lines) >= 2 and all(_is_field_line(line) for line in lines):
+        if _is_record(lines):
             spans.append(Span(*para.span()))  # "Package: bar\nVersion: 0.9": a record
             previous_end = lines[-1].rstrip()
             continue
@@ -113,6 +114,22 @@ def _is_field_line(line: str) -> bool:
         and len(line.split()) <= _FIELD_VALUE_MAX_WORDS + 1
         and not line.rstrip().endswith((".", "?", "!"))
     )
+
+
+def _is_record(lines: list[str]) -> bool:
+    """Two field lines or more, and nothing else but continuation lines indented deeper than
+    the fields (an RFC 822 stanza: "Description: short" and its long description below)."""
+    if len(lines) < 2 or not (_is_field_line(lines[0]) and _is_field_line(lines[1])):
+        return False
+    indent = _indent(lines[0])
+    return all(
+        _indent(line) > indent if _indent(line) != indent else _is_field_line(line)
+        for line in lines[2:]
+    )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _holds_code(lines: list[str]) -> bool:
