@@ -62,3 +62,8 @@ def test_a_spacing_the_document_keeps_is_fixed_only_when_unsafe(rule_run, text):
 )
 def test_an_occasional_space_before_a_mark_is_fixed(rule_run, text, expected):
     assert rule_run.fix("SP003", text) == expected
+
+
+def test_a_doubled_colon_or_semicolon_is_an_operator(rule_run):
+    text = "To name the package, change all occurrences of :: to -, and append -perl."
+    assert rule_run.lint("SP003", text) == []

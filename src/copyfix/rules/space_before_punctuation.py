@@ -50,7 +50,8 @@ class SpaceBeforePunctuation(Rule):
     document does it twice or more (a renderer's habit, such as `(https://a.org/) .`), and
     before `; : ! ?` when the document does it three times or more (French spacing, a list
     of `Label : value` lines, shell syntax such as `while x ; do y ; done`).
-    `.txt`, `.NET`, `.5`, `:wq`, `:)` and ` ...` are not punctuation after a word, and a mark
+    `.txt`, `.NET`, `.5`, `:wq`, `:)`, `::`, `;;` and ` ...` are not punctuation after a word,
+    and a mark
     standing alone after a function word is a character being named (`The . (dot) character`,
     `with / or ?`): these are left alone.
 
@@ -71,6 +72,7 @@ class SpaceBeforePunctuation(Rule):
         bad("I live in .Los Angeles now.", "I live in .Los Angeles now."),
         good("It grew by .5 percent and then stopped ..."),
         good("Type :wq to quit :)"),
+        good("Change all occurrences of :: to -, and end each branch with ;; in a case."),
         good("Run ./validate.sh now. See https://github.com/alsa-project/alsa-ucm-conf ."),
         good("A ! prompt appears, and a ? mark too."),
         good("The . (dot) character matches any character; search with / or ?."),
@@ -98,6 +100,8 @@ class SpaceBeforePunctuation(Rule):
                 continue
             if doc.analysis.is_named_mark(m.start(2)):
                 continue  # "The . (dot) character", "with / or ?": a character being named
+            if mark in ("::", ";;"):
+                continue  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
             if doc.analysis.protected.contains(start - 1):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose
             habit = (
