@@ -51,9 +51,8 @@ class SpaceBeforePunctuation(Rule):
     before `; : ! ?` when the document does it three times or more (French spacing, a list
     of `Label : value` lines, shell syntax such as `while x ; do y ; done`).
     `.txt`, `.NET`, `.5`, `:wq`, `:)`, `::`, `;;` and ` ...` are not punctuation after a word,
-    and a mark
-    standing alone after a function word is a character being named (`The . (dot) character`,
-    `with / or ?`): these are left alone.
+    and a mark standing alone after a function word is a character being named (`The . (dot)
+    character`, `with / or ?`): these are left alone.
 
     ## Options
     The lexicon's `symbol_introducers` list.
