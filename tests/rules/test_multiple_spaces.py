@@ -48,3 +48,9 @@ def test_a_line_of_no_break_spaces_is_a_spacer_removed_only_when_unsafe(rule_run
     assert rule_run.fix("SP005", text, unsafe=True) == text.replace("\u00a0", "")
     # No-break spaces after text are trailing white space like any other.
     assert rule_run.fix("SP005", "One line.\u00a0\nTwo lines.\n") == "One line.\nTwo lines.\n"
+
+
+def test_a_day_padded_to_two_columns_is_left_alone(rule_run):
+    text = "It typically looks like\n\n     Wed Nov  2 00:42:36 1994\n\nin the output.\n"
+    assert rule_run.lint("SP004", text) == []
+    assert rule_run.fix("SP004", "We met in  Nov 2 days later.") == "We met in Nov 2 days later."

@@ -26,9 +26,10 @@ class MultipleSpaces(Rule):
 
     ## Fix safety
     Safe: only spaces change. Indentation, tabs, Markdown table padding, lines that look like
-    columns of a plain-text table and the gap before a renderer's reference number (`[1]`)
-    are left alone, and so are two spaces between sentences in a
-    document that uses them consistently (a typewriter convention, not a slip). Elsewhere two
+    columns of a plain-text table, the gap before a renderer's reference number (`[1]`) and
+    a day padded to two columns (`Nov  2`) are left alone, and so are two spaces between
+    sentences in a document that uses them consistently (a typewriter convention, not a
+    slip). Elsewhere two
     spaces after a sentence are flagged with an unsafe fix: many writers keep the convention by
     habit, so collapsing them is a style change rather than a correction.
 
@@ -49,6 +50,7 @@ class MultipleSpaces(Rule):
         good("Save the file with a  ~  added, then press  CTRL-]  to jump."),
         good("<    takes you to the family of CTRL-X commands"),
         good("The archive is split into areas  [1] based on their licenses."),
+        good("It typically looks like Wed Nov  2 00:42:36 1994 in the output."),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
@@ -74,6 +76,8 @@ class MultipleSpaces(Rule):
                 continue
             if _REFERENCE_MARK.match(view, end, end + 8):
                 continue  # "split into areas  [1] based": a renderer's footnote or link number
+            if end - start == 2 and _PADDED_DAY.match(view, max(0, start - 3), end + 2):
+                continue  # "Wed Nov  2 00:42:36 1994": date and ls output pad the day
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
                 title="Replace with one space",
@@ -115,6 +119,11 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
 # A footnote or link number as text renderers write it, "[1]", which they set off with
 # their own spacing.
 _REFERENCE_MARK = regex.compile(r"\[\d{1,3}\](?=[\s.,;:]|$)")
+# A month's abbreviation, then a day of one digit padded to two columns, as `date`, `ls -l`
+# and ctime() print it.
+_PADDED_DAY = regex.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)  \d(?!\d)"
+)
 # A token of symbols or code (not a plain word) with two spaces after it.
 _TOKEN_SET_OFF = regex.compile(r"(?=[^\s]{0,39}[^\w\s.,;:!?])[^\s]{1,40}+[ \u00a0]{2}")
 
