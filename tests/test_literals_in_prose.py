@@ -43,7 +43,7 @@ def test_left_alone_by_safe_fixes(text):
         ("We closed the deal !", "We closed the deal!"),
         ("Apples , pears and plums.", "Apples, pears and plums."),
         ("He said “ hello” to us.", "He said “hello” to us."),
-        ("It is ( maybe ) later.", "It is (maybe) later."),
+        ("It is ( maybe) later.", "It is (maybe) later."),
         ("We met in Paris,France.", "We met in Paris, France."),
         # A quoted sentence is not a command, whatever its last mark.
         ('He said "It is late ." and left.', 'He said "It is late." and left.'),

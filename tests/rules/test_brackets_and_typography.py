@@ -23,7 +23,8 @@ def test_brackets(rule_run, text, flagged):
     [
         ("TY001", "Apples,, pears.", "Apples, pears.", False),
         ("TY001", "Bread, milk, etc..", "Bread, milk, etc.", False),
-        ("TY002", "It is ( maybe ) later.", "It is (maybe) later.", False),
+        ("TY002", "It is ( maybe) later.", "It is (maybe) later.", False),
+        ("TY002", "It is ( maybe ) later.", "It is (maybe) later.", True),  # padded: a style
         ("TY002", 'You " fixed" it.', 'You "fixed" it.', True),  # straight quotes may quote a literal: unsafe
         ("TY003", "Checkers, e. g. LanguageTool.", "Checkers, e.g. LanguageTool.", False),
         ("TY004", "You owe me $ 100.", "You owe me $100.", False),
@@ -63,3 +64,16 @@ def test_spaces_inside_quotes_that_a_document_keeps_are_its_style(rule_run):
 )
 def test_a_space_between_nested_quotes_is_not_flagged(rule_run, text):
     assert rule_run.lint("TY002", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can Jay-Z Perform Her Own Songs? It’s Complicated [ Bloomberg ]\n",
+        "The former “ Dawson’s Creek ” star, 42, was voted off.\n",
+        "Call it ( maybe ) later.\n",
+    ],
+)
+def test_a_pair_padded_on_both_sides_is_a_style_fixed_only_when_unsafe(rule_run, text):
+    assert rule_run.lint("TY002", text)
+    assert rule_run.fix("TY002", text) == text

@@ -26,9 +26,10 @@ class SpaceInsideBrackets(Rule):
 
     ## Fix safety
     Safe: only spaces are removed; unsafe inside straight double quotes, which often quote a
-    literal string whose space is the point (`like "the ", the pattern`), and inside any
-    double quotes when the document leaves such spaces three times or more (its source's
-    style, as in scraped pages: `“ feather duvet lung. ”`). Empty brackets (`[ ]` check
+    literal string whose space is the point (`like "the ", the pattern`), inside a pair
+    padded on both sides (`( maybe )`, `[ Bloomberg ]`, `“ creator ”`: a style, where a slip
+    hits one side), and inside any double quotes when the document leaves such spaces three
+    times or more (its source's style, as in scraped pages: `“ feather duvet lung. ”`). Empty brackets (`[ ]` check
     boxes), a bracket being named (`type a ) to`) and the space that keeps nested quotation
     marks apart (`“ ‘Go,’ ”`) are left alone.
 
@@ -40,7 +41,8 @@ class SpaceInsideBrackets(Rule):
     name = "space-inside-brackets"
     summary = "Space inside brackets or quotes"
     examples = (
-        bad("Call it ( maybe ) later.", "Call it (maybe) later."),
+        bad("Call it ( maybe) later.", "Call it (maybe) later."),
+        bad("Call it ( maybe ) later.", "Call it (maybe) later.", unsafe=True),
         bad("He said “ hello” to us.", "He said “hello” to us."),
         bad('You " fixed" it and "fixed " it.', 'You "fixed" it and "fixed" it.', unsafe=True),
         bad("You “ fixed” it.", "You “fixed” it."),
@@ -68,7 +70,7 @@ class SpaceInsideBrackets(Rule):
             start, end = m.span(2)
             yield violation(
                 m.start(1), end, f"Space after '{m.group(1)}'", Edit.delete(start, end),
-                title="Remove the space",
+                title="Remove the space", applicability=_pair_fix(_padded(view, m.start(1), 1)),
             )
         for m in _BEFORE_CLOSING.finditer(view):
             if m.start() == 0 or view[m.start() - 1] in " \t\n([{":
@@ -78,8 +80,36 @@ class SpaceInsideBrackets(Rule):
                 continue  # "when you type a ) it would": a bracket being named
             yield violation(
                 start, m.end(2), f"Space before '{m.group(2)}'", Edit.delete(start, end),
-                title="Remove the space",
+                title="Remove the space", applicability=_pair_fix(_padded(view, m.start(2), -1)),
             )
+
+
+_PAIRS = {"(": ")", "[": "]", ")": "(", "]": "["}
+_PAIR_REACH = 200
+
+
+def _padded(view: str, pos: int, step: int) -> bool:
+    """True when the bracket at ``pos`` and its partner on the same line (looking forward
+    from an opening bracket, ``step`` 1, or back from a closing one, ``step`` -1) both have a
+    space inside: ``( maybe )``, ``[ Bloomberg ]``."""
+    mine, partner = view[pos], _PAIRS[view[pos]]
+    depth = 0
+    i = pos + step
+    while 0 <= i < len(view) and abs(i - pos) <= _PAIR_REACH and view[i] != "\n":
+        if view[i] == mine:
+            depth += 1
+        elif view[i] == partner:
+            if depth == 0:
+                return view[i - step] in " \t"
+            depth -= 1
+        i += step
+    return False
+
+
+def _pair_fix(padded: bool) -> Applicability:
+    """Padding on both sides of a pair is a style (a scraper's, a writer's) more often than a
+    slip, which hits one side: the fix is then a style change, unsafe."""
+    return Applicability.UNSAFE if padded else Applicability.SAFE
 
 
 _QUOTES = "“”\"«»"
@@ -116,11 +146,29 @@ def _quote_spaces(doc) -> Iterator[Violation]:
     # "“ feather duvet lung. ”", "“ creator ” one" again and again: spaces inside quotes that
     # the whole document leaves are its source's style (a scraper's, a renderer's), not a slip.
     habit = len(found) >= _HABIT
+    spaced = {mark.pos for *_, mark in found}
+    padded = _padded_quotations(doc, spaced)
     for start, end, message, edit, mark in found:
         yield violation(
             start, end, message, edit, title="Remove the space",
-            applicability=Applicability.UNSAFE if habit else _quote_fix(mark),
+            applicability=Applicability.UNSAFE
+            if habit or mark.pos in padded
+            else _quote_fix(mark),
         )
+
+
+def _padded_quotations(doc, spaced: set[int]) -> set[int]:
+    """Positions of the marks of quotations spaced inside on both sides (`“ creator ”`)."""
+    padded: set[int] = set()
+    opened: dict[str, int] = {}
+    for mark in doc.analysis.quotes:
+        if mark.role is Role.OPEN:
+            opened[mark.family] = mark.pos
+        elif mark.role is Role.CLOSE and mark.family in opened:
+            start = opened.pop(mark.family)
+            if start in spaced and mark.pos in spaced:
+                padded |= {start, mark.pos}
+    return padded
 
 
 _HABIT = 3
