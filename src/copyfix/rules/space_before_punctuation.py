@@ -27,7 +27,6 @@ _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 
 
 _CLOSERS = frozenset(")]”’\"'")
-_HABIT = 2
 # The marks French typography spaces off (`Note : ceci ; cela !`): a document that does it
 # again and again follows that convention, or lists `Label : value` lines, or quotes shell
 # syntax (`while condition ; do command ; done`).
@@ -46,8 +45,9 @@ class SpaceBeforePunctuation(Rule):
     to the start of the next line.
 
     ## Fix safety
-    Safe: only whitespace is removed. Unsafe after a closing bracket or quote when the
-    document does it twice or more (a renderer's habit, such as `(https://a.org/) .`), and
+    Safe: only whitespace is removed. Unsafe after a closing bracket or quote (where text
+    renderers put a space after a link's URL or a cross-reference's title, such as
+    `(https://a.org/) .` and `Section 1.4, “Shell activities” .`), and
     before `; : ! ?` when the document does it three times or more (French spacing, a list
     of `Label : value` lines, shell syntax such as `while x ; do y ; done`).
     `.txt`, `.NET`, `.5`, `:wq`, `:)`, `::`, `;;` and ` ...` are not punctuation after a word,
@@ -88,9 +88,9 @@ class SpaceBeforePunctuation(Rule):
             yield violation(start, start + 1, "Full stop attached to the next word")
         view = doc.view
         found = list(_SPACE_BEFORE.finditer(view))
-        # "(https://www.linux.org/) ." again and again: a space after a closing bracket or quote
-        # that the whole document leaves is its renderer's habit, not a slip.
-        after_closer = sum(1 for m in found if view[m.start() - 1] in _CLOSERS)
+        # "(https://www.linux.org/) .", "Section 1.4, “Shell activities” .": text renderers put a
+        # space after the URL or the title they set in brackets or quotes, where a writer's slip
+        # is rare; the fix is a guess there.
         high = sum(1 for m in found if m.group(2)[0] in _HIGH_MARKS)
         for m in found:
             start, end = m.span(1)
@@ -104,7 +104,7 @@ class SpaceBeforePunctuation(Rule):
             if doc.analysis.protected.contains(start - 1):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose
             habit = (
-                view[start - 1] in _CLOSERS and after_closer >= _HABIT
+                view[start - 1] in _CLOSERS
                 or mark[0] in _HIGH_MARKS and high >= _HIGH_HABIT
             )
             yield violation(
