@@ -23,6 +23,9 @@ import copyfix
         'To get both, use "bold,underline".',
         # A format string keeps its spacing.
         'Only print lines that have\nthe format "Description:   %s". If you need more,',
+        # A command line quoted in a plain-text manual.
+        'For example, "-type f,d,l" is read as "-type f -o -type d -o -type l".',
+        "Run `find -L . -type d' or `find -P . -delete` to see.",
         # A lone "." or ".." is a directory argument of a quoted command.
         'Try Netrw with "vim ." (a period as the argument) and "cd .." too.',
         '### r"strings" and R"strings"',
@@ -45,6 +48,7 @@ def test_left_alone_by_safe_fixes(text):
         ("He said “ hello” to us.", "He said “hello” to us."),
         ("It is ( maybe) later.", "It is (maybe) later."),
         ("We met in Paris,France.", "We met in Paris, France."),
+        ('He said "-- well,no" loudly.', 'He said "-- well, no" loudly.'),
         # A quoted sentence is not a command, whatever its last mark.
         ('He said "It is late ." and left.', 'He said "It is late." and left.'),
     ],
