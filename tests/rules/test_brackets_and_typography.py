@@ -77,3 +77,15 @@ def test_a_space_between_nested_quotes_is_not_flagged(rule_run, text):
 def test_a_pair_padded_on_both_sides_is_a_style_fixed_only_when_unsafe(rule_run, text):
     assert rule_run.lint("TY002", text)
     assert rule_run.fix("TY002", text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report cited “cost increases and schedule delays ”. The report went on.\n",
+        "“It is hard for businesses who are having difficulty with that. ”\n",
+    ],
+)
+def test_a_space_before_a_closing_curly_quote_was_placed_by_software(rule_run, text):
+    assert rule_run.lint("TY002", text)
+    assert rule_run.fix("TY002", text) == text

@@ -29,7 +29,9 @@ class SpaceInsideBrackets(Rule):
     literal string whose space is the point (`like "the ", the pattern`), inside a pair
     padded on both sides (`( maybe )`, `[ Bloomberg ]`, `“ creator ”`: a style, where a slip
     hits one side), and inside any double quotes when the document leaves such spaces three
-    times or more (its source's style, as in scraped pages: `“ feather duvet lung. ”`). Empty brackets (`[ ]` check
+    times or more (its source's style, as in scraped pages: `“ feather duvet lung. ”`); and
+    before a closing `”`, which smart quotes never type after a space (`delays ”.` comes from
+    a converter spacing the mark off from markup). Empty brackets (`[ ]` check
     boxes), a bracket being named (`type a ) to`) and the space that keeps nested quotation
     marks apart (`“ ‘Go,’ ”`) are left alone.
 
@@ -44,6 +46,8 @@ class SpaceInsideBrackets(Rule):
         bad("Call it ( maybe) later.", "Call it (maybe) later."),
         bad("Call it ( maybe ) later.", "Call it (maybe) later.", unsafe=True),
         bad("He said “ hello” to us.", "He said “hello” to us."),
+        bad("It had “schedule delays ”. Then it ended.", "It had “schedule delays”. Then it ended.",
+            unsafe=True),
         bad('You " fixed" it and "fixed " it.', 'You "fixed" it and "fixed" it.', unsafe=True),
         bad("You “ fixed” it.", "You “fixed” it."),
         good("When you type a ) it shows with which ( it matches."),
@@ -152,9 +156,16 @@ def _quote_spaces(doc) -> Iterator[Violation]:
         yield violation(
             start, end, message, edit, title="Remove the space",
             applicability=Applicability.UNSAFE
-            if habit or mark.pos in padded
+            if habit or mark.pos in padded or _placed_closing(mark)
             else _quote_fix(mark),
         )
+
+
+def _placed_closing(mark) -> bool:
+    """``delays ”.``: typed after a space, a quote comes out as an opening mark (smart quotes
+    turn it into “); a closing ” there was placed by software, a converter or a scraper that
+    spaced it off from markup, not typed by the writer."""
+    return mark.role is Role.CLOSE and mark.char == "”"
 
 
 def _padded_quotations(doc, spaced: set[int]) -> set[int]:
