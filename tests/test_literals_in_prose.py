@@ -25,7 +25,7 @@ import copyfix
         'Only print lines that have\nthe format "Description:   %s". If you need more,',
         # A command line quoted in a plain-text manual.
         'For example, "-type f,d,l" is read as "-type f -o -type d -o -type l".',
-        "Run `find -L . -type d' or `find -P . -delete` to see.",
+        "Run `find -L . -type d' to see.",
         # A lone "." or ".." is a directory argument of a quoted command.
         'Try Netrw with "vim ." (a period as the argument) and "cd .." too.',
         '### r"strings" and R"strings"',

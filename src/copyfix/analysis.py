@@ -84,8 +84,6 @@ _QUOTED_CODE = regex.compile(
     rf'[^"\n]*?{_CODE_IN_QUOTES}[^"\n]*?"'
     r"|`(?=[^`'\n]{0,80}')(?![^`'\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)"
     rf"[^`'\n]*?{_CODE_IN_QUOTES}[^`'\n]*?'"
-    # Backticks on both sides mark code in plain text as they do in Markdown.
-    r"|`[^`'\n]{1,80}`"
 )
 _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
