@@ -21,6 +21,13 @@ import copyfix
         'A pattern like "the ", the pattern will not match "then".',
         # Quoted values and string literals are written as they must be typed.
         'To get both, use "bold,underline".',
+        # A format string keeps its spacing.
+        'Only print lines that have\nthe format "Description:   %s". If you need more,',
+        # A command line quoted in a plain-text manual.
+        'For example, "-type f,d,l" is read as "-type f -o -type d -o -type l".',
+        "Run `find -L . -type d' to see.",
+        # A lone "." or ".." is a directory argument of a quoted command.
+        'Try Netrw with "vim ." (a period as the argument) and "cd .." too.',
         '### r"strings" and R"strings"',
         # Spaces that set off a literal, or keep text lined up after a marker.
         "Keep the original file with a  ~  added.",
@@ -39,8 +46,11 @@ def test_left_alone_by_safe_fixes(text):
         ("We closed the deal !", "We closed the deal!"),
         ("Apples , pears and plums.", "Apples, pears and plums."),
         ("He said “ hello” to us.", "He said “hello” to us."),
-        ("It is ( maybe ) later.", "It is (maybe) later."),
+        ("It is ( maybe) later.", "It is (maybe) later."),
         ("We met in Paris,France.", "We met in Paris, France."),
+        ('He said "-- well,no" loudly.', 'He said "-- well, no" loudly.'),
+        # A quoted sentence is not a command, whatever its last mark.
+        ('He said "It is late ." and left.', 'He said "It is late." and left.'),
     ],
 )
 def test_punctuation_of_the_sentence_is_still_fixed(text, expected):

@@ -26,6 +26,27 @@ LISTINGS = [
     "    $ oldIFS=\"$IFS\"   # save old value\n    $ IFS=':'",
     "    libc6                                          install",
     "Name      Size   Date\nfoo.txt   12 kB  2020-01-02",
+    # Indented with no-break spaces, as text renderers do.
+    "\u00a0\u00a0\u00a0 perl -ne '@f=split; print $f[2] if ( $f[1]==1957 )' |",
+    "    #!/bin/sh -e\n\u00a0 \u00a0 \u00a0  if ( test -f \"$F\" ) ; then\n"
+    "      ( echo \"E: no file\" >&2 ; exit 1 )\n    fi",
+    # A shell case statement in the paragraph that introduces it.
+    "A postinst script could look like this:\n   case \" $2 \" in\n"
+    "   *\" trigger-name-a \"*)  process-trigger-a ;;\n   esac",
+    # A record of fields, as in a package's control data or a mail header.
+    "   Package: bar-clone\n   Provides: bar",
+    "From: root\nTo: penguin\nSubject: Re: disk full",
+    # RFC 822 stanzas with a long description under the short one.
+    " Template: hostname\n Type: string\n Description: unqualified hostname\n"
+    "  This is the name of the computer.\n\n"
+    " Template: domain\n Type: string\n Description: domain for this computer\n"
+    "   This is the domain your computer is a member of.",
+    # A shell script indented by three spaces: its keywords make it code.
+    "   for i in /usr/bin/foo /usr/sbin/bar; do\n       # only when no setting exists\n"
+    "       if ! dpkg-statoverride --list $i >/dev/null 2>&1; then\n"
+    "           if [ \"$RET\" = \"true\" ] ; then\n"
+    "               dpkg-statoverride --update --add sysuser root 4755 $i\n"
+    "           fi\n       fi\n   done",
 ]
 
 
@@ -60,6 +81,34 @@ def test_identifiers_in_prose_are_not_fixed_safely(text):
          "We met in Paris, France, and then left. It was late.\n"),
         ("    The powerful design of Debian comes from Unix,i.e. a multiuser system.\n",
          "    The powerful design of Debian comes from Unix, i.e. a multiuser system.\n"),
+        # Where every paragraph is indented, one code-like character does not make a paragraph
+        # of prose an example.
+        ("    When testing is mature, the manager starts `freezing' it.\n"
+         "\u00a0\u00a0\u00a0 This mode is for experts.We are done.\n"
+         "    It is a mode for experts.\n",
+         "    When testing is mature, the manager starts `freezing' it.\n"
+         "\u00a0\u00a0\u00a0 This mode is for experts. We are done.\n"
+         "    It is a mode for experts.\n"),
+        ("    There is a numeric mode.We use it.\n    This mode uses octal (radix=8)\n"
+         "    numbers.\n",
+         "    There is a numeric mode. We use it.\n    This mode uses octal (radix=8)\n"
+         "    numbers.\n"),
+        # A list after "See:" is a list, not an example the colon introduces.
+        ("    See:\n\n      * How to Change It in Chrome, Firefox,Safari, and more\n"
+         "      * How to change the agent\n",
+         "    See:\n\n      * How to Change It in Chrome, Firefox, Safari, and more\n"
+         "      * How to change the agent\n"),
+        # Prose lines that open with "for" or "if" are not shell.
+        ("   For the packages you are interested in\n   if you want them; then\n"
+         "   do it.We are done.\n",
+         "   For the packages you are interested in\n   if you want them; then\n"
+         "   do it. We are done.\n"),
+        # Labelled lines that are sentences are prose.
+        ("Q: How did it start?\nA: With a slip,and it was late.\n",
+         "Q: How did it start?\nA: With a slip, and it was late.\n"),
+        # A paragraph indented with no-break spaces is prose like any other.
+        ("\u00a0\u00a0\u00a0 It lists the files.We are done.\n",
+         "\u00a0\u00a0\u00a0 It lists the files. We are done.\n"),
     ],
 )
 def test_prose_next_to_listings_is_still_fixed(text, expected):

@@ -118,3 +118,47 @@ def test_after_a_word_english_does_not_know_the_capital_is_unsafe(rule_run):
     # "crim." may be an abbreviation the lexicon does not list.
     text = "It alluded to a recent crim. con. case, wherein a man was sued."
     assert rule_run.fix("CP001", text) == text
+
+
+def test_a_paragraph_after_a_displayed_command_continues_its_sentence(rule_run):
+    text = (
+        "    To see how this is useful for you, run\n\n    apt-get build-dep foo\n\n"
+        "    before building the source.\n\n    For checking the status of it, run\n\n"
+        "    systemctl status package.service\n\n    to get the same information.\n"
+    )
+    assert rule_run.lint("CP001", text) == []
+    # After a heading, a lowercase paragraph is still a slip.
+    assert rule_run.fix("CP001", "1.2. Shell loops\n\nthere are several loop idioms.\n") == (
+        "1.2. Shell loops\n\nThere are several loop idioms.\n"
+    )
+
+
+def test_a_paragraph_of_lowercase_sentence_starts_is_written_that_way(rule_run):
+    text = (
+        "I thank you for the letter on the Missouri question. it is a perfect justification"
+        " to them. but this momentous question awakened me. it is hushed indeed.\n\n"
+        "The next paragraph is ordinary. the capital is missing here.\n"
+    )
+    assert len(rule_run.lint("CP001", text)) == 4
+    assert rule_run.fix("CP001", text) == text.replace("the capital", "The capital")
+
+
+def test_three_slips_in_a_long_paragraph_are_still_slips(rule_run):
+    sentences = ["The whale rose.", "it dived.", "The sea was calm.", "We watched.",
+                 "the boat turned.", "Night fell.", "The crew slept.", "it was cold.", "Dawn came."]
+    text = " ".join(sentences) + "\n"
+    assert rule_run.fix("CP001", text) == text.replace(" it", " It").replace(" the", " The")
+
+
+def test_a_lowercase_label_after_a_sentence_is_capitalised_only_when_unsafe(rule_run):
+    text = "The project was completed in 1653. note: The Great Pyramid is older.\n"
+    assert rule_run.lint("CP001", text)
+    assert rule_run.fix("CP001", text) == text
+    assert rule_run.fix("CP001", text, unsafe=True) == text.replace("note:", "Note:")
+
+
+def test_a_lowercase_aside_after_a_sentence_is_capitalised_only_when_unsafe(rule_run):
+    text = "It contains the system manual pages. (see Section 5.9 for more.)\n"
+    assert rule_run.lint("CP001", text)
+    assert rule_run.fix("CP001", text) == text
+    assert rule_run.fix("CP001", text, unsafe=True) == text.replace("(see", "(See")

@@ -17,6 +17,10 @@ def test_examples(rule_run):
         ("    Indented lines keep their indentation.", None),
         ("Tabs\tseparate\tcolumns.", None),
         ("Name    Age\nAnn     31\nBob     42", None),
+        # A renderer's footnote or link number keeps its own spacing; a word does not.
+        ("The archive is split\ninto areas  [1] based on their licenses.", None),
+        ("The archive is split into  areas [1] based on them.",
+         "The archive is split into areas [1] based on them."),
     ],
 )
 def test_runs_of_spaces(rule_run, text, expected):
@@ -33,3 +37,9 @@ def test_two_spaces_after_a_sentence_are_a_style_fixed_only_when_unsafe(rule_run
     assert rule_run.lint("SP004", text)
     assert rule_run.fix("SP004", text) == text
     assert rule_run.fix("SP004", text, unsafe=True) == "The end. Next sentence."
+
+
+def test_a_day_padded_to_two_columns_is_left_alone(rule_run):
+    text = "It typically looks like\n\n     Wed Nov  2 00:42:36 1994\n\nin the output.\n"
+    assert rule_run.lint("SP004", text) == []
+    assert rule_run.fix("SP004", "We met in  Nov 2 days later.") == "We met in Nov 2 days later."

@@ -55,3 +55,18 @@ def test_verb_then_noun_after_to_is_not_a_slip(rule_run):
     # tests say: "To address address problems.", "To record record profits."
     assert rule_run.lint("RP001", "To address address problems.") == []
     assert rule_run.lint("RP001", "To record record profits.") == []
+
+
+def test_a_word_alone_on_its_line_that_starts_the_next_is_a_list(rule_run):
+    text = "With all packages you just have to do\n\n    ./configure\n    make\n    make check\n"
+    assert rule_run.lint("RP001", text) == []
+    # Across a line break inside a sentence it is still a slip.
+    assert rule_run.fix("RP001", "It was the\nthe end.") == "It was the\nend."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fixed x86 long double and long long return support.", "It was a long long time ago."],
+)
+def test_long_long_is_a_type_and_an_idiom(rule_run, text):
+    assert rule_run.lint("RP001", text) == []

@@ -36,3 +36,40 @@ def test_chicago_spaced_ellipsis_is_a_style_not_a_defect(rule_run):
 def test_stray_full_stop_is_reported_without_a_fix(rule_run):
     [finding] = rule_run.lint("SP003", "I live in .Los Angeles")
     assert finding.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of "Label : value" lines.
+        "Tickets\n\nVIP : 60,000₩\nR : 50,000₩\nS : 40,000₩\n",
+        # Shell syntax quoted in prose.
+        '* "while condition ; do command ; done" repeats "command".\n'
+        '* "until condition ; do command ; done" repeats it too.\n',
+        # French spacing of the high marks.
+        "Attention : le train part ! Vraiment ? Oui.\n",
+        # A renderer that leaves a space after a link's URL or a cross-reference's title.
+        "See the page (https://example.org/) .\nOr (https://example.com/) .\n",
+        "See the page (https://example.org/) . It helps.",
+        "See Section 9.2.3, “Recording the shell activities cleanly” .\n",
+    ],
+)
+def test_a_spacing_the_document_keeps_is_fixed_only_when_unsafe(rule_run, text):
+    assert rule_run.lint("SP003", text)
+    assert rule_run.fix("SP003", text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Once or twice is a slip.
+        ("Note : this matters ; that too.", "Note: this matters; that too."),
+    ],
+)
+def test_an_occasional_space_before_a_mark_is_fixed(rule_run, text, expected):
+    assert rule_run.fix("SP003", text) == expected
+
+
+def test_a_doubled_colon_or_semicolon_is_an_operator(rule_run):
+    text = "To name the package, change all occurrences of :: to -, and append -perl."
+    assert rule_run.lint("SP003", text) == []

@@ -65,3 +65,30 @@ def test_single_quote_direction(rule_run, text, expected):
 def test_apostrophe_after_a_link_or_code_faces_the_right_way(rule_run, text):
     assert rule_run.lint("QT001", text, markdown=True)
     assert "’s" in rule_run.fix("QT001", text, markdown=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Curly and straight marks mixed in one quotation: the straight ones do not pair.
+        "“When all is said and done,\" he said, \"maybe you’ll see it.”",
+        "\"But does it mean that?” he asked. “Ten years of law,\" he said, \"has shown me.”",
+    ],
+)
+def test_straight_quotes_that_do_not_take_turns_are_not_paired(rule_run, text):
+    for code in ("SP006", "TY002"):
+        assert rule_run.fix(code, text, unsafe=True) == text
+
+
+def test_straight_quotes_that_take_turns_are_still_paired(rule_run):
+    assert rule_run.fix("SP006", 'He said"hello" and she said "bye"too.') == (
+        'He said "hello" and she said "bye" too.'
+    )
+
+
+def test_an_opening_mark_inside_a_polynesian_name_may_be_an_okina(rule_run):
+    text = "He was succeeded by Crown Prince Tupouto‘a Lavaka, born on Savai‘i."
+    assert rule_run.lint("QT001", text)
+    assert rule_run.fix("QT001", text) == text
+    # In English words and endings it is an apostrophe.
+    assert rule_run.fix("QT001", "I don‘t know Lavaka‘s plan.") == "I don’t know Lavaka’s plan."

@@ -34,6 +34,7 @@ _LATIN = regex.compile(r"\p{Latin}")
 # A paragraph or item that ends with one of these is a sentence the next block continues.
 _CONTINUING = (";", ":", ",")
 _TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
+_BLOCK_HABIT = 3
 
 
 class LowercaseSentenceStart(Rule):
@@ -53,8 +54,11 @@ class LowercaseSentenceStart(Rule):
     ## Fix safety
     Safe after a full stop that ends an ordinary word and at a paragraph or label start; unsafe
     after `!` and `?` (older prose runs a sentence on after them), after a short or unusual
-    word, and for an uncommon word opening a plain-text paragraph (`harry looked up`,
-    but it could be a brand such as `mixi`).
+    word, for an uncommon word opening a plain-text paragraph (`harry looked up`,
+    but it could be a brand such as `mixi`), for a label (`are unknown. note: The tower`) or
+    an aside in brackets (`pages. (see Section 5)`), and in a paragraph where three sentences
+    or more, and half of them or more, start in lowercase (written that way, as in a quoted
+    letter).
     """
 
     code = "CP001"
@@ -94,12 +98,48 @@ class LowercaseSentenceStart(Rule):
         good("It is set. 'maxmemtot' is the same, but for all files."),
         good("Install it:\n\n```\npip install x\n```\n\nthen run it.", markdown=True),
         good("You need:\n\n- a key\n- a lock\n\nand a door to put them in.", markdown=True),
+        good("To see how this is useful, run\n\n    apt-get build-dep foo\n\n"
+             "    before building the source."),
+        bad("It is the question. it is a perfect one. but this question. it is hushed.",
+            "It is the question. It is a perfect one. But this question. It is hushed.",
+            unsafe=True),
         good("Some text.\n\n`pyenv init` is the only command.", markdown=True),
         good("* Add a build. by @someone in https://example.com/pull/1"),
         good("Fig. 3 shows it. No. 5 is next. U.S. dollars rose."),
+        bad("Its fate is unknown. note: The Lighthouse stood there.",
+            "Its fate is unknown. Note: The Lighthouse stood there.", unsafe=True),
     )
 
     def check(self, doc) -> Iterator[Violation]:
+        found = list(self._candidates(doc))
+        # "the Missouri question. it is a perfect justification. but this momentous question":
+        # a paragraph that opens half its sentences or more in lowercase, three times or more,
+        # is written that way (a quoted letter, a poem), so the capitals are a guess there.
+        lowercase: dict[int, int] = {}
+        for start, *_ in found:
+            if start.kind is StartKind.BOUNDARY:
+                lowercase[start.block.span.start] = lowercase.get(start.block.span.start, 0) + 1
+        habits = set()
+        if any(n >= _BLOCK_HABIT for n in lowercase.values()):
+            starts: dict[int, int] = {}
+            for start in doc.analysis.sentences:
+                if start.kind is StartKind.BOUNDARY:
+                    starts[start.block.span.start] = starts.get(start.block.span.start, 0) + 1
+            habits = {
+                block for block, n in lowercase.items()
+                if n >= _BLOCK_HABIT and 2 * n >= starts.get(block, 0)
+            }
+        for start, at, after, word, applicability in found:
+            if start.block.span.start in habits:
+                applicability = Applicability.UNSAFE
+            yield violation(
+                at, after, f"Sentence starts with lowercase '{word}'",
+                Edit.replace(at, at + 1, word[0].upper()),
+                title="Capitalise the first letter", applicability=applicability,
+            )
+
+    def _candidates(self, doc) -> Iterator[tuple]:
+        """(sentence start, word start, word end, word, applicability) of each finding."""
         analysis = doc.analysis
         view = doc.view
         for start in analysis.sentences:
@@ -137,10 +177,18 @@ class LowercaseSentenceStart(Rule):
                     # replied": older prose runs a sentence on after ! and ?, so the capital is
                     # a guess.
                     applicability = Applicability.UNSAFE
-                if view[start.word_start - 1 : start.word_start] in "([" and not common:
-                    continue  # "(tldr: ...)": an aside may open with a term
+                if view[start.word_start - 1 : start.word_start] in "([":
+                    if not common:
+                        continue  # "(tldr: ...)": an aside may open with a term
+                    # "manual pages. (see Section 5.9)": an aside that belongs to the sentence
+                    # before it is written in lowercase on purpose as often as by a slip
+                    applicability = Applicability.UNSAFE
                 if not common and view[after : after + 1] in ("\n", ":", ""):
                     continue  # "hoisted\n(default): ...": a term being defined
+                if view[after : after + 1] == ":":
+                    # "are unknown. note: The Lighthouse": a label the document writes in
+                    # lowercase on purpose, as often as a slip
+                    applicability = Applicability.UNSAFE
                 if (
                     len(start.previous_word) < 3
                     or not analysis.is_ordinary_word(start.previous_word.strip("."))
@@ -149,12 +197,7 @@ class LowercaseSentenceStart(Rule):
                     # "a recent crim. con. case": after a word English does not know, the full
                     # stop may end an abbreviation rather than a sentence.
                     applicability = Applicability.UNSAFE
-            at = start.word_start
-            yield violation(
-                at, after, f"Sentence starts with lowercase '{word}'",
-                Edit.replace(at, at + 1, word[0].upper()),
-                title="Capitalise the first letter", applicability=applicability,
-            )
+            yield start, start.word_start, after, word, applicability
 
 
 def _one_word_sentence(view: str, start) -> bool:
@@ -225,7 +268,8 @@ def _after_masked(view: str, pos: int) -> bool:
 def _follows_example_or_list(doc, start) -> bool:
     """A paragraph right after a code block or a list often continues the sentence that
     introduced it: "Run this:", code, "then restart the shell."; so does a paragraph or item
-    after one that ends with ``;``, ``:`` or ``,``."""
+    after one that ends with ``;``, ``:`` or ``,``, and one after a command line displayed in
+    the middle of a sentence ("To see it, run", "apt-get build-dep foo", "before building")."""
     block_start = start.block.span.start
     index = bisect_left(doc.blocks, block_start, key=lambda b: b.span.start)  # blocks are sorted
     previous = doc.blocks[index - 1] if index > 0 else None
@@ -235,5 +279,27 @@ def _follows_example_or_list(doc, start) -> bool:
         _CONTINUING
     ):
         return True
+    if previous is not None and index > 1 and _displayed_command(doc, doc.blocks[index - 2], previous):
+        return True
     previous_end = previous.span.end if previous is not None else 0
     return bool(doc.literal) and doc.literal.overlaps(Span(previous_end, block_start))
+
+
+_RUNS_ON = regex.compile(r"\p{Ll}\s*$")
+_INTRODUCTION_MIN_WORDS = 6
+
+
+def _displayed_command(doc, introduction, line) -> bool:
+    """"To see how, run" / "apt-get build-dep foo" / "before building the source.": a line
+    with no sentence punctuation, set apart after a paragraph of prose that stops mid-sentence,
+    is what the sentence displays; the paragraph after it goes on with that sentence."""
+    view = doc.view
+    shown = view[line.span.start : line.span.end]
+    before = view[introduction.span.start : introduction.span.end]
+    return (
+        "\n" not in shown
+        and not _TERMINAL.search(shown)
+        and not shown.rstrip().endswith(_CONTINUING)
+        and len(before.split()) >= _INTRODUCTION_MIN_WORDS
+        and bool(_RUNS_ON.search(before))
+    )

@@ -25,7 +25,8 @@ class MissingSpaceAroundQuote(Rule):
 
     ## Fix safety
     Safe: only a space is inserted. Marks are given their roles by pairing within the paragraph,
-    so apostrophes (`don't`), inch marks (`5'10"`) and a quote inside a word are never touched.
+    so apostrophes (`don't`), inch marks (`5'10"`) and a quote inside a word are never touched;
+    nor is a quoted directory that the word after it completes (`under "/usr/lib/"package`).
     """
 
     code = "SP006"
@@ -40,6 +41,7 @@ class MissingSpaceAroundQuote(Rule):
         bad("“Good morning, Frank,”said Hal.", "“Good morning, Frank,” said Hal."),
         good('They shouted "charge" together, and "charge."'),
         good("He is 5'10\" tall; I don't know."),
+        good('Put it under "/usr/lib/"package-name or "/usr/share/"package.'),
         good("“Quoted,” she said. Turkish has dotted and dotless \"I\"s."),
     )
 
@@ -58,6 +60,8 @@ class MissingSpaceAroundQuote(Rule):
                 mark.role is Role.CLOSE
                 and _WORD_CHAR.match(view, pos + 1)
                 and not _PLURAL.match(view, pos + 1, pos + 3)
+                # "/usr/lib/"package-name: a quoted directory that the word after it completes
+                and view[pos - 1 : pos] != "/"
             ):
                 yield violation(
                     pos, pos + 1, "Missing space after the quotation",

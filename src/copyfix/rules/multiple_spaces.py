@@ -28,7 +28,8 @@ class MultipleSpaces(Rule):
     Safe: only spaces change. Two spaces between sentences are left alone in a document that
     uses them consistently (a typewriter convention, not a slip); elsewhere they are flagged
     with an unsafe fix: many writers keep the convention by habit, so collapsing them is a
-    style change rather than a correction.
+    style change rather than a correction. The gap before a renderer's reference number
+    (`areas  [1]`) and a day padded to two columns (`Nov  2`) are output, not slips.
     """
 
     code = "SP004"
@@ -44,6 +45,8 @@ class MultipleSpaces(Rule):
         good("Tabs\tare\tnot spaces."),
         good("Save the file with a  ~  added, then press  CTRL-]  to jump."),
         good("<    takes you to the family of CTRL-X commands"),
+        good("The archive is split into areas  [1] based on their licenses."),
+        good("It typically looks like Wed Nov  2 00:42:36 1994 in the output."),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
@@ -67,6 +70,10 @@ class MultipleSpaces(Rule):
                 continue
             if _sets_off_a_token(view, start, end) or _after_a_leading_marker(view, start):
                 continue
+            if _REFERENCE_MARK.match(view, end, end + 8):
+                continue  # "split into areas  [1] based": a renderer's footnote or link number
+            if end - start == 2 and _PADDED_DAY.match(view, max(0, start - 3), end + 2):
+                continue  # "Wed Nov  2 00:42:36 1994": date and ls output pad the day
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, " "),
                 title="Replace with one space",
@@ -105,6 +112,14 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
     return start, min(len(view), pos + _TABLE_LINE_MAX) if end < 0 else end
 
 
+# A footnote or link number as text renderers write it, "[1]", which they set off with
+# their own spacing.
+_REFERENCE_MARK = regex.compile(r"\[\d{1,3}\](?=[\s.,;:]|$)")
+# A month's abbreviation, then a day of one digit padded to two columns, as `date`, `ls -l`
+# and ctime() print it.
+_PADDED_DAY = regex.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)  \d(?!\d)"
+)
 # A token of symbols or code (not a plain word) with two spaces after it.
 _TOKEN_SET_OFF = regex.compile(r"(?=[^\s]{0,39}[^\w\s.,;:!?])[^\s]{1,40}+[ \u00a0]{2}")
 

@@ -78,7 +78,8 @@ class RepeatedWord(Rule):
     twice in grammatical English (a particle then a preposition, `rushed in in such a crowd`;
     an object then a subject, `I told you you might`), and for names, terms, rare words and
     capitalised copies, where the writer may have meant another word. Copies that differ in
-    case (`Bitwise AND and`) are different words.
+    case (`Bitwise AND and`) are different words, and a word alone on its line that starts the
+    next line too (`make` / `make check`) is a list of lines.
     """
 
     code = "RP001"
@@ -116,6 +117,7 @@ class RepeatedWord(Rule):
         good("Say bye bye to the beep beep of the old phone."),
         good("We met Sirhan Sirhan there."),
         good("Placeholder text text text text, and xxx\txxx in a table."),
+        good("Build it with\n\n    ./configure\n    make\n    make install"),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -198,6 +200,8 @@ class RepeatedWord(Rule):
             return False  # "to record record profits": the verb, then the noun it takes
         if lower == "can" and previous in ("the", "a"):
             return False  # the can-can
+        if "\n" in m.group(2) and _alone_on_its_line(view, m.start(1), m.end(1)):
+            return False  # "make\n    make check": lines of a list of commands, not a sentence
         return True
 
 
@@ -229,6 +233,11 @@ def _ordinary_content_word(doc, first: str, second: str) -> bool:
         and doc.analysis.is_ordinary_word(first)
         and count(first) >= _SAFE_CONTENT_COUNT
     )
+
+
+def _alone_on_its_line(view: str, start: int, end: int) -> bool:
+    line_start = view.rfind("\n", max(0, start - 200), start) + 1
+    return not view[line_start:start].strip() and (line_start > 0 or start < 200)
 
 
 def _exclaimed(view: str, m) -> bool:

@@ -27,7 +27,11 @@ _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 
 
 _CLOSERS = frozenset(")]”’\"'")
-_HABIT = 3
+# The marks French typography spaces off (`Note : ceci ; cela !`): a document that does it
+# again and again follows that convention, or lists `Label : value` lines, or quotes shell
+# syntax (`while condition ; do command ; done`).
+_HIGH_MARKS = frozenset(";:!?")
+_HIGH_HABIT = 3
 
 
 class SpaceBeforePunctuation(Rule):
@@ -41,8 +45,12 @@ class SpaceBeforePunctuation(Rule):
     to the start of the next line.
 
     ## Fix safety
-    Safe: only whitespace is removed. Unsafe after a closing bracket or quote when the
-    document does it three times or more (a renderer's habit, such as `(https://a.org/) .`).
+    Safe: only whitespace is removed. Unsafe after a closing bracket or quote (where text
+    renderers put a space after a link's URL or a cross-reference's title, such as
+    `(https://a.org/) .` and `Section 1.4, “Shell activities” .`), and before `; : ! ?` when
+    the document does it three times or more (French spacing, a list of `Label : value`
+    lines, shell syntax such as `while x ; do y ; done`). `::` and `;;` are operators, not
+    punctuation after a word.
     """
 
     code = "SP003"
@@ -60,6 +68,7 @@ class SpaceBeforePunctuation(Rule):
         bad("I live in .Los Angeles now.", "I live in .Los Angeles now."),
         good("It grew by .5 percent and then stopped ..."),
         good("Type :wq to quit :)"),
+        good("Change all occurrences of :: to -, and end each branch with ;; in a case."),
         good("Run ./validate.sh now. See https://github.com/alsa-project/alsa-ucm-conf ."),
         good("A ! prompt appears, and a ? mark too."),
         good("The . (dot) character matches any character; search with / or ?."),
@@ -67,6 +76,7 @@ class SpaceBeforePunctuation(Rule):
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
         bad("See (a) . Then (b) . And “c” . Also (d) .",
             "See (a) . Then (b) . And “c” . Also (d) ."),
+        bad("VIP : 60,000₩\nR : 50,000₩\nS : 40,000₩", "VIP : 60,000₩\nR : 50,000₩\nS : 40,000₩"),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -75,9 +85,10 @@ class SpaceBeforePunctuation(Rule):
             yield violation(start, start + 1, "Full stop attached to the next word")
         view = doc.view
         found = list(_SPACE_BEFORE.finditer(view))
-        # "(https://www.linux.org/) ." again and again: a space after a closing bracket or quote
-        # that the whole document leaves is its renderer's habit, not a slip.
-        after_closer = sum(1 for m in found if view[m.start() - 1] in _CLOSERS)
+        # "(https://www.linux.org/) .", "Section 1.4, “Shell activities” .": text renderers put a
+        # space after the URL or the title they set in brackets or quotes, where a writer's slip
+        # is rare; the fix is a guess there.
+        high = sum(1 for m in found if m.group(2)[0] in _HIGH_MARKS)
         for m in found:
             start, end = m.span(1)
             mark = m.group(2)
@@ -85,9 +96,14 @@ class SpaceBeforePunctuation(Rule):
                 continue
             if doc.analysis.is_named_mark(m.start(2)):
                 continue  # "The . (dot) character", "with / or ?": a character being named
+            if mark in ("::", ";;"):
+                continue  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
             if doc.analysis.protected.contains(start - 1):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose
-            habit = view[start - 1] in _CLOSERS and after_closer >= _HABIT
+            habit = (
+                view[start - 1] in _CLOSERS
+                or mark[0] in _HIGH_MARKS and high >= _HIGH_HABIT
+            )
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),
                 title="Remove the space",

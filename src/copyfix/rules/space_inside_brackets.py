@@ -26,7 +26,13 @@ class SpaceInsideBrackets(Rule):
 
     ## Fix safety
     Safe: only spaces are removed; unsafe inside straight double quotes, which often quote a
-    literal string whose space is the point (`like "the ", the pattern`).
+    literal string whose space is the point (`like "the ", the pattern`), inside a pair
+    padded on both sides (`( maybe )`, `[ Bloomberg ]`, `“ creator ”`: a style, where a slip
+    hits one side), and inside any double quotes when the document leaves such spaces three
+    times or more (its source's style, as in scraped pages: `“ feather duvet lung. ”`); and
+    before a closing `”`, which smart quotes never type after a space (`delays ”.` comes from
+    a converter spacing the mark off from markup). The space that keeps nested quotation
+    marks apart (`“ ‘Go,’ ”`) is left alone.
     """
 
     code = "TY002"
@@ -35,8 +41,11 @@ class SpaceInsideBrackets(Rule):
     lexicon_lists = ("symbol_introducers",)
     summary = "Space inside brackets or quotes"
     examples = (
-        bad("Call it ( maybe ) later.", "Call it (maybe) later."),
+        bad("Call it ( maybe) later.", "Call it (maybe) later."),
+        bad("Call it ( maybe ) later.", "Call it (maybe) later.", unsafe=True),
         bad("He said “ hello” to us.", "He said “hello” to us."),
+        bad("It had “schedule delays ”. Then it ended.", "It had “schedule delays”. Then it ended.",
+            unsafe=True),
         bad('You " fixed" it and "fixed " it.', 'You "fixed" it and "fixed" it.', unsafe=True),
         bad("You “ fixed” it.", "You “fixed” it."),
         good("When you type a ) it shows with which ( it matches."),
@@ -45,6 +54,9 @@ class SpaceInsideBrackets(Rule):
         good("- [ ] todo and (fine) and “fine”"),
         good("Kill 'em all, he's goin' to the '60s party."),
         good("Quotes “ ” with nothing inside stay."),
+        bad("It is called “ bird lung ”, “ duvet lung ” or “ farmer’s lung”.",
+            "It is called “bird lung”, “duvet lung” or “farmer’s lung”.", unsafe=True),
+        good("“ ‘Go,’ ” he said, “ ‘now’ ” and “‘later.’ ”"),
         good("Smile :) and (wink ;)"),
         good("* `origins` { string | URL | Object } and lines starting with \"at \".", markdown=True),
     )
@@ -60,7 +72,7 @@ class SpaceInsideBrackets(Rule):
             start, end = m.span(2)
             yield violation(
                 m.start(1), end, f"Space after '{m.group(1)}'", Edit.delete(start, end),
-                title="Remove the space",
+                title="Remove the space", applicability=_pair_fix(_padded(view, m.start(1), 1)),
             )
         for m in _BEFORE_CLOSING.finditer(view):
             if m.start() == 0 or view[m.start() - 1] in " \t\n([{":
@@ -70,8 +82,36 @@ class SpaceInsideBrackets(Rule):
                 continue  # "when you type a ) it would": a bracket being named
             yield violation(
                 start, m.end(2), f"Space before '{m.group(2)}'", Edit.delete(start, end),
-                title="Remove the space",
+                title="Remove the space", applicability=_pair_fix(_padded(view, m.start(2), -1)),
             )
+
+
+_PAIRS = {"(": ")", "[": "]", ")": "(", "]": "["}
+_PAIR_REACH = 200
+
+
+def _padded(view: str, pos: int, step: int) -> bool:
+    """True when the bracket at ``pos`` and its partner on the same line (looking forward
+    from an opening bracket, ``step`` 1, or back from a closing one, ``step`` -1) both have a
+    space inside: ``( maybe )``, ``[ Bloomberg ]``."""
+    mine, partner = view[pos], _PAIRS[view[pos]]
+    depth = 0
+    i = pos + step
+    while 0 <= i < len(view) and abs(i - pos) <= _PAIR_REACH and view[i] != "\n":
+        if view[i] == mine:
+            depth += 1
+        elif view[i] == partner:
+            if depth == 0:
+                return view[i - step] in " \t"
+            depth -= 1
+        i += step
+    return False
+
+
+def _pair_fix(padded: bool) -> Applicability:
+    """Padding on both sides of a pair is a style (a scraper's, a writer's) more often than a
+    slip, which hits one side: the fix is then a style change, unsafe."""
+    return Applicability.UNSAFE if padded else Applicability.SAFE
 
 
 _QUOTES = "“”\"«»"
@@ -104,6 +144,51 @@ def _quote_spaces(doc) -> Iterator[Violation]:
     families = ("double", "guillemet") if doc.kind is DocumentKind.MARKDOWN else (
         "double", "straight", "guillemet"
     )
+    found = list(_spaced_double_quotes(doc, view, families))
+    # "“ feather duvet lung. ”", "“ creator ” one" again and again: spaces inside quotes that
+    # the whole document leaves are its source's style (a scraper's, a renderer's), not a slip.
+    habit = len(found) >= _HABIT
+    spaced = {mark.pos for *_, mark in found}
+    padded = _padded_quotations(doc, spaced)
+    for start, end, message, edit, mark in found:
+        yield violation(
+            start, end, message, edit, title="Remove the space",
+            applicability=Applicability.UNSAFE
+            if habit or mark.pos in padded or _placed_closing(mark)
+            else _quote_fix(mark),
+        )
+
+
+def _placed_closing(mark) -> bool:
+    """``delays ”.``: typed after a space, a quote comes out as an opening mark (smart quotes
+    turn it into “); a closing ” there was placed by software, a converter or a scraper that
+    spaced it off from markup, not typed by the writer."""
+    return mark.role is Role.CLOSE and mark.char == "”"
+
+
+def _padded_quotations(doc, spaced: set[int]) -> set[int]:
+    """Positions of the marks of quotations spaced inside on both sides (`“ creator ”`)."""
+    padded: set[int] = set()
+    opened: dict[str, int] = {}
+    for mark in doc.analysis.quotes:
+        if mark.role is Role.OPEN:
+            opened[mark.family] = mark.pos
+        elif mark.role is Role.CLOSE and mark.family in opened:
+            start = opened.pop(mark.family)
+            if start in spaced and mark.pos in spaced:
+                padded |= {start, mark.pos}
+    return padded
+
+
+_HABIT = 3
+# A single quote mark next to a double one: the space between nested quotation marks
+# (“ ‘Go,’ ”) is the typographic way to keep them apart, not a slip.
+_NEIGHBOUR_QUOTES = _QUOTES + "‘’'"
+
+
+def _spaced_double_quotes(doc, view: str, families) -> Iterator[tuple]:
+    """(start, end, message, edit, mark) of each space just inside a double quote or a
+    guillemet, judged by the mark's paired role."""
     for mark in doc.analysis.quotes:
         if mark.family not in families or mark.unmatched:
             continue
@@ -112,20 +197,18 @@ def _quote_spaces(doc) -> Iterator[Violation]:
             end = pos + 1
             while end < len(view) and view[end] in " \t":
                 end += 1
-            if end > pos + 1 and end < len(view) and not (view[end].isspace() or view[end] in _QUOTES):
-                yield violation(
-                    pos, end, f"Space after '{mark.char}'", Edit.delete(pos + 1, end),
-                    title="Remove the space", applicability=_quote_fix(mark),
-                )
+            if end > pos + 1 and end < len(view) and not (
+                view[end].isspace() or view[end] in _NEIGHBOUR_QUOTES
+            ):
+                yield pos, end, f"Space after '{mark.char}'", Edit.delete(pos + 1, end), mark
         elif mark.role is Role.CLOSE:
             start = pos
             while start > 0 and view[start - 1] in " \t":
                 start -= 1
-            if start < pos and start > 0 and not (view[start - 1].isspace() or view[start - 1] in _QUOTES):
-                yield violation(
-                    start, pos + 1, f"Space before '{mark.char}'", Edit.delete(start, pos),
-                    title="Remove the space", applicability=_quote_fix(mark),
-                )
+            if start < pos and start > 0 and not (
+                view[start - 1].isspace() or view[start - 1] in _NEIGHBOUR_QUOTES
+            ):
+                yield start, pos + 1, f"Space before '{mark.char}'", Edit.delete(start, pos), mark
 
 
 def _quote_fix(mark) -> Applicability:

@@ -37,7 +37,8 @@ class TrailingWhitespace(Rule):
 
     ## Fix safety
     Safe for one or two lines; unsafe when three lines or more end in white space (a habit of
-    the file's renderer or editor, to clean up on request). In
+    the file's renderer or editor, to clean up on request) and for a line of no-break spaces
+    alone (a spacer, as renderers write an HTML `&nbsp;` paragraph). In
     Markdown, two or more trailing spaces after text are a hard line break and are
     kept, as is whitespace inside code blocks.
     """
@@ -52,6 +53,8 @@ class TrailingWhitespace(Rule):
         bad("Ends with a tab\t", "Ends with a tab"),
         good("First line  \nhard break above.", markdown=True),
         good("```\ncode   \n```", markdown=True),
+        bad("* One item,\n\u00a0\u00a0\u00a0\n* and another.", "* One item,\n\n* and another.",
+            unsafe=True),
     )
 
     def check(self, doc) -> Iterator[Violation]:
@@ -67,10 +70,13 @@ class TrailingWhitespace(Rule):
                 continue
             if doc.literal.overlaps(Span(start, end)):
                 continue
+            # A line of no-break spaces alone is a spacer (an HTML "&nbsp;" paragraph as a
+            # renderer writes it), put there on purpose.
+            spacer = (start == 0 or text[start - 1] == "\n") and "\u00a0" in m.group()
             yield violation(
                 start, end, "Trailing whitespace", Edit.delete(start, end),
                 title="Remove trailing whitespace",
-                applicability=Applicability.UNSAFE if habit else Applicability.SAFE,
+                applicability=Applicability.UNSAFE if habit or spacer else Applicability.SAFE,
             )
 
 

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copyfix.model import Edit, FixAvailability, Severity, Violation, bad, good
+import regex
+
+from copyfix.model import Applicability, Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -28,7 +30,12 @@ class WrongDirectionQuote(Rule):
     reader and confuse tools that pair quotations.
 
     ## Fix safety
-    Safe: one quote glyph is swapped for its mirror.
+    Safe: one quote glyph is swapped for its mirror; unsafe for `‘` inside a word that is not
+    English and does not end like an English contraction or possessive (`Hawai‘i`,
+    `Tupouto‘a`), where it may stand for the ʻokina. `’` at the start of a word is an
+    apostrophe (`’Tis`, `the ’90s`, `rock ’n’ roll`) and is never changed; a closing mark glued
+    to the next word after a quotation (`Frank,”said`) closes it and is left alone; straight
+    quotes have no direction.
     """
 
     code = "QT001"
@@ -43,6 +50,8 @@ class WrongDirectionQuote(Rule):
         bad("She said “yes“ to it.", "She said “yes” to it."),
         bad("He said ‘that is true‘ again.", "He said ‘that is true’ again."),
         bad("I don‘t know.", "I don’t know."),
+        bad("Obama‘s aides said they‘re ready.", "Obama’s aides said they’re ready."),
+        bad("Prince Tupouto‘a ruled Hawai‘i.", "Prince Tupouto’a ruled Hawai’i.", unsafe=True),
         good("“Good,” she said. ’Tis the season for rock ’n’ roll in the ’90s."),
         good("The students’ work was “excellent.”"),
         good("“It’ll be our”—she leaned in—“secret.”"),
@@ -52,11 +61,34 @@ class WrongDirectionQuote(Rule):
     )
 
     def check(self, doc) -> Iterator[Violation]:
+        view = doc.view
         for mark in doc.analysis.quotes:
             if mark.expected is None:
                 continue
+            applicability = Applicability.SAFE
+            if mark.role is Role.APOSTROPHE and _may_be_okina(doc, view, mark.pos):
+                applicability = Applicability.UNSAFE
             yield violation(
                 mark.pos, mark.pos + 1, _MESSAGES[mark.role],
                 Edit.replace(mark.pos, mark.pos + 1, mark.expected),
-                title=f"Replace with {mark.expected}",
+                title=f"Replace with {mark.expected}", applicability=applicability,
             )
+
+
+# What follows the apostrophe of an English contraction or possessive: don't, John's, we'll.
+_CLITICS = frozenset("s t ll re ve d m".split())
+_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS_BEFORE = regex.compile(r"\p{L}+$")
+
+
+def _may_be_okina(doc, view: str, pos: int) -> bool:
+    """``Hawai‘i``, ``Tupouto‘a``, ``Savai‘i``: inside a name of Polynesian languages, ``‘``
+    stands for the ʻokina, a consonant, and is not an apostrophe. Only an English word
+    (``don‘t``) or an English ending (``Obama‘s``, ``they‘re``) makes it surely one."""
+    after = _LETTERS.match(view, pos + 1, pos + 40)
+    before = _LETTERS_BEFORE.search(view, max(0, pos - 40), pos)
+    if after is None or before is None:
+        return False
+    if after.group().lower() in _CLITICS:
+        return False
+    return not doc.analysis.is_ordinary_word(f"{before.group()}’{after.group()}")

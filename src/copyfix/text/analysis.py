@@ -76,9 +76,18 @@ _CANDIDATE = regex.compile(
     r"|(?<![^\s\ufffc])[rRbBuUfF]{1,2}\"\S++"
 )
 # A quotation of prose ("refers to a value, but ...") has runs of ordinary words; code has not.
+# A lone "." or ".." as the last word is a directory argument: "vim .", "cd ..". A printf
+# conversion makes a format string: "Description:   %s"; an option a command line:
+# "-type f,d,l". Manuals rendered from Texinfo or old man pages quote code as `ls -l'.
+_CODE_IN_QUOTES = (
+    r"(?:[()\[\]{}=_<>|\\]|\w\.\w|(?<=\S) \.{1,2}(?=[\"'])|%-?\d*[sdifux]\b"
+    r"|(?<=[\"` ])--?\p{L})"
+)
 _QUOTED_CODE = regex.compile(
     r'"(?=[^"\n]{0,80}")(?![^"\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)'
-    r'[^"\n]*?(?:[()\[\]{}=_<>|\\]|\w\.\w)[^"\n]*?"'
+    rf'[^"\n]*?{_CODE_IN_QUOTES}[^"\n]*?"'
+    r"|`(?=[^`'\n]{0,80}')(?![^`'\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)"
+    rf"[^`'\n]*?{_CODE_IN_QUOTES}[^`'\n]*?'"
 )
 _PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")

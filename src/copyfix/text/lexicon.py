@@ -26,8 +26,9 @@ ABBREVIATIONS = frozenset(
 
 # Words whose immediate repetition is correct English ("had had", "that that").
 # Words whose immediate repetition is correct English: grammar ("had had", "her her phone"),
-# emphasis ("very very"), and the reduplicated words of speech: laughter, interjections,
-# baby talk and sounds ("ha ha", "bye bye", "beep beep", "yadda yadda").
+# emphasis ("very very", "a long long time"), the names of types ("long long" in C), and the
+# reduplicated words of speech: laughter, interjections, baby talk and sounds ("ha ha",
+# "bye bye", "beep beep", "yadda yadda").
 ALLOWED_REPEATS = frozenset(
     """
     had her ha haha he hee ho hah heh hi hey oh ah aah ooh uh um er hm hmm mm yo yeah yes no
@@ -35,7 +36,7 @@ ALLOWED_REPEATS = frozenset(
     pom rah yum yummy bling bang boom hush so well now there very really far many aye si
     ding dong ring beep bleep honk quack meow woof squawk oink moo baa tweet chirp cluck
     wink nudge yadda twinkle hip hooray woop wop whoa wow wah boo-hoo choo-choo brum vroom
-    tuk chow chi doo dee dum tse paw omg lol ta ouh gout miu fnar fnarr jay sri lapu
+    tuk chow chi doo dee dum tse paw omg lol ta ouh gout miu fnar fnarr jay sri lapu long
     """.split()
 )
 

@@ -38,16 +38,21 @@ def _strip(view: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-_INDENTED_LINE = regex.compile(r"(?:\t| {4})[ \t]*+\S")
+# Indentation is spaces, tabs or no-break spaces: text renderers (w3m, lynx) indent with
+# U+00A0 as often as with spaces.
+_INDENTED_LINE = regex.compile(r"(?:\t|[ \u00a0]{4})[ \t\u00a0]*+\S")
 # Characters of code rather than prose: semicolons, parentheses and dollar signs are common
 # in legal and financial prose, so only their code-like uses count.
 _CODE_CHARS = regex.compile(
     r"[={}<>\\|`]|\w\(\)|;$|^\s*(?:[:#%]|\$ |>>>|\.\.\. )"
-    r"|^\s*(?:if|for|while|def|class|try|with|else|elif|except|finally)\b[^\n]*:$",
+    r"|^\s*(?:if|for|while|def|class|try|with|else|elif|except|finally)\b[^\n]*:$"
+    # shell: "for i in a b; do", "if [ -x f ] ; then", and "fi", "done", "esac" on their own
+    r"|^\s*(?:if|for|while|until|elif)\b[^\n]*;\s*(?:do|then)$|^\s*case\b[^\n]*\bin$"
+    r"|^\s*(?:fi|done|esac|then|do|else)$",
     regex.M,
 )
 # Indented by a little (two spaces or more), for paragraphs that hold code characters.
-_SLIGHTLY_INDENTED_LINE = regex.compile(r"(?:\t| {2})[ \t]*+\S")
+_SLIGHTLY_INDENTED_LINE = regex.compile(r"(?:\t|[ \u00a0]{2})[ \t\u00a0]*+\S")
 _TABULAR_LINE = regex.compile(r"^[^\n]*\S\t+\S[^\n]*$", regex.M)
 
 
@@ -56,8 +61,12 @@ def preformatted_spans(text: str) -> list[Span]:
 
     A paragraph indented as a whole is an example when the text before it introduces one
     (ends with ``:`` or ``>``, and the paragraph is indented by a tab or four spaces) or when
-    it holds code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like ``if x:``); a line with
-    a tab between words is a row of a table. Indented paragraphs of ordinary prose (block
+    half its lines or more hold code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like
+    ``if x:``, shell's ``for i in a b; do`` and ``fi``: where every paragraph is indented, one ``(radix=8)`` or `` `quoted' `` word
+    in a paragraph of prose does not make it code); a line with
+    a tab between words is a row of a table, and a paragraph of ``Field: value`` lines
+    (``Package: bar``, ``Version: 0.9``, and lines indented deeper that continue a field) is a
+    record. Indented paragraphs of ordinary prose (block
     quotations, poetry, legal clauses) stay prose.
     """
     spans: list[Span] = []
@@ -70,12 +79,17 @@ def preformatted_spans(text: str) -> list[Span]:
         if (
             indented
             and previous_end.endswith((":", ">"))
+            and not _BULLET.match(lines[0])  # "See:" and a list of items, not an example
             or (
                 all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines)
-                and _CODE_CHARS.search(para.group())
+                and _holds_code(lines)
             )
         ):
             spans.append(Span(*para.span()))
+            previous_end = lines[-1].rstrip()
+            continue
+        if _is_record(lines):
+            spans.append(Span(*para.span()))  # "Package: bar\nVersion: 0.9": a record
             previous_end = lines[-1].rstrip()
             continue
         for m in _TABULAR_LINE.finditer(text, para.start(), para.end()):
@@ -83,6 +97,44 @@ def preformatted_spans(text: str) -> list[Span]:
         spans += listing_lines(text, para.start(), para.end())
         previous_end = lines[-1].rstrip()
     return spans
+
+
+_BULLET = regex.compile(r"[ \t\u00a0]*[-*+•][ \t]+\p{L}")
+
+
+# "Package: bar-clone", "Depends: bar (>= 1.0)", "Subject: Re: lunch": a field of a record
+# (a package's control data, a mail header), a capitalised name without spaces and a short
+# value that does not end like a sentence.
+_FIELD_LINE = regex.compile(r"[ \t\u00a0]*\p{Lu}[\w-]*:[ \t]+\S[^\n]*")
+_FIELD_VALUE_MAX_WORDS = 5
+
+
+def _is_field_line(line: str) -> bool:
+    return (
+        _FIELD_LINE.fullmatch(line) is not None
+        and len(line.split()) <= _FIELD_VALUE_MAX_WORDS + 1
+        and not line.rstrip().endswith((".", "?", "!"))
+    )
+
+
+def _is_record(lines: list[str]) -> bool:
+    """Two field lines or more, and nothing else but continuation lines indented deeper than
+    the fields (an RFC 822 stanza: "Description: short" and its long description below)."""
+    if len(lines) < 2 or not (_is_field_line(lines[0]) and _is_field_line(lines[1])):
+        return False
+    indent = _indent(lines[0])
+    return all(
+        _indent(line) > indent if _indent(line) != indent else _is_field_line(line)
+        for line in lines[2:]
+    )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _holds_code(lines: list[str]) -> bool:
+    return 2 * sum(1 for line in lines if _CODE_CHARS.search(line)) >= len(lines)
 
 
 # What a line of a listing, of program output or of a table has and a line of prose has not:
@@ -96,7 +148,8 @@ _CERTAIN_SIGNAL = regex.compile(
     r"^[$#%][ \t]+[\w./\[-]|(?:^|(?<=\s))[-dlcbps][rwxsStT-]{9}[.+@]?(?=\s)"
 )
 # Where a sentence may end: a line of a command has no such mark at its end.
-_SENTENCE_END = regex.compile(r"[.!?:,;)\"”’']\s*$")
+# A shell case branch ends with ";;", which no sentence does.
+_SENTENCE_END = regex.compile(r"(?:[.!?:,)\"”’']|(?<!;);)\s*$")
 _SHORT_COMMAND_WORDS = 8
 _WEAK_SIGNAL = regex.compile(r"[\w)][:;,.][\w(]")
 # Two spaces or more between words: the columns of a table or of aligned output.

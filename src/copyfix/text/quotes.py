@@ -148,12 +148,28 @@ def _pair_straight(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
     out: list[QuoteMark] = []
     paired = [p for p in quotes if p not in inches]
     odd = len(paired) % 2 == 1
+    # Taking turns fails when a quotation of the paragraph opens or closes with a curly mark
+    # ("…short-staffed," he said, "maybe…”): a mark given the role its position denies
+    # (`," he` read as an opening) shows it, and then no role can be trusted.
+    crossed = not odd and any(
+        _contrary(view, pos, Role.OPEN if i % 2 == 0 else Role.CLOSE)
+        for i, pos in enumerate(paired)
+    )
     for i, pos in enumerate(paired):
         # With an odd count one mark is missing and no role can be trusted; report the last.
-        role = Role.UNKNOWN if odd else (Role.OPEN if i % 2 == 0 else Role.CLOSE)
+        role = Role.UNKNOWN if odd or crossed else (Role.OPEN if i % 2 == 0 else Role.CLOSE)
         out.append(QuoteMark(pos, '"', role, unmatched=odd and i == len(paired) - 1))
     out += [QuoteMark(p, '"', Role.INCH) for p in inches]
     return out
+
+
+def _contrary(view: str, pos: int, role: Role) -> bool:
+    """True when the mark at ``pos`` stands where only the other role fits: an opening mark
+    glued to the word before it with a space after it, or the reverse."""
+    opening, closing = _opening_position(view, pos), _closing_position(view, pos)
+    if role is Role.OPEN:
+        return closing and not opening
+    return opening and not closing
 
 
 def _pair_guillemets(found: list[tuple[int, str]]) -> list[QuoteMark]:
