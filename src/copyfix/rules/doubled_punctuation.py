@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # Exactly two of a mark (three dots are an ellipsis), or a comma before a full stop.
 _DOUBLED = regex.compile(r"(?<=[\p{L}\p{M}\d)\]”’\"'])(,,|;;|\.\.|,\.)(?![.,;])")
@@ -38,7 +42,7 @@ class DoubledPunctuation(Rule):
         good("Wait... what? See ../docs and 1..10, or a .. b in a script."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         for m in _DOUBLED.finditer(view):
             start, end = m.span()

@@ -3,12 +3,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from operator import eq
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Span, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import BlockKind
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 _PARAGRAPH = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _MIN_WORDS = 2
@@ -57,7 +61,7 @@ class DuplicatedParagraphLineOrSentence(Rule):
         good("```\nx = 1\nx = 1\n```", markdown=True),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
         # Built once per document: rebuilding it for every paragraph made the rule quadratic.
         block_starts = [b.span.start for b in doc.blocks]

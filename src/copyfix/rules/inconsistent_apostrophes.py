@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # Only the apostrophes of contractions and possessives (it's, doesn't, Harold's): a quote
 # inside code (f'text') is not an apostrophe.
@@ -42,7 +46,7 @@ class InconsistentApostrophes(Rule):
         good("It's a nice idea. But it doesn't work."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         marks = [(m.start(), m.group()) for m in _APOSTROPHE.finditer(doc.view)]
         straight = sum(1 for _, c in marks if c == "'")
         curly = len(marks) - straight

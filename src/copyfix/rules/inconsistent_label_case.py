@@ -2,9 +2,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from copyfix.model import Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 
 class InconsistentLabelCase(Rule):
@@ -38,7 +42,7 @@ class InconsistentLabelCase(Rule):
         good("Archyde: Hello.\n\nGuest: Hi.\n\nArchyde: Why?"),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         labels = doc.analysis.labels
         for label in labels:

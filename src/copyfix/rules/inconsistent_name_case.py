@@ -3,12 +3,16 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import BlockKind
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # The capital comes first in the pattern so the engine can skip ahead to it; the character
 # before it is checked afterwards (a lookbehind at the start is tried at every position).
@@ -65,7 +69,7 @@ class InconsistentNameCase(Rule):
         good('It printed "Invalid Token" and "Invalid Token" and "Invalid Token": an invalid one.'),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         starts = doc.analysis.sentence_word_starts | {label.start for label in doc.analysis.labels}
         prose_blocks = [b for b in doc.blocks if not _is_title(view, b.span.start, b.span.end)]

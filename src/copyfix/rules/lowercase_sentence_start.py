@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -20,6 +21,9 @@ from copyfix.model import (
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import MASK_CHAR, BlockKind
 from copyfix.text.sentences import LIST_LABEL, StartKind
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # What follows a word that makes it code or a command rather than prose: call(), a.b, a_b, a=b.
 _CODE_AFTER = regex.compile(r"[(\[{=_/\\<>@#]|\.\w|::")
@@ -110,7 +114,7 @@ class LowercaseSentenceStart(Rule):
             "Its fate is unknown. Note: The Lighthouse stood there.", unsafe=True),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         found = list(self._candidates(doc))
         # "the Missouri question. it is a perfect justification. but this momentous question":
         # a paragraph that opens half its sentences or more in lowercase, three times or more,

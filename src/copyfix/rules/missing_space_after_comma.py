@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Edit, FixAvailability, Severity, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # A comma glued to what follows: a letter, an opening quote before a letter, or a digit after a
 # non-digit. Two digits around a comma are a number (1,234 or 3,14) and are left alone.
@@ -51,7 +55,7 @@ class MissingSpaceAfterComma(Rule):
         good("He said, “Good,” and left."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         for m in _WRONG_SIDE.finditer(doc.view):
             start, end = m.span()
             yield violation(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -18,6 +19,9 @@ from copyfix.rules.base import Rule, violation
 from copyfix.text.analysis import is_initial_or_acronym
 from copyfix.text.blocks import MASK_CHAR
 from copyfix.text.words import count
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
 # glued to a word (left;she, Note:this). The lookbehinds keep "...", "::" and "?!" runs out.
@@ -75,7 +79,7 @@ class MissingSpaceAfterPunctuation(Rule):
         good("* `server` {net.Server} and {string|stream.Readable|Buffer}"),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         for m in _SENTENCE_GLUE.finditer(view):
             mark = m.group(0)

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Edit, FixAvailability, Violation, WordContext, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\d]")
 # The plural or possessive of a quoted word: dotless "I"s.
@@ -45,7 +49,7 @@ class MissingSpaceAroundQuote(Rule):
         good("“Quoted,” she said. Turkish has dotted and dotless \"I\"s."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         for mark in doc.analysis.quotes:
             if mark.family not in ("double", "straight") or mark.expected is not None:

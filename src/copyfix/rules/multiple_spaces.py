@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 _RUN = regex.compile(
     r"(?<![ \u00a0])[ \u00a0]{2,}+(?<=[^\s\ufffc][ \u00a0]{2,})(?<=[ ][ \u00a0]*|[ \u00a0]*[ ])(?=[^\s\ufffc])"
@@ -52,7 +56,7 @@ class MultipleSpaces(Rule):
             unsafe=True),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         two_space_style = _two_spaces_between_sentences(view)
         for m in _RUN.finditer(view):

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # Two to six words, then the same words again (a "lexical illusion": the eye skips the copy).
 _PHRASE = regex.compile(
@@ -40,7 +44,7 @@ class RepeatedPhrase(Rule):
         good("Night after night, again and again, more and more; ha ha ha."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         for block in doc.analysis.blocks_with_repeat(range(2, 7)):
             yield from self._check_block(view, block.span.start, block.span.end)

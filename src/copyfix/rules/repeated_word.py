@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -16,6 +17,9 @@ from copyfix.model import (
 )
 from copyfix.rules.base import Rule, violation
 from copyfix.text.words import count
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # A word, whitespace that stays inside the paragraph, and the same word again. Hyphens and
 # apostrophes on either side make it part of a compound (bye-bye, "so-so").
@@ -120,7 +124,7 @@ class RepeatedWord(Rule):
         good("Build it with\n\n    ./configure\n    make\n    make install"),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         for block in doc.analysis.blocks_with_repeat(range(1, 2)):
             yield from self._check_block(doc, view, block.span.start, block.span.end)

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # "$ 100": a currency sign apart from its amount; "20 %": a percent sign apart from its number.
 _CURRENCY = regex.compile(r"(?<![\p{L}\d])([$€£¥])([ \t]+)(?=\d)")
@@ -36,7 +40,7 @@ class SpaceAroundSymbol(Rule):
         good("You owe me $100, up 20%, or US$ in total."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         for m in _CURRENCY.finditer(view):
             start, end = m.span(2)

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # Spaces between a word and , . ; : ? ! that end it. A mark followed by a word character is the
 # start of something else (.txt, .NET, .5, :wq) and an ellipsis or emoticon is not a defect.
@@ -79,7 +83,7 @@ class SpaceBeforePunctuation(Rule):
         bad("VIP : 60,000₩\nR : 50,000₩\nS : 40,000₩", "VIP : 60,000₩\nR : 50,000₩\nS : 40,000₩"),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         for m in _STRAY_PERIOD.finditer(doc.view):
             start = m.start(1)
             yield violation(start, start + 1, "Full stop attached to the next word")

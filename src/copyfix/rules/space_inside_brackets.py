@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, DocumentKind, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # Braces are left out: `{ string | URL }` is type notation, where the spaces are the style.
 # Each pattern starts with the bracket or the space itself, so the engine skips quickly
@@ -61,7 +65,7 @@ class SpaceInsideBrackets(Rule):
         good("* `origins` { string | URL | Object } and lines starting with \"at \".", markdown=True),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         yield from _quote_spaces(doc)
         for m in _AFTER_OPENING.finditer(view):

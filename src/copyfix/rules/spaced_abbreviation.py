@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 _SPACED = regex.compile(r"(?<![\p{L}.])([eEiI])\.[ \t]+([gGeE])\.(?!\p{L})")
 _VALID = {"eg", "ie"}
@@ -34,7 +38,7 @@ class SpacedAbbreviation(Rule):
         good("Use e.g. this, i.e. that. J. E. Smith wrote it."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         for m in _SPACED.finditer(doc.view):
             if (m.group(1) + m.group(2)).lower() not in _VALID:
                 continue

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -16,6 +17,9 @@ from copyfix.model import (
     good,
 )
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # Only from the start of a run: tried at every blank inside a long run that is not at the end
 # of its line (indentation, 100,000 spaces between two words), "+$" scanned the rest of the run
@@ -57,7 +61,7 @@ class TrailingWhitespace(Rule):
             unsafe=True),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
         markdown = doc.kind is DocumentKind.MARKDOWN
         found = list(_TRAILING.finditer(text))

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 _BRACKETS = regex.compile(r"[()\[\]{}]")
 _LABEL_NOUN = regex.compile(r"\b(?:section|item|point|step|case|part|clause|option|note)s?\s+$", regex.I)
@@ -55,7 +59,7 @@ class UnbalancedBrackets(Rule):
             "An aside (that never ends.\n\nA new paragraph.\n\nAnother one."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         # An aside may run over a paragraph break: "(This is one. \n\n With more.)". Brackets
         # left open at the end of a paragraph are carried into the next one only.

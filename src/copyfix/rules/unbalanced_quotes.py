@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import QuoteMark, Role
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 _CONTINUING_OPENERS = ("“", "«", "»", '"', "‘")
 
@@ -48,7 +52,7 @@ class UnbalancedQuotes(Rule):
         good('"It is about the money.\n\n"I spent it all.\n\n"Now we have nothing."'),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         blocks = doc.blocks
         starts = [b.span.start for b in blocks]

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from copyfix.model import FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 
 class UnusedSuppression(Rule):
@@ -34,6 +38,6 @@ class UnusedSuppression(Rule):
         good("<!-- copyfix: disable-next-line SP001 -->\nA clean line."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         # The engine reports unused suppressions: only it knows which ones silenced a finding.
         return iter(())

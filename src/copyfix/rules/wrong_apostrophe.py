@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 # An acute accent or a backtick between letters (don´t, Won`T), or a semicolon before the ending
 # of a contraction (don;t, I;ve, Let;s): a key next to the apostrophe was hit.
@@ -50,7 +54,7 @@ class WrongApostrophe(Rule):
         good("Use `code` here.", markdown=True),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         apostrophe = (
             "’" if len(_CURLY.findall(view)) > len(_STRAIGHT.findall(view)) else "'"

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Severity, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
+
+if TYPE_CHECKING:
+    from copyfix.text.document import Document
 
 _MESSAGES = {
     Role.OPEN: "Closing quote mark used to open a quotation",
@@ -60,7 +64,7 @@ class WrongDirectionQuote(Rule):
         good("He is 5'10\" tall."),
     )
 
-    def check(self, doc) -> Iterator[Violation]:
+    def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         for mark in doc.analysis.quotes:
             if mark.expected is None:
