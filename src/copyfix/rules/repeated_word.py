@@ -170,13 +170,13 @@ class RepeatedWord(Rule):
         # "Refer to to (the page)": what follows a bracket or a quote is still the next word.
         bracketed = _BRACKETED_NEXT_WORD.match(view, m.end(), m.end() + 80)
         next_after_bracket = bracketed.group(1).lower() if bracketed else next_word
-        previous = _previous_word(view, m.start())
+        before = doc.analysis.words_before(m.start())
+        previous = before[-1].lower().strip("“\"(,;:") if before else ""
         if next_word == lower:
             # "that that that" is a slip; "text text text" or "blah blah blah" is filler.
             return lower in _FUNCTION_WORDS | {"had"}
         if previous == lower:
             return False  # the tail of a run of three or more
-        previous = _previous_word(view, m.start())
         if f"{lower}:{next_word}" in lexicon.repeat_idioms:
             return False
         if lower in lexicon.word_names and first != second:
@@ -186,7 +186,7 @@ class RepeatedWord(Rule):
                 return False  # "Walla Walla", "Cao Cao", "Will Will": a name, even at a start
             if lower in lexicon.word_names:
                 return False
-        if lower == "is" and _is_is_allowed(view, m.start()):
+        if lower == "is" and _is_is_allowed(before):
             return False
         if len(lower) == 1 and lower not in ("a", "i"):
             return False  # "x x", "O O O": letters and symbols, not words
@@ -248,19 +248,14 @@ def _exclaimed(view: str, m) -> bool:
     return view[m.end() : m.end() + 1] == "!"
 
 
-def _previous_word(view: str, pos: int) -> str:
-    words = view[max(0, pos - 40) : pos].split()
-    return words[-1].lower().strip("“\"(,;:") if words else ""
-
-
 def _at_sentence_start(doc, pos: int) -> bool:
     return pos in doc.analysis.sentence_word_starts
 
 
-def _is_is_allowed(view: str, pos: int) -> bool:
-    """``What it is is ...``: the first ``is`` ends a clause that is itself the subject."""
-    words = view[max(0, pos - 40) : pos].split()
-    return len(words) >= 2 and words[-2].lower().strip("“\"(") in _WH_WORDS
+def _is_is_allowed(before: list[str]) -> bool:
+    """``What it is is ...``: the first ``is`` ends a clause that is itself the subject
+    (``before``: the words before the pair, the first ``is`` last)."""
+    return len(before) >= 2 and before[-2].lower().strip("“\"(") in _WH_WORDS
 
 
 def _run_of_copies(view: str, m, end: int) -> list[tuple[int, int]]:

@@ -231,6 +231,11 @@ class Analysis:
             i -= 1
         return view[i:offset]
 
+    def words_before(self, offset: int) -> list[str]:
+        """The white-space-separated words, as written, in the 40 code points before ``offset``,
+        nearest last: the few words a rule looks back at (the first may be cut short)."""
+        return self.doc.view[max(0, offset - 40) : offset].split()
+
     def is_abbreviation_end(self, period: int) -> bool:
         """True if the ``.`` at ``period`` ends an abbreviation or initial, not a sentence."""
         token = self.word_before(period).lstrip(".'’-")
