@@ -25,8 +25,9 @@ LAYERS = {
     "packs": 5,
     "config": 6,
     "io": 7,
-    "output": 8,
-    "cli": 9,
+    "corpus": 8,
+    "output": 9,
+    "cli": 10,
 }
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
