@@ -45,8 +45,14 @@ def records(count: int, seed: int = 16) -> list[dict]:
                 text = text[:at] + new + text[at + len(old) :]
         if number % 7 == 3:
             text = text.replace("\n", "\r\n")
-        record = {"id": f"doc-{number:05d}", "url": f"https://example.org/{number}",
-                  "text": text, "score": number / 7, "lang": "en", "tags": ["news", str(number % 3)]}
+        record = {
+            "id": f"doc-{number:05d}",
+            "url": f"https://example.org/{number}",
+            "text": text,
+            "score": number / 7,
+            "lang": "en",
+            "tags": ["news", str(number % 3)],
+        }
         if number % 97 == 5:
             del record["text"]
         elif number % 89 == 7:

@@ -115,7 +115,9 @@ def test_unchanged_jsonl_lines_are_kept_byte_for_byte(tmp_path):
     src = tmp_path / "a.jsonl"
     src.write_bytes(b'{"text":"Clean.",  "n": 1.50}\r\n{"text": "x ,y", "n": 2}\n')
     out, _ = _run(tmp_path, [src])
-    assert (out / "a.jsonl").read_bytes() == b'{"text":"Clean.",  "n": 1.50}\r\n{"text": "x, y", "n": 2}\n'
+    assert (
+        out / "a.jsonl"
+    ).read_bytes() == b'{"text":"Clean.",  "n": 1.50}\r\n{"text": "x, y", "n": 2}\n'
 
 
 def test_parquet_row_groups_become_parts_with_schema_and_order_kept(dataset, tmp_path):
@@ -180,7 +182,9 @@ def test_outputs_that_collide_or_overwrite_inputs_are_refused(tmp_path):
     write_jsonl(tmp_path / "a" / "x.jsonl", records(3))
     write_jsonl(tmp_path / "b" / "x.jsonl", records(3))
     with pytest.raises(CorpusError, match="would both write"):
-        plan([str(tmp_path / "a" / "x.jsonl"), str(tmp_path / "b" / "x.jsonl")], str(tmp_path / "o"))
+        plan(
+            [str(tmp_path / "a" / "x.jsonl"), str(tmp_path / "b" / "x.jsonl")], str(tmp_path / "o")
+        )
     with pytest.raises(CorpusError, match="overwrite the input"):
         plan([str(tmp_path / "a" / "x.jsonl")], str(tmp_path / "a"))
     with pytest.raises(CorpusError, match="no such file"):

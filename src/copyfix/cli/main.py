@@ -198,6 +198,12 @@ def test_rules(packs):
     _exit(run_test_rules, list(packs))
 
 
+# `copyfix corpus lint|fix`: datasets on Dask (its heavy imports happen inside the commands).
+from copyfix.cli.corpus import corpus_group  # noqa: E402
+
+main.add_command(corpus_group(_exit))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
 

@@ -55,6 +55,7 @@ def run_parts(
     are kept in input order."""
     started = time.perf_counter()
     run = CorpusRun()
+    _remove_stale_temporaries(parts)
     results: list[PartResult | None] = [None] * len(parts)
 
     def done(index: int, result: PartResult) -> None:
@@ -73,6 +74,18 @@ def run_parts(
         run.add(result)
     run.wall_seconds = time.perf_counter() - started
     return run
+
+
+def _remove_stale_temporaries(parts: list[Part]) -> None:
+    """Temporary outputs that a killed run left behind (local folders only)."""
+    from pathlib import Path
+
+    from copyfix.io.files import remove_stale_temporaries
+
+    folders = {os.path.dirname(p.output) for p in parts if p.output and "://" not in p.output}
+    for folder in sorted(folders):
+        if os.path.isdir(folder):
+            remove_stale_temporaries(Path(folder))
 
 
 def _run_on_dask(parts, options, factory, workers, scheduler, resume, done) -> int:
@@ -96,8 +109,14 @@ def _run_on_dask(parts, options, factory, workers, scheduler, resume, done) -> i
         token = uuid.uuid4().hex[:8]
         futures = {
             client.submit(
-                run_part, part, options, factory, resume,
-                key=f"copyfix-part-{index}-{token}", pure=False, retries=RETRIES,
+                run_part,
+                part,
+                options,
+                factory,
+                resume,
+                key=f"copyfix-part-{index}-{token}",
+                pure=False,
+                retries=RETRIES,
             ): index
             for index, part in enumerate(parts)
         }
@@ -126,9 +145,15 @@ def write_report(path: str, rows: list[dict]) -> None:
 
         schema = pa.schema(
             [
-                ("source", pa.string()), ("record", pa.string()), ("code", pa.string()),
-                ("name", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-                ("message", pa.string()), ("applied", pa.bool_()), ("count", pa.int64()),
+                ("source", pa.string()),
+                ("record", pa.string()),
+                ("code", pa.string()),
+                ("name", pa.string()),
+                ("start", pa.int64()),
+                ("end", pa.int64()),
+                ("message", pa.string()),
+                ("applied", pa.bool_()),
+                ("count", pa.int64()),
             ]
         )
         assert tuple(schema.names) == REPORT_COLUMNS

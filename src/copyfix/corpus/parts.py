@@ -69,9 +69,7 @@ def _protocol_prefix(url: str) -> str:
     return url.split("://", 1)[0] + "://" if "://" in url else ""
 
 
-def plan(
-    inputs: list[str], output_dir: str | None, *, row_groups_per_part: int = 1
-) -> list[Part]:
+def plan(inputs: list[str], output_dir: str | None, *, row_groups_per_part: int = 1) -> list[Part]:
     """The parts of a run, in input order; two inputs that would write the same output are an
     error, as is an input inside the output folder."""
     parts: list[Part] = []

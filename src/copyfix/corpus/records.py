@@ -143,7 +143,9 @@ def check_record(
         return record
     stats.text_bytes += len(text.encode("utf-8"))
     mode = Mode.FIX if options.mode == "fix" else Mode.LINT
-    outcome = process_text(linter, decoded.text, "-", mode, unsafe=options.unsafe, kind=options.kind)
+    outcome = process_text(
+        linter, decoded.text, "-", mode, unsafe=options.unsafe, kind=options.kind
+    )
     if outcome.crash:
         stats.crashes.append(f"{source} record {record_id}: {outcome.crash}")
         stats.unchanged += 1

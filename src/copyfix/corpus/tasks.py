@@ -34,11 +34,37 @@ class PartResult:
 _LINTERS: dict[object, Linter] = {}
 
 
+@dataclass(frozen=True, slots=True)
+class ShippedLinter:
+    """A linter built by the client (configuration, packs, selection all resolved there) and
+    sent with every task, so workers need copyfix but not the client's files."""
+
+    payload: bytes
+    digest: str
+
+    @classmethod
+    def of(cls, linter: Linter) -> ShippedLinter:
+        import hashlib
+        import pickle
+
+        payload = pickle.dumps(linter)
+        return cls(payload, hashlib.sha256(payload).hexdigest())
+
+    def __call__(self) -> Linter:
+        import pickle
+
+        return pickle.loads(self.payload)
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+
 def _linter(factory: Callable[[], Linter]) -> Linter:
     """One linter per worker process and settings, built on first use."""
-    if factory not in _LINTERS:
-        _LINTERS[factory] = factory()
-    return _LINTERS[factory]
+    key = getattr(factory, "digest", factory)
+    if key not in _LINTERS:
+        _LINTERS[key] = factory()
+    return _LINTERS[key]
 
 
 def output_complete(part: Part) -> bool:
@@ -139,7 +165,9 @@ def _jsonl_record(line: bytes, number, part, options, linter, stats, rows):
     try:
         record = json.loads(line)
     except ValueError as exc:
-        _unreadable(f"not valid JSON ({str(exc).split(':')[0]})", number, part, options, stats, rows)
+        _unreadable(
+            f"not valid JSON ({str(exc).split(':')[0]})", number, part, options, stats, rows
+        )
         return None
     result = check_record(record, number, options, linter, stats, rows, part.source)
     return None if result is record else result

@@ -1,0 +1,148 @@
+"""``copyfix corpus lint|fix``: the command, its settings, the embedded cluster, ``--resume``
+after a killed run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from copyfix.corpus import fix_records
+from tests.corpus_datasets import read_jsonl, records, write_jsonl, write_parquet
+
+pytest.importorskip("distributed")
+pq = pytest.importorskip("pyarrow.parquet")
+
+COPYFIX = [sys.executable, "-m", "copyfix.cli.main"]
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        write_jsonl(folder / f"part{n}.jsonl", records(120, seed=n))
+    write_parquet(folder / "table.parquet", records(200, seed=9), row_group_size=80)
+    return folder
+
+
+def _expected(seed: int, count: int, **kw) -> list[dict]:
+    return list(fix_records(records(count, seed=seed), **kw))
+
+
+def _check_outputs(out: Path, **kw) -> None:
+    for n in range(3):
+        assert read_jsonl(out / f"part{n}.jsonl") == _expected(n, 120, **kw)
+    parts = sorted((out / "table.parquet").glob("part-*.parquet"))
+    texts = [t for p in parts for t in pq.read_table(p).column("text").to_pylist()]
+    wanted = [
+        r.get("text") if isinstance(r.get("text"), str) else None for r in _expected(9, 200, **kw)
+    ]
+    assert texts == wanted
+    assert not list(out.rglob("*.copyfix-tmp"))
+
+
+def test_fix_in_process_prints_summary_and_writes_report(run, inputs, tmp_path):
+    result = run(
+        "corpus",
+        "fix",
+        str(inputs),
+        "-o",
+        "out",
+        "--workers",
+        "0",
+        "--isolated",
+        "--id-field",
+        "id",
+        "--report",
+        "report.jsonl",
+    )
+    assert result.exit_code == 0, result.output
+    _check_outputs(tmp_path / "out")
+    assert "Records: 560 read in 6 parts;" in result.output
+    assert "Throughput:" in result.output and "Fixes:" in result.output
+    rows = [json.loads(x) for x in (tmp_path / "report.jsonl").read_text().splitlines()]
+    assert {r["source"] for r in rows} == {str(p) for p in sorted(inputs.iterdir())}
+    assert any(r["record"].startswith("doc-") for r in rows)
+
+
+def test_lint_exit_code_and_nothing_written(run, inputs, tmp_path):
+    result = run("corpus", "lint", str(inputs / "part0.jsonl"), "--workers", "0", "--isolated")
+    assert result.exit_code == 1, result.output
+    assert "Findings:" in result.output and "bad" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+def test_settings_travel_with_the_tasks(run, inputs, tmp_path):
+    (tmp_path / "copyfix.toml").write_text('ignore = ["SP001"]\n')
+    result = run("corpus", "fix", str(inputs), "-o", "out", "--workers", "0")
+    assert result.exit_code == 0, result.output
+    assert "SP001" not in result.output.split("Fixes:")[1].splitlines()[0]
+    _check_outputs(tmp_path / "out", ignore=["SP001"])
+
+
+def test_missing_input_and_missing_output_are_usage_errors(run, tmp_path):
+    assert run("corpus", "fix", "nothing.jsonl", "-o", "out").exit_code == 2
+    assert run("corpus", "fix", "nothing.jsonl").exit_code == 2
+
+
+def test_embedded_local_cluster_gives_the_same_output(inputs, tmp_path):
+    result = subprocess.run(  # noqa: PLW1510 - the return code is asserted
+        [
+            *COPYFIX,
+            "corpus",
+            "fix",
+            str(inputs),
+            "-o",
+            str(tmp_path / "out"),
+            "--workers",
+            "2",
+            "--isolated",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=tmp_path,
+        env={**os.environ, "DASK_SCHEDULER_ADDRESS": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "(2 workers)" in result.stdout
+    _check_outputs(tmp_path / "out")
+
+
+def test_resume_after_a_killed_run_gives_the_output_of_one_clean_run(inputs, tmp_path):
+    out = tmp_path / "out"
+    command = [
+        *COPYFIX,
+        "corpus",
+        "fix",
+        str(inputs),
+        "-o",
+        str(out),
+        "--workers",
+        "0",
+        "--isolated",
+    ]
+    killed = subprocess.run(  # noqa: PLW1510 - the return code is asserted
+        command,
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "COPYFIX_TEST_CORPUS_CRASH": "part1.jsonl"},
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert (out / "part0.jsonl").exists() and not (out / "part1.jsonl").exists()
+    assert list(out.glob(".part1.jsonl.*.copyfix-tmp"))  # the complete-but-unrenamed output
+    before = (out / "part0.jsonl").stat().st_mtime_ns
+    resumed = subprocess.run(  # noqa: PLW1510 - the return code is asserted
+        [*command, "--resume"], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "1 skipped" in resumed.stdout
+    assert (out / "part0.jsonl").stat().st_mtime_ns == before
+    _check_outputs(out)
