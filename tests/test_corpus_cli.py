@@ -18,7 +18,10 @@ from tests.corpus_datasets import read_jsonl, records, write_jsonl, write_parque
 pytest.importorskip("distributed")
 pq = pytest.importorskip("pyarrow.parquet")
 
-COPYFIX = [sys.executable, "-m", "copyfix.cli.main"]
+
+# The installed command (``python -m copyfix.cli.main`` would warn about the module's double life).
+_SCRIPT = Path(sys.executable).with_name("copyfix")
+COPYFIX = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "copyfix.cli.main"]
 
 
 @pytest.fixture

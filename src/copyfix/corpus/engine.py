@@ -69,6 +69,7 @@ def run_parts(
             done(index, run_part(part, options, factory, resume))
     else:
         run.workers = _run_on_dask(parts, options, factory, workers, scheduler, resume, done)
+    _remove_stale_temporaries(parts)  # those of workers killed during this run
     for result in results:
         assert result is not None
         run.add(result)
@@ -77,7 +78,7 @@ def run_parts(
 
 
 def _remove_stale_temporaries(parts: list[Part]) -> None:
-    """Temporary outputs that a killed run left behind (local folders only)."""
+    """Temporary outputs whose writer is dead: a killed run or worker (local folders only)."""
     from pathlib import Path
 
     from copyfix.io.files import remove_stale_temporaries
