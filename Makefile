@@ -14,11 +14,26 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,corpus]'
+	touch $@ $(VENV)/.installed $(VENV)/.installed-corpus
+
+$(VENV)/.installed-corpus: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[corpus]'
 	touch $@ $(VENV)/.installed
 
-demo: $(VENV)/.installed
+# Ends with a corpus run: one JSONL record per paragraph of the seeds, fixed on a local cluster.
+DEMO_CORPUS := .demo-corpus
+demo: $(VENV)/.installed $(VENV)/.installed-corpus
 	-$(BIN)/copyfix lint seeds/
 	-$(BIN)/copyfix fix --diff seeds/
+	rm -rf $(DEMO_CORPUS) && mkdir -p $(DEMO_CORPUS)
+	$(BIN)/python -c 'import json, pathlib; \
+	paras = [p.strip() for f in sorted(pathlib.Path("seeds").glob("*.txt")) \
+	         if not f.name.endswith(".fixed.txt") \
+	         for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]; \
+	pathlib.Path("$(DEMO_CORPUS)/seeds.jsonl").write_text("".join( \
+	    json.dumps({"id": f"p{i}", "text": p}) + "\n" for i, p in enumerate(paras)))'
+	$(BIN)/copyfix corpus fix $(DEMO_CORPUS)/seeds.jsonl --output $(DEMO_CORPUS)/out \
+	    --id-field id --workers 2 --report $(DEMO_CORPUS)/report.jsonl
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
@@ -35,4 +50,4 @@ eval: $(VENV)/.installed
 	$(BIN)/python evaluation/score.py $(EVAL_ARGS)
 
 clean:
-	rm -rf $(VENV) .copyfix_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .copyfix_cache .pytest_cache .hypothesis $(DEMO_CORPUS)

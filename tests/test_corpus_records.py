@@ -202,3 +202,20 @@ def test_resume_skips_complete_outputs(tmp_path):
     assert again.skipped == 1 and again.stats.records == 30
     assert read_jsonl(out / "b.jsonl") == list(fix_records(records(30, seed=2)))
     assert first.stats.records == 60
+
+
+def test_fsspec_urls_in_and_out(tmp_path):
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    data = "".join(json.dumps(r) + "\n" for r in records(20)).encode()
+    with fs.open("/bucket/crawl/a.jsonl", "wb") as fh:
+        fh.write(data)
+    parts = plan(["memory://bucket/crawl/"], "memory://bucket/fixed")
+    assert [p.output for p in parts] == ["memory://bucket/fixed/a.jsonl"]
+    run = run_parts(parts, RecordOptions(), functools.partial(make_linter), workers=0)
+    assert run.stats.records == 20
+    with fs.open("/bucket/fixed/a.jsonl", "rb") as fh:
+        back = [json.loads(x) for x in fh.read().splitlines()]
+    assert back == list(fix_records(records(20)))
+    assert not [p for p in fs.find("/bucket") if p.endswith(".copyfix-tmp")]
