@@ -149,3 +149,25 @@ def test_resume_after_a_killed_run_gives_the_output_of_one_clean_run(inputs, tmp
     assert "1 skipped" in resumed.stdout
     assert (out / "part0.jsonl").stat().st_mtime_ns == before
     _check_outputs(out)
+
+
+def test_an_unreadable_part_is_an_error_and_the_others_are_done(run, inputs, tmp_path):
+    (inputs / "broken.parquet").write_bytes(b"PAR1 not really parquet PAR1")
+    (inputs / "zz.jsonl.gz").write_bytes(b"not gzip")
+    result = run("corpus", "fix", str(inputs), "-o", "out", "--workers", "0", "--isolated")
+    assert result.exit_code == 2, result.output
+    assert "zz.jsonl.gz" in result.output and "could not be processed" in result.output
+    _check_outputs(tmp_path / "out")
+    assert not (tmp_path / "out" / "zz.jsonl.gz").exists()
+
+
+def test_an_unreachable_scheduler_is_a_usage_error(run, inputs, monkeypatch):
+    import distributed
+
+    def refuse(address, timeout):  # what Client raises after its 30 s of connection attempts
+        raise OSError(f"Timed out trying to connect to {address} after {timeout}")
+
+    monkeypatch.setattr(distributed, "Client", refuse)
+    result = run("corpus", "lint", str(inputs), "--scheduler", "tcp://127.0.0.1:9", "--isolated")
+    assert result.exit_code == 2, result.output
+    assert "cannot reach the Dask scheduler" in result.output

@@ -145,25 +145,38 @@ def run_corpus(mode, inputs, opts, *, output_dir=None, resume=False, unsafe=None
         mode=mode,
         report=bool(opts.get("report_path")),
     )
-    with _progress(len(parts)) as advance:
-        run = run_parts(
-            parts,
-            record_options,
-            ShippedLinter.of(linter),
-            workers=opts.get("workers"),
-            scheduler=opts.get("scheduler"),
-            resume=resume,
-            on_result=advance,
-        )
+    try:
+        with _progress(len(parts)) as advance:
+            run = run_parts(
+                parts,
+                record_options,
+                ShippedLinter.of(linter),
+                workers=opts.get("workers"),
+                scheduler=opts.get("scheduler"),
+                resume=resume,
+                on_result=advance,
+            )
+    except CorpusError as exc:
+        click.echo(f"copyfix: {exc}", err=True)
+        return EXIT_ERROR
     if opts.get("report_path"):
         write_report(opts["report_path"], run.rows)
+    return _finish(mode, run)
+
+
+def _finish(mode: str, run) -> int:
+    """Print the summary, then crashes and errors; the exit code."""
     from copyfix.cli.corpus_summary import summary
 
     click.echo(summary(mode, run))
     for crash in run.stats.crashes:
         click.echo(f"copyfix: {crash}", err=True)
+    for error in run.errors:
+        click.echo(f"copyfix: error: {error}", err=True)
     if run.stats.crashes:
         return EXIT_CRASH
+    if run.errors:
+        return EXIT_ERROR
     if mode == "lint" and sum(run.stats.findings.values()):
         return EXIT_FOUND
     return EXIT_CLEAN

@@ -18,6 +18,8 @@ def summary(mode: str, run: CorpusRun) -> str:
     parts = f"{run.parts:,} part{'s' if run.parts != 1 else ''}"
     if run.skipped:
         parts += f" ({run.skipped:,} skipped: output already complete)"
+    if run.errors:
+        parts += f" ({len(run.errors):,} could not be processed: see the 'copyfix: error:' lines)"
     lines = [
         f"Records: {stats.records:,} read in {parts}; {stats.changed:,} changed, "
         f"{stats.unchanged:,} unchanged, {stats.bad:,} bad (kept as they were)."

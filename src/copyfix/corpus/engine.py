@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from copyfix.corpus.parts import Part
+from copyfix.corpus.parts import CorpusError, Part
 from copyfix.corpus.records import REPORT_COLUMNS, CorpusStats, RecordOptions
 from copyfix.corpus.tasks import PartResult, run_part
 
@@ -31,9 +31,12 @@ class CorpusRun:
     wall_seconds: float = 0.0
     workers: int = 0
     rows: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
     def add(self, result: PartResult) -> None:
         self.parts += 1
+        if result.error:
+            self.errors.append(result.error)
         self.skipped += result.skipped
         self.stats.merge(result.stats)
         self.peak_rss = max(self.peak_rss, result.peak_rss)
@@ -96,7 +99,10 @@ def _run_on_dask(parts, options, factory, workers, scheduler, resume, done) -> i
     scheduler = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
     cluster = None
     if scheduler:
-        client = Client(scheduler, timeout="30s")
+        try:
+            client = Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise CorpusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     else:
         cluster = LocalCluster(
             n_workers=workers or os.cpu_count() or 1,

@@ -102,8 +102,11 @@ def _parquet_parts(source: str, output: str | None, per_part: int) -> list[Part]
     import fsspec
     import pyarrow.parquet as pq
 
-    with fsspec.open(source, "rb") as fh:
-        meta = pq.ParquetFile(fh).metadata
+    try:
+        with fsspec.open(source, "rb") as fh:
+            meta = pq.ParquetFile(fh).metadata
+    except Exception:  # noqa: BLE001 - its task reports why it cannot be read
+        return [Part(source, "parquet", output)]
     groups = meta.num_row_groups
     if groups <= per_part:
         return [Part(source, "parquet", output)]

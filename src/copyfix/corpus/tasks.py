@@ -28,6 +28,8 @@ class PartResult:
     stats: CorpusStats
     rows: list[dict] = field(default_factory=list)
     skipped: bool = False  # --resume: its output was already complete
+    #: The part could not be read or written (its output, if any, is left as it was).
+    error: str | None = None
     peak_rss: int = 0  # bytes, of the process that ran it
 
 
@@ -85,7 +87,13 @@ def run_part(
     stats = CorpusStats()
     rows: list[dict] = []
     handler = {"jsonl": _jsonl, "jsonl.gz": _jsonl, "parquet": _parquet, "txt": _txt}
-    handler[part.format](part, options, linter, stats, rows)
+    try:
+        handler[part.format](part, options, linter, stats, rows)
+    except Exception as exc:  # noqa: BLE001 - one unreadable part must not end the whole run
+        detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        return PartResult(
+            part, stats, rows, error=f"{part.display}: {detail}", peak_rss=_peak_rss()
+        )
     return PartResult(part, stats, rows, peak_rss=_peak_rss())
 
 
