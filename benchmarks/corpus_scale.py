@@ -73,8 +73,9 @@ def floor(records: list[dict]) -> float:
     return time.perf_counter() - started
 
 
-def corpus_run(src: Path, out: Path, workers: int) -> tuple[float, int, str]:
-    """Wall time of the whole command (cluster start-up included) and peak worker memory."""
+def corpus_run(src: Path, out: Path, workers: int) -> tuple[float, int, float]:
+    """Wall time of the whole command (cluster start-up included), peak worker memory and the
+    CPU time of its tasks."""
     script = Path(sys.executable).with_name("copyfix")
     started = time.perf_counter()
     result = subprocess.run(
@@ -95,7 +96,12 @@ def corpus_run(src: Path, out: Path, workers: int) -> tuple[float, int, str]:
     )
     seconds = time.perf_counter() - started
     peak = re.search(r"peak worker memory ([\d,]+) MiB", result.stdout)
-    return seconds, int(peak.group(1).replace(",", "")) if peak else 0, result.stdout
+    cpu = re.search(r"([\d.]+) CPU s in the tasks", result.stdout)
+    return (
+        seconds,
+        int(peak.group(1).replace(",", "")) if peak else 0,
+        float(cpu.group(1)) if cpu else 0.0,
+    )
 
 
 def main() -> None:
@@ -115,9 +121,9 @@ def main() -> None:
         figures["fix_text loop (floor)"] = {"seconds": seconds, "peak_mib": None, "load": load}
         for workers in (0, 1, 2):
             load = os.getloadavg()[0]
-            seconds, peak, _ = corpus_run(src, Path(tmp) / f"out{workers}", workers)
+            seconds, peak, cpu = corpus_run(src, Path(tmp) / f"out{workers}", workers)
             name = "in process (--workers 0)" if workers == 0 else f"{workers} worker(s)"
-            figures[name] = {"seconds": seconds, "peak_mib": peak, "load": load}
+            figures[name] = {"seconds": seconds, "peak_mib": peak, "load": load, "cpu": cpu}
         same = all(
             (Path(tmp) / "out1" / f.name).read_bytes() == (Path(tmp) / "out2" / f.name).read_bytes()
             for f in src.iterdir()
@@ -127,6 +133,8 @@ def main() -> None:
         fig["records_per_s"] = len(records) / fig["seconds"]
         fig["mb_per_s"] = text_bytes / 1e6 / fig["seconds"]
         peak = f", peak worker memory {fig['peak_mib']} MiB" if fig["peak_mib"] else ""
+        if fig.get("cpu"):
+            peak += f", task CPU {fig['cpu']:.1f} s"
         print(
             f"  load {fig['load']:.1f}  {name:26} {fig['seconds']:7.1f} s  {fig['records_per_s']:8,.0f} records/s"
             f"  {fig['mb_per_s']:.3f} MB/s{peak}"

@@ -36,7 +36,8 @@ def summary(mode: str, run: CorpusRun) -> str:
     )
     lines.append(
         f"Throughput: {stats.records / seconds:,.0f} records/s, "
-        f"{stats.text_bytes / seconds / 1e6:.2f} MB/s of text in {seconds:.1f} s ({where}); "
+        f"{stats.text_bytes / seconds / 1e6:.2f} MB/s of text in {seconds:.1f} s ({where}, "
+        f"{run.cpu_seconds:.1f} CPU s in the tasks); "
         f"peak worker memory {run.peak_rss / 2**20:,.0f} MiB."
     )
     return "\n".join(lines)

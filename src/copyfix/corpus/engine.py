@@ -28,6 +28,7 @@ class CorpusRun:
     parts: int = 0
     skipped: int = 0
     peak_rss: int = 0
+    cpu_seconds: float = 0.0
     wall_seconds: float = 0.0
     workers: int = 0
     rows: list[dict] = field(default_factory=list)
@@ -40,6 +41,7 @@ class CorpusRun:
         self.skipped += result.skipped
         self.stats.merge(result.stats)
         self.peak_rss = max(self.peak_rss, result.peak_rss)
+        self.cpu_seconds += result.cpu_seconds
         self.rows.extend(result.rows)
 
 

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import resource
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ class PartResult:
     #: The part could not be read or written (its output, if any, is left as it was).
     error: str | None = None
     peak_rss: int = 0  # bytes, of the process that ran it
+    cpu_seconds: float = 0.0  # CPU time the part took in its process
 
 
 _LINTERS: dict[object, Linter] = {}
@@ -87,6 +89,7 @@ def run_part(
     stats = CorpusStats()
     rows: list[dict] = []
     handler = {"jsonl": _jsonl, "jsonl.gz": _jsonl, "parquet": _parquet, "txt": _txt}
+    started = time.process_time()
     try:
         handler[part.format](part, options, linter, stats, rows)
     except Exception as exc:  # noqa: BLE001 - one unreadable part must not end the whole run
@@ -94,7 +97,8 @@ def run_part(
         return PartResult(
             part, stats, rows, error=f"{part.display}: {detail}", peak_rss=_peak_rss()
         )
-    return PartResult(part, stats, rows, peak_rss=_peak_rss())
+    cpu = time.process_time() - started
+    return PartResult(part, stats, rows, peak_rss=_peak_rss(), cpu_seconds=cpu)
 
 
 def _peak_rss() -> int:
