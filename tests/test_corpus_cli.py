@@ -171,3 +171,21 @@ def test_an_unreachable_scheduler_is_a_usage_error(run, inputs, monkeypatch):
     result = run("corpus", "lint", str(inputs), "--scheduler", "tcp://127.0.0.1:9", "--isolated")
     assert result.exit_code == 2, result.output
     assert "cannot reach the Dask scheduler" in result.output
+
+
+def test_packs_and_unsafe_fixes_work_as_in_copyfix_fix(run, tmp_path):
+    (tmp_path / "copyfix.toml").write_text('packs = ["web-boilerplate"]\n')
+    texts = [
+        "The mayors met in Nanning ,and signed.\n\nLeave a Replay",
+        "Nothing to see here.",
+        "Share this:\n\nThe talks went on.",
+    ]
+    write_jsonl(tmp_path / "pages.jsonl", [{"text": t} for t in texts])
+    result = run("corpus", "fix", "pages.jsonl", "-o", "out", "--workers", "0", "--unsafe-fixes")
+    assert result.exit_code == 0, result.output
+    assert "WB001 1" in result.output
+    fixed = [r["text"] for r in read_jsonl(tmp_path / "out" / "pages.jsonl")]
+    for text, got in zip(texts, fixed, strict=True):
+        stdin = run("fix", "--unsafe-fixes", "-", input=text.encode("utf-8"))
+        assert got == stdin.stdout_bytes.decode("utf-8")
+    assert "Leave a Replay" not in fixed[0]
