@@ -189,3 +189,15 @@ def test_packs_and_unsafe_fixes_work_as_in_copyfix_fix(run, tmp_path):
         stdin = run("fix", "--unsafe-fixes", "-", input=text.encode("utf-8"))
         assert got == stdin.stdout_bytes.decode("utf-8")
     assert "Leave a Replay" not in fixed[0]
+
+
+def test_corpus_adds_nothing_to_the_start_up_of_other_commands():
+    code = (
+        "import sys; from copyfix.cli import main; "
+        "print([m for m in sys.modules if m.split('.')[0] in "
+        "('dask', 'distributed', 'pyarrow', 'fsspec', 'pandas') or m.startswith('copyfix.corpus')])"
+    )
+    out = subprocess.run(  # noqa: PLW1510
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]", out.stderr

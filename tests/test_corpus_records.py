@@ -219,3 +219,10 @@ def test_fsspec_urls_in_and_out(tmp_path):
         back = [json.loads(x) for x in fh.read().splitlines()]
     assert back == list(fix_records(records(20)))
     assert not [p for p in fs.find("/bucket") if p.endswith(".copyfix-tmp")]
+
+
+def test_markdown_records_are_fixed_as_markdown():
+    text = "Run `a ,b` here ,then stop.\n\n```\nx ,y\n```\n"
+    (out,) = fix_records([{"text": text}], kind="markdown")
+    assert out["text"] == copyfix.fix_text(text, kind="markdown")
+    assert "`a ,b`" in out["text"] and "x ,y" in out["text"] and "here, then" in out["text"]
