@@ -201,3 +201,19 @@ def test_corpus_adds_nothing_to_the_start_up_of_other_commands():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("name", ["report.jsonl", "report.parquet"])
+def test_report_is_written_as_parts_complete_and_holds_every_row(run, inputs, tmp_path, name):
+    result = run("corpus", "fix", str(inputs), "-o", "out", "--workers", "0", "--isolated",
+                 "--report", name)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    if name.endswith(".parquet"):
+        rows = pq.read_table(tmp_path / name).to_pylist()
+    else:
+        rows = [json.loads(x) for x in (tmp_path / name).read_text().splitlines()]
+    applied = sum(r["count"] for r in rows if r["applied"])
+    assert f"Fixes: {applied:,} (" in result.output
+    assert sum(1 for r in rows if r["code"] == "BAD") == int(
+        result.output.split(" bad (")[0].rsplit(" ", 1)[1]
+    )

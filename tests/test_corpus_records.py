@@ -12,8 +12,9 @@ from click.testing import CliRunner
 import copyfix
 from copyfix.cli import main
 from copyfix.corpus import CorpusStats, RecordOptions, fix_records, lint_records
-from copyfix.corpus.engine import run_parts, write_report
+from copyfix.corpus.engine import run_parts
 from copyfix.corpus.parts import CorpusError, plan
+from copyfix.corpus.report import write_report
 from copyfix.lint.linter import make_linter
 from tests.corpus_datasets import read_jsonl, records, write_jsonl, write_parquet
 

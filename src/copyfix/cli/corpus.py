@@ -3,6 +3,7 @@ record on Dask, with the settings ``copyfix fix -`` would use in the current fol
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -119,9 +120,10 @@ def corpus_group(exit_with) -> click.Group:
 
 def run_corpus(mode, inputs, opts, *, output_dir=None, resume=False, unsafe=None) -> int:
     try:
-        from copyfix.corpus.engine import run_parts, write_report
+        from copyfix.corpus.engine import run_parts
         from copyfix.corpus.parts import CorpusError, plan
         from copyfix.corpus.records import RecordOptions
+        from copyfix.corpus.report import ReportWriter
         from copyfix.corpus.tasks import ShippedLinter
     except ImportError:
         click.echo(f"copyfix: {MISSING_EXTRA}", err=True)
@@ -145,8 +147,10 @@ def run_corpus(mode, inputs, opts, *, output_dir=None, resume=False, unsafe=None
         mode=mode,
         report=bool(opts.get("report_path")),
     )
+    report_path = opts.get("report_path")
+    report = ReportWriter(report_path) if report_path else contextlib.nullcontext()
     try:
-        with _progress(len(parts)) as advance:
+        with _progress(len(parts)) as advance, report as writer:
             run = run_parts(
                 parts,
                 record_options,
@@ -155,12 +159,11 @@ def run_corpus(mode, inputs, opts, *, output_dir=None, resume=False, unsafe=None
                 scheduler=opts.get("scheduler"),
                 resume=resume,
                 on_result=advance,
+                report=writer,
             )
     except CorpusError as exc:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
-    if opts.get("report_path"):
-        write_report(opts["report_path"], run.rows)
     return _finish(mode, run)
 
 

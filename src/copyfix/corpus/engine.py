@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from copyfix.corpus.parts import CorpusError, Part
-from copyfix.corpus.records import REPORT_COLUMNS, CorpusStats, RecordOptions
+from copyfix.corpus.records import CorpusStats, RecordOptions
+from copyfix.corpus.report import ReportWriter
 from copyfix.corpus.tasks import PartResult, run_part
 
 if TYPE_CHECKING:
@@ -54,16 +55,21 @@ def run_parts(
     scheduler: str | None = None,
     resume: bool = False,
     on_result: Callable[[PartResult], None] | None = None,
+    report: ReportWriter | None = None,
 ) -> CorpusRun:
     """Run every part; ``workers=0`` runs them in this process, one after the other (no Dask).
-    ``on_result`` is called as each part completes, in completion order; the run's report rows
-    are kept in input order."""
+    ``on_result`` is called as each part completes, in completion order. Report rows go to
+    ``report`` as each part completes (so the client holds one part's rows at a time), or else
+    are kept in ``CorpusRun.rows`` in input order."""
     started = time.perf_counter()
     run = CorpusRun()
     _remove_stale_temporaries(parts)
     results: list[PartResult | None] = [None] * len(parts)
 
     def done(index: int, result: PartResult) -> None:
+        if report is not None:
+            report.write(result.rows)
+            result.rows = []
         results[index] = result
         if on_result is not None:
             on_result(result)
@@ -142,35 +148,3 @@ def _quiet_dask() -> None:
     """Dask logs every worker start and stop at INFO; a run shows only its own summary."""
     for name in ("distributed", "distributed.nanny", "distributed.scheduler", "distributed.worker"):
         logging.getLogger(name).setLevel(logging.ERROR)
-
-
-def write_report(path: str, rows: list[dict]) -> None:
-    """One row per finding, as Parquet (``.parquet``) or JSONL (anything else), atomically."""
-    from copyfix.corpus.tasks import atomic_output
-
-    if path.lower().endswith(".parquet"):
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        schema = pa.schema(
-            [
-                ("source", pa.string()),
-                ("record", pa.string()),
-                ("code", pa.string()),
-                ("name", pa.string()),
-                ("start", pa.int64()),
-                ("end", pa.int64()),
-                ("message", pa.string()),
-                ("applied", pa.bool_()),
-                ("count", pa.int64()),
-            ]
-        )
-        assert tuple(schema.names) == REPORT_COLUMNS
-        with atomic_output(path) as out:
-            pq.write_table(pa.Table.from_pylist(rows, schema=schema), out)
-        return
-    import json
-
-    with atomic_output(path) as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
