@@ -1,0 +1,135 @@
+"""``copyfix server``: the language server. Diagnostics are pushed after each change (debounced,
+and only for the version they were computed on) or pulled by clients that support
+``textDocument/diagnostic``; code actions, hover and the fix-all command reuse the last check
+of the current version."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from copyfix.cli.server import convert
+from copyfix.cli.server.checks import Result, Snapshot, check
+from copyfix.cli.server.positions import encoding_name
+from copyfix.cli.server.state import Configuration
+from copyfix.version import __version__
+
+
+class CopyfixServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("copyfix", __version__)
+        self.config = Configuration()
+        # One check at a time, off the event loop: the loop keeps reading messages (changes,
+        # cancellations) while a long document is linted.
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copyfix-check")
+        self.results: dict[str, Result] = {}
+        self.pending: dict[str, asyncio.Task] = {}
+        self.crashed: set[str] = set()
+        self.docs_cache: dict[str, str] = {}
+        self.push = True
+
+    # -- documents ---------------------------------------------------------------------------
+
+    @property
+    def encoding(self) -> str:
+        return encoding_name(self.workspace.position_encoding)
+
+    def snapshot(self, uri: str) -> Snapshot | None:
+        document = self.workspace.text_documents.get(uri)
+        if document is None:
+            return None
+        return Snapshot(
+            uri, document_path(uri), document.version, document.source, document.language_id
+        )
+
+    async def current(self, uri: str) -> Result | None:
+        """The check of the document as it is now: the last one if it is for this version,
+        else a new one."""
+        snapshot = self.snapshot(uri)
+        if snapshot is None:
+            return None
+        cached = self.results.get(uri)
+        if cached is not None and cached.version == snapshot.version:
+            if cached.snapshot.text == snapshot.text:
+                return cached
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(
+            self.executor, check, self.config, snapshot, self.encoding
+        )
+        self.after_check(result)
+        return result
+
+    def after_check(self, result: Result) -> None:
+        """Report new configuration errors and crashes; keep the result if still current."""
+        for message in self.config.take_errors():
+            self.show_error(f"copyfix: configuration error: {message}; using the last good settings")
+        uri = result.snapshot.uri
+        if result.crash:
+            if uri not in self.crashed:
+                self.crashed.add(uri)
+                self.show_error(f"copyfix: {result.crash}")
+        else:
+            self.crashed.discard(uri)
+        now = self.snapshot(uri)
+        if now is not None and now.version == result.version and now.text == result.snapshot.text:
+            self.results[uri] = result
+
+    def show_error(self, message: str) -> None:
+        self.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Error, message=message)
+        )
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check the document after ``delay`` seconds of quiet; a newer change restarts it."""
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        if self.push:
+            self.pending[uri] = asyncio.ensure_future(self._publish_later(uri, delay))
+
+    async def _publish_later(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        result = await self.current(uri)
+        if result is None:
+            return
+        now = self.snapshot(uri)
+        if now is None or now.version != result.version:
+            return  # stale: a newer version is on its way
+        if self.pending.get(uri) is asyncio.current_task():
+            del self.pending[uri]
+        self.publish(result)
+
+    def publish(self, result: Result) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=result.snapshot.uri,
+                version=result.version,
+                diagnostics=[convert.lsp_diagnostic(result.index, d) for d in result.diagnostics],
+            )
+        )
+
+    def recheck_all(self) -> None:
+        self.results.clear()
+        for uri in list(self.workspace.text_documents):
+            self.schedule(uri, 0)
+
+    def versioned_edits(self) -> bool:
+        caps = self.client_capabilities.workspace
+        edit = caps.workspace_edit if caps else None
+        return bool(edit and edit.document_changes)
+
+
+def document_path(uri: str) -> Path:
+    """The file a document URI names; a document that is not a file (``untitled:``) is read
+    with the settings of the current folder."""
+    if uri.startswith("file:"):
+        path = to_fs_path(uri)
+        if path:
+            return Path(path)
+    return Path.cwd() / Path(uri.rsplit("/", 1)[-1] or "untitled").name
