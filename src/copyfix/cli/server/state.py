@@ -30,7 +30,7 @@ class EditorOptions:
     ignore: list[str] = field(default_factory=list)
     unsafe_fixes: bool | None = None
     fix_all_on_save: bool = False
-    debounce_ms: int = 100
+    debounce_ms: int = 50
 
     @classmethod
     def parse(cls, raw: Any) -> EditorOptions:
@@ -41,13 +41,13 @@ class EditorOptions:
         if isinstance(raw.get("copyfix"), dict):
             raw = raw["copyfix"]
         unsafe = raw.get("unsafeFixes")
-        debounce = raw.get("debounce", 100)
+        debounce = raw.get("debounce", 50)
         return cls(
             select=_codes(raw["select"]) if raw.get("select") is not None else None,
             ignore=_codes(raw.get("ignore")),
             unsafe_fixes=unsafe if isinstance(unsafe, bool) else None,
             fix_all_on_save=raw.get("fixAllOnSave") is True,
-            debounce_ms=debounce if isinstance(debounce, int) and debounce >= 0 else 100,
+            debounce_ms=debounce if isinstance(debounce, int) and debounce >= 0 else 50,
         )
 
     def as_options(self) -> Options:
