@@ -3,12 +3,13 @@ as an editor would (initialize, open, change, code actions, hover, shutdown and 
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 
 import pytest
 from lsprotocol import types
-from pygls.exceptions import JsonRpcMethodNotFound
+from pygls.exceptions import JsonRpcMethodNotFound, JsonRpcRequestCancelled
 
 from tests.lsp.session import (
     CRASHING,
@@ -210,3 +211,38 @@ async def test_unknown_method_is_method_not_found(tmp_path):
     async with session(tmp_path) as client:
         with pytest.raises(JsonRpcMethodNotFound):
             await client.protocol.send_request_async("copyfix/noSuchMethod", {})
+
+
+async def test_editor_settings_change_and_fix_all_on_save(tmp_path):
+    async with session(tmp_path, options={"select": ["SP004"]}) as client:
+        uri = open_document(client, tmp_path / "doc.md", TEXT)
+        assert {d.code for d in await client.publication(uri, 1)} == {"SP004"}
+        seen = len(client.published)
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+            settings={"copyfix": {"select": ["SP001"], "fixAllOnSave": True}}
+        ))
+        assert {d.code for d in await client.republication(uri, seen)} == {"SP001"}
+        edits = await client.text_document_will_save_wait_until_async(
+            types.WillSaveTextDocumentParams(
+                types.TextDocumentIdentifier(uri), types.TextDocumentSaveReason.Manual
+            )
+        )
+    fixed = apply_edits(TEXT, edits)
+    assert " ," not in fixed and "end  here" in fixed  # SP001 fixed, SP004 not selected
+
+
+async def test_a_cancelled_request_is_answered_as_cancelled(tmp_path):
+    text = TEXT * 2000  # long enough that the check is still running when the cancel arrives
+    async with session(tmp_path, caps=capabilities(pull=True)) as client:
+        uri = open_document(client, tmp_path / "doc.md", text)
+        params = types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri))
+        request = asyncio.ensure_future(client.protocol.send_request_async(
+            types.TEXT_DOCUMENT_DIAGNOSTIC, params, msg_id="slow-1"
+        ))
+        await asyncio.sleep(0.2)  # the check has started
+        client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id="slow-1"))
+        with pytest.raises(JsonRpcRequestCancelled):
+            await request
+        # The server is still there and answers the next request in full.
+        report = await client.text_document_diagnostic_async(params)
+        assert len(report.items) >= 5 * 2000

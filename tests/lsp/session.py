@@ -38,6 +38,17 @@ class Client(LanguageClient):
 
         return await asyncio.wait_for(wait(), timeout)
 
+    async def republication(self, uri: str, seen: int, timeout: float = 20):
+        """Wait for diagnostics for ``uri`` published after the first ``seen`` publications."""
+        async def wait():
+            while True:
+                for params in self.published[seen:]:
+                    if params.uri == uri:
+                        return list(params.diagnostics)
+                await asyncio.sleep(0.02)
+
+        return await asyncio.wait_for(wait(), timeout)
+
 
 def _record(client: Client, params: types.PublishDiagnosticsParams) -> None:
     client.published.append(params)
