@@ -246,3 +246,22 @@ async def test_a_cancelled_request_is_answered_as_cancelled(tmp_path):
         # The server is still there and answers the next request in full.
         report = await client.text_document_diagnostic_async(params)
         assert len(report.items) >= 5 * 2000
+
+
+async def test_an_unsafe_fix_says_so_in_its_title_and_fix_all_leaves_it(tmp_path):
+    text = "It ended..\n"
+    async with session(tmp_path) as client:
+        uri = open_document(client, tmp_path / "notes.txt", text, language="plaintext")
+        diagnostics = await client.publication(uri, 1)
+        assert len(diagnostics) == 1
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri),
+                range=types.Range(types.Position(0, 0), types.Position(0, 10)),
+                context=types.CodeActionContext(diagnostics=[]),
+            )
+        )
+    unsafe = [a for a in actions if a.title.endswith("(unsafe)")]
+    assert unsafe and not unsafe[0].is_preferred
+    assert apply_edits(text, edits_of(unsafe[0].edit, uri)) == "It ended.\n"
+    assert not [a for a in actions if a.kind == "source.fixAll.copyfix"]  # no safe fix to apply
