@@ -22,7 +22,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
 SERVER = [sys.executable, "-c", "from copyfix.cli.main import main; main()", "server"]
 
@@ -52,9 +52,9 @@ def _change(uri: str, version: int, line: int, text: str) -> types.DidChangeText
     at = types.Position(line, 0)
     return types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangePartial(
-            range=types.Range(at, at), text=text
-        )],
+        content_changes=[
+            types.TextDocumentContentChangePartial(range=types.Range(at, at), text=text)
+        ],
     )
 
 
@@ -65,16 +65,20 @@ async def measure(size: int, runs: int, debounce: int) -> tuple[list[float], int
         path.write_text(text, encoding="utf-8")
         client = Client()
         await client.start_io(*SERVER, cwd=tmp)
-        await client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            root_uri=Path(tmp).as_uri(),
-            initialization_options={"debounce": debounce},
-        ))
+        await client.initialize_async(
+            types.InitializeParams(
+                capabilities=types.ClientCapabilities(),
+                root_uri=Path(tmp).as_uri(),
+                initialization_options={"debounce": debounce},
+            )
+        )
         client.initialized(types.InitializedParams())
         uri = path.as_uri()
-        client.text_document_did_open(types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
-        ))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
         await client.until(1)
         latencies = []
         lines = text.count("\n")

@@ -36,16 +36,32 @@ TEXT = (
 
 def _ranges(diagnostics):
     return sorted(
-        (d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character)
+        (
+            d.code,
+            d.range.start.line,
+            d.range.start.character,
+            d.range.end.line,
+            d.range.end.character,
+        )
         for d in diagnostics
     )
 
 
 def _fix_stdin(text: str, cwd, name: str = "doc.md") -> str:
     run = subprocess.run(
-        [sys.executable, "-c", "from copyfix.cli.main import main; main()",
-         "fix", "--stdin-filename", name, "-"],
-        input=text.encode(), capture_output=True, cwd=cwd, check=False,
+        [
+            sys.executable,
+            "-c",
+            "from copyfix.cli.main import main; main()",
+            "fix",
+            "--stdin-filename",
+            name,
+            "-",
+        ],
+        input=text.encode(),
+        capture_output=True,
+        cwd=cwd,
+        check=False,
     )
     return run.stdout.decode()
 
@@ -126,9 +142,11 @@ async def test_disable_comment_silences_the_finding(tmp_path):
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
                 text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-                content_changes=[types.TextDocumentContentChangePartial(
-                    range=types.Range(types.Position(4, 0), types.Position(4, 0)), text=comment
-                )],
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(4, 0), types.Position(4, 0)), text=comment
+                    )
+                ],
             )
         )
         diagnostics = await client.publication(uri, 2)
@@ -145,9 +163,12 @@ async def test_incremental_changes_publish_only_the_newest_version(tmp_path):
             client.text_document_did_change(
                 types.DidChangeTextDocumentParams(
                     text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                    content_changes=[types.TextDocumentContentChangePartial(
-                        range=types.Range(types.Position(*start), types.Position(*end)), text=new
-                    )],
+                    content_changes=[
+                        types.TextDocumentContentChangePartial(
+                            range=types.Range(types.Position(*start), types.Position(*end)),
+                            text=new,
+                        )
+                    ],
                 )
             )
         diagnostics = await client.publication(uri, 3)
@@ -218,9 +239,11 @@ async def test_editor_settings_change_and_fix_all_on_save(tmp_path):
         uri = open_document(client, tmp_path / "doc.md", TEXT)
         assert {d.code for d in await client.publication(uri, 1)} == {"SP004"}
         seen = len(client.published)
-        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
-            settings={"copyfix": {"select": ["SP001"], "fixAllOnSave": True}}
-        ))
+        client.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(
+                settings={"copyfix": {"select": ["SP001"], "fixAllOnSave": True}}
+            )
+        )
         assert {d.code for d in await client.republication(uri, seen)} == {"SP001"}
         edits = await client.text_document_will_save_wait_until_async(
             types.WillSaveTextDocumentParams(
@@ -236,9 +259,11 @@ async def test_a_cancelled_request_is_answered_as_cancelled(tmp_path):
     async with session(tmp_path, caps=capabilities(pull=True)) as client:
         uri = open_document(client, tmp_path / "doc.md", text)
         params = types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri))
-        request = asyncio.ensure_future(client.protocol.send_request_async(
-            types.TEXT_DOCUMENT_DIAGNOSTIC, params, msg_id="slow-1"
-        ))
+        request = asyncio.ensure_future(
+            client.protocol.send_request_async(
+                types.TEXT_DOCUMENT_DIAGNOSTIC, params, msg_id="slow-1"
+            )
+        )
         await asyncio.sleep(0.2)  # the check has started
         client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id="slow-1"))
         with pytest.raises(JsonRpcRequestCancelled):

@@ -27,13 +27,30 @@ def test_neovim_receives_the_diagnostics(tmp_path):
     out = tmp_path / "diagnostics.json"
     server = [sys.executable, "-c", "from copyfix.cli.main import main; main()", "server"]
     subprocess.run(
-        [NVIM, "--headless", "--clean", "-u", "NONE", "-c", f"luafile {SCRIPT}",
-         "--", str(doc), str(out), *server],
-        cwd=tmp_path, capture_output=True, timeout=60, check=False, stdin=subprocess.DEVNULL,
+        [
+            NVIM,
+            "--headless",
+            "--clean",
+            "-u",
+            "NONE",
+            "-c",
+            f"luafile {SCRIPT}",
+            "--",
+            str(doc),
+            str(out),
+            *server,
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
     )
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["ok"], result
-    found = [(d["code"], d["source"], d["lnum"], d["col"], d["end_col"]) for d in result["diagnostics"]]
+    found = [
+        (d["code"], d["source"], d["lnum"], d["col"], d["end_col"]) for d in result["diagnostics"]
+    ]
     line = "Hello 😀 world ,this is fine."
     start = len(line[: line.index(" ,")].encode("utf-8"))
     assert found == [("SP001", "copyfix", 2, start, start + 2)]

@@ -29,6 +29,7 @@ class Client(LanguageClient):
 
     async def publication(self, uri: str, version: int, timeout: float = 20):
         """Wait for diagnostics published for ``uri`` at ``version``."""
+
         async def wait():
             while True:
                 for params in self.published:
@@ -40,6 +41,7 @@ class Client(LanguageClient):
 
     async def republication(self, uri: str, seen: int, timeout: float = 20):
         """Wait for diagnostics for ``uri`` published after the first ``seen`` publications."""
+
         async def wait():
             while True:
                 for params in self.published[seen:]:
@@ -140,6 +142,10 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
 
 def edits_of(edit: types.WorkspaceEdit, uri: str) -> list[types.TextEdit]:
     if edit.document_changes:
-        return [e for change in edit.document_changes if change.text_document.uri == uri
-                for e in change.edits]
+        return [
+            e
+            for change in edit.document_changes
+            if change.text_document.uri == uri
+            for e in change.edits
+        ]
     return list((edit.changes or {}).get(uri, []))

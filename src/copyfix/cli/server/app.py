@@ -54,9 +54,12 @@ class CopyfixServer(LanguageServer):
         if snapshot is None:
             return None
         cached = self.results.get(uri)
-        if cached is not None and cached.version == snapshot.version:
-            if cached.snapshot.text == snapshot.text:
-                return cached
+        if (
+            cached is not None
+            and cached.version == snapshot.version
+            and cached.snapshot.text == snapshot.text
+        ):
+            return cached
         loop = asyncio.get_running_loop()
         result = await loop.run_in_executor(
             self.executor, check, self.config, snapshot, self.encoding
@@ -67,7 +70,9 @@ class CopyfixServer(LanguageServer):
     def after_check(self, result: Result) -> None:
         """Report new configuration errors and crashes; keep the result if still current."""
         for message in self.config.take_errors():
-            self.show_error(f"copyfix: configuration error: {message}; using the last good settings")
+            self.show_error(
+                f"copyfix: configuration error: {message}; using the last good settings"
+            )
         uri = result.snapshot.uri
         if result.crash:
             if uri not in self.crashed:

@@ -46,7 +46,9 @@ def did_close(ls: CopyfixServer, params: types.DidCloseTextDocumentParams) -> No
     ls.results.pop(uri, None)
     ls.crashed.discard(uri)
     if ls.push:
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
 
 def did_change_configuration(ls: CopyfixServer, params: types.DidChangeConfigurationParams):
@@ -87,10 +89,7 @@ def _in_range(result: Result, lsp_range: types.Range) -> list:
     index = result.index
     start = index.offset(lsp_range.start.line, lsp_range.start.character)
     end = index.offset(lsp_range.end.line, lsp_range.end.character)
-    return [
-        d for d in result.diagnostics
-        if d.span.start <= end and start <= d.span.end
-    ]
+    return [d for d in result.diagnostics if d.span.start <= end and start <= d.span.end]
 
 
 def _quick_fixes(ls: CopyfixServer, result: Result, lsp_range: types.Range):
@@ -101,24 +100,28 @@ def _quick_fixes(ls: CopyfixServer, result: Result, lsp_range: types.Range):
         lsp_diagnostic = convert.lsp_diagnostic(result.index, diagnostic)
         if diagnostic.fixable:
             edits = convert.text_edits(result.index, diagnostic.fix.edits)
-            actions.append(types.CodeAction(
-                title=convert.fix_title(diagnostic),
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[lsp_diagnostic],
-                edit=convert.workspace_edit(uri, version, edits, versioned),
-                is_preferred=diagnostic.fix.applicability is Applicability.SAFE,
-            ))
+            actions.append(
+                types.CodeAction(
+                    title=convert.fix_title(diagnostic),
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[lsp_diagnostic],
+                    edit=convert.workspace_edit(uri, version, edits, versioned),
+                    is_preferred=diagnostic.fix.applicability is Applicability.SAFE,
+                )
+            )
         line = result.index.position(diagnostic.span.start)[0]
         if (diagnostic.code, line) in disabled:
             continue
         disabled.add((diagnostic.code, line))
         edit = convert.disable_edit(result.index, diagnostic)
-        actions.append(types.CodeAction(
-            title=f"Disable {diagnostic.code} for this line",
-            kind=types.CodeActionKind.QuickFix,
-            diagnostics=[lsp_diagnostic],
-            edit=convert.workspace_edit(uri, version, [edit], versioned),
-        ))
+        actions.append(
+            types.CodeAction(
+                title=f"Disable {diagnostic.code} for this line",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[lsp_diagnostic],
+                edit=convert.workspace_edit(uri, version, [edit], versioned),
+            )
+        )
     return actions
 
 
@@ -154,22 +157,19 @@ async def will_save_wait_until(ls: CopyfixServer, params: types.WillSaveTextDocu
     return await _fixed_edits(ls, result) or None
 
 
-async def apply_autofix(ls: CopyfixServer, *args):
+async def apply_autofix(ls: CopyfixServer, *args) -> None:
     """``copyfix.applyAutofix``: the fix-all edits, applied through ``workspace/applyEdit``.
     The argument is the document's URI, or ``{"uri": ...}``."""
     uri = args[0].get("uri") if args and isinstance(args[0], dict) else (args or [None])[0]
-    if not isinstance(uri, str):
-        return None
-    result = await ls.current(uri)
+    result = await ls.current(uri) if isinstance(uri, str) else None
     if result is None:
-        return None
+        return
     edits = await _fixed_edits(ls, result)
     if edits:
         edit = convert.workspace_edit(uri, result.version, edits, ls.versioned_edits())
         await ls.workspace_apply_edit_async(
             types.ApplyWorkspaceEditParams(edit=edit, label="copyfix: fix all")
         )
-    return None
 
 
 async def hover(ls: CopyfixServer, params: types.HoverParams):
