@@ -290,3 +290,19 @@ async def test_an_unsafe_fix_says_so_in_its_title_and_fix_all_leaves_it(tmp_path
     assert unsafe and not unsafe[0].is_preferred
     assert apply_edits(text, edits_of(unsafe[0].edit, uri)) == "It ended.\n"
     assert not [a for a in actions if a.kind == "source.fixAll.copyfix"]  # no safe fix to apply
+
+
+async def test_an_edited_configuration_file_rechecks_open_documents(tmp_path):
+    config = tmp_path / "copyfix.toml"
+    config.write_text('select = ["SP001"]\n', encoding="utf-8")
+    async with session(tmp_path) as client:
+        uri = open_document(client, tmp_path / "doc.md", TEXT)
+        assert {d.code for d in await client.publication(uri, 1)} == {"SP001"}
+        config.write_text('select = ["SP004"]\n', encoding="utf-8")
+        seen = len(client.published)
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]
+            )
+        )
+        assert {d.code for d in await client.republication(uri, seen)} == {"SP004"}

@@ -25,6 +25,27 @@ def initialize(ls: CopyfixServer, params: types.InitializeParams) -> None:
     ls.push = not (caps and caps.diagnostic)
 
 
+def initialized(ls: CopyfixServer, params: types.InitializedParams) -> None:
+    """Ask the client to report changes to configuration files, so open documents are checked
+    again with the new settings (where the client can watch files for a server)."""
+    caps = ls.client_capabilities.workspace
+    watched = caps.did_change_watched_files if caps else None
+    if not (watched and watched.dynamic_registration):
+        return
+    watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+    registration = types.Registration(
+        id="copyfix-config-files",
+        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+        register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+    )
+    ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
+
+def did_change_watched_files(ls: CopyfixServer, params: types.DidChangeWatchedFilesParams):
+    if any(change.uri.rsplit("/", 1)[-1] in CONFIG_NAMES for change in params.changes):
+        ls.recheck_all()
+
+
 def did_open(ls: CopyfixServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.schedule(params.text_document.uri, 0)
 
@@ -198,6 +219,8 @@ def shutdown(ls: CopyfixServer, *args) -> None:
 def create_server() -> CopyfixServer:
     ls = CopyfixServer()
     ls.feature(types.INITIALIZE)(initialize)
+    ls.feature(types.INITIALIZED)(initialized)
+    ls.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(did_change_watched_files)
     ls.feature(types.TEXT_DOCUMENT_DID_OPEN)(did_open)
     ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)(did_change)
     ls.feature(types.TEXT_DOCUMENT_DID_SAVE)(did_save)
