@@ -306,3 +306,24 @@ async def test_an_edited_configuration_file_rechecks_open_documents(tmp_path):
             )
         )
         assert {d.code for d in await client.republication(uri, seen)} == {"SP004"}
+
+
+async def test_incremental_edits_count_only_the_protocols_line_breaks(tmp_path):
+    # U+2028 and a form feed are not line breaks for the protocol (str.splitlines says they are).
+    text = "A\u2028b.\x0cc.\n\nSecond ,line.\n"
+    async with session(tmp_path) as client:
+        uri = open_document(client, tmp_path / "doc.md", text)
+        assert _ranges(await client.publication(uri, 1)) == [("SP001", 2, 6, 2, 8)]
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(2, 0), types.Position(2, 0)),
+                        text="Third ,x.\n",
+                    )
+                ],
+            )
+        )
+        diagnostics = await client.publication(uri, 2)
+    assert _ranges(diagnostics) == [("SP001", 2, 5, 2, 7), ("SP001", 3, 6, 3, 8)]

@@ -9,15 +9,46 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import regex
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
 
 from copyfix.cli.server import convert
 from copyfix.cli.server.checks import Result, Snapshot, check
 from copyfix.cli.server.positions import encoding_name
 from copyfix.cli.server.state import Configuration
 from copyfix.version import __version__
+
+
+# The protocol's lines end at \n, \r\n or \r only; str.splitlines also breaks at form feeds,
+# U+2028 and other separators that prose may hold, which would misplace incremental edits.
+_LINES = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)|[^\r\n]++$")
+
+
+class ProseDocument(TextDocument):
+    """pygls's document, with the protocol's line breaks."""
+
+    @property
+    def lines(self):
+        return tuple(_LINES.findall(self.source))
+
+
+def use_protocol_lines(workspace) -> None:
+    """Make ``workspace`` create ``ProseDocument``s (pygls has no public hook for this)."""
+
+    def create(doc_uri, source=None, version=None, language_id=None):
+        return ProseDocument(
+            doc_uri,
+            source=source,
+            version=version,
+            language_id=language_id,
+            sync_kind=workspace._sync_kind,
+            position_codec=workspace._position_codec,
+        )
+
+    workspace._create_text_document = create
 
 
 class CopyfixServer(LanguageServer):

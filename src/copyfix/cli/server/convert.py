@@ -56,9 +56,11 @@ def whole_edit(index: LineIndex, fixed: str) -> list[types.TextEdit]:
     tail = 0
     while tail < limit - head and old[-1 - tail] == fixed[-1 - tail]:
         tail += 1
-    # Never split a \r\n pair.
+    # Never split a \r\n pair: no position names the point between its two characters.
     while head > 0 and old[head - 1] == "\r":
         head -= 1
+    while tail > 0 and old[-tail] == "\n" and len(old) > tail and old[-tail - 1] == "\r":
+        tail -= 1
     return [
         types.TextEdit(lsp_range(index, head, len(old) - tail), fixed[head : len(fixed) - tail])
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from copyfix.cli.server import convert
-from copyfix.cli.server.app import CopyfixServer
+from copyfix.cli.server.app import CopyfixServer, use_protocol_lines
 from copyfix.cli.server.checks import Result, fix_all, rule_doc
 from copyfix.cli.server.state import EditorOptions
 from copyfix.config.loading import CONFIG_NAMES
@@ -19,6 +19,7 @@ _ACTION_KINDS = [
 
 
 def initialize(ls: CopyfixServer, params: types.InitializeParams) -> None:
+    use_protocol_lines(ls.workspace)
     ls.config.update(EditorOptions.parse(params.initialization_options))
     caps = params.capabilities.text_document
     # A client that pulls diagnostics asks for them itself; pushing too would show each twice.
