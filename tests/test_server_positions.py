@@ -68,3 +68,14 @@ def test_whole_edit_turns_the_text_into_the_fixed_one(old, new):
 def test_whole_edit_never_splits_a_crlf(old, new):
     index = LineIndex(old, UTF16)
     assert _apply(old, index, whole_edit(index, new)) == new
+
+
+def test_editor_options_keep_what_a_change_leaves_out():
+    from copyfix.cli.server.state import EditorOptions
+
+    first = EditorOptions.parse({"select": ["SP"], "unsafeFixes": True, "debounce": 10})
+    assert (first.select, first.unsafe_fixes, first.debounce_ms) == (["SP"], True, 10)
+    assert EditorOptions.parse({}, base=first) == first
+    assert EditorOptions.parse(None, base=first) == first
+    changed = EditorOptions.parse({"copyfix": {"ignore": "SP001, SP002"}}, base=first)
+    assert changed.ignore == ["SP001", "SP002"] and changed.select == ["SP"]

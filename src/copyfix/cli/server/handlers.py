@@ -74,7 +74,10 @@ def did_close(ls: CopyfixServer, params: types.DidCloseTextDocumentParams) -> No
 
 
 def did_change_configuration(ls: CopyfixServer, params: types.DidChangeConfigurationParams):
-    ls.config.update(EditorOptions.parse(params.settings))
+    options = EditorOptions.parse(params.settings, base=ls.config.options)
+    if options == ls.config.options:
+        return
+    ls.config.update(options)
     ls.docs_cache.clear()
     ls.recheck_all()
 

@@ -4,7 +4,7 @@ for each document's path, and the linter they give."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,22 +33,28 @@ class EditorOptions:
     debounce_ms: int = 50
 
     @classmethod
-    def parse(cls, raw: Any) -> EditorOptions:
+    def parse(cls, raw: Any, base: EditorOptions | None = None) -> EditorOptions:
         """From ``{"unsafeFixes": true, "select": ["SP"], ...}``, also nested under
-        ``"copyfix"`` as ``workspace/didChangeConfiguration`` often sends it."""
+        ``"copyfix"`` as ``workspace/didChangeConfiguration`` often sends it. Keys left out keep
+        their value in ``base``: a client that sends empty settings changes nothing."""
+        options = replace(base) if base is not None else cls()
         if not isinstance(raw, dict):
-            return cls()
+            return options
         if isinstance(raw.get("copyfix"), dict):
             raw = raw["copyfix"]
-        unsafe = raw.get("unsafeFixes")
-        debounce = raw.get("debounce", 50)
-        return cls(
-            select=_codes(raw["select"]) if raw.get("select") is not None else None,
-            ignore=_codes(raw.get("ignore")),
-            unsafe_fixes=unsafe if isinstance(unsafe, bool) else None,
-            fix_all_on_save=raw.get("fixAllOnSave") is True,
-            debounce_ms=debounce if isinstance(debounce, int) and debounce >= 0 else 50,
-        )
+        if "select" in raw:
+            options.select = _codes(raw["select"]) if raw["select"] is not None else None
+        if "ignore" in raw:
+            options.ignore = _codes(raw["ignore"])
+        if "unsafeFixes" in raw:
+            unsafe = raw["unsafeFixes"]
+            options.unsafe_fixes = unsafe if isinstance(unsafe, bool) else None
+        if "fixAllOnSave" in raw:
+            options.fix_all_on_save = raw["fixAllOnSave"] is True
+        debounce = raw.get("debounce")
+        if isinstance(debounce, int) and not isinstance(debounce, bool) and debounce >= 0:
+            options.debounce_ms = debounce
+        return options
 
     def as_options(self) -> Options:
         return Options(
