@@ -327,3 +327,14 @@ async def test_incremental_edits_count_only_the_protocols_line_breaks(tmp_path):
         )
         diagnostics = await client.publication(uri, 2)
     assert _ranges(diagnostics) == [("SP001", 2, 5, 2, 7), ("SP001", 3, 6, 3, 8)]
+
+
+async def test_a_document_over_max_file_size_is_not_checked(tmp_path):
+    (tmp_path / "copyfix.toml").write_text('max-file-size = "100"\n', encoding="utf-8")
+    async with session(tmp_path) as client:
+        uri = open_document(client, tmp_path / "doc.md", TEXT * 3)
+        assert await client.publication(uri, 1) == []
+        small = open_document(client, tmp_path / "small.md", "Fine ,here.\n")
+        assert [d.code for d in await client.publication(small, 1)] == ["SP001"]
+    warnings = [m for m in client.messages if m.type == types.MessageType.Warning]
+    assert len(warnings) == 1 and "max-file-size" in warnings[0].message

@@ -61,6 +61,7 @@ class CopyfixServer(LanguageServer):
         self.results: dict[str, Result] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.crashed: set[str] = set()
+        self.skipped: set[str] = set()
         self.docs_cache: dict[str, str] = {}
         self.push = True
 
@@ -111,6 +112,13 @@ class CopyfixServer(LanguageServer):
                 self.show_error(f"copyfix: {result.crash}")
         else:
             self.crashed.discard(uri)
+        if result.skipped and uri not in self.skipped:
+            self.skipped.add(uri)
+            self.window_show_message(
+                types.ShowMessageParams(
+                    type=types.MessageType.Warning, message=f"copyfix: {result.skipped}"
+                )
+            )
         now = self.snapshot(uri)
         if now is not None and now.version == result.version and now.text == result.snapshot.text:
             self.results[uri] = result

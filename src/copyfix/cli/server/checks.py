@@ -44,6 +44,8 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     resolved: Resolved | None = None
     crash: str | None = None
+    #: Why the document was not checked (too large), if it was not.
+    skipped: str | None = None
 
     @property
     def version(self) -> int | None:
@@ -56,6 +58,13 @@ def check(config: Configuration, snapshot: Snapshot, encoding: str) -> Result:
     resolved = config.resolve(snapshot.path)
     result = Result(snapshot, index, resolved=resolved)
     if resolved.excluded:
+        return result
+    size = len(snapshot.text.encode("utf-8", "surrogatepass"))
+    if resolved.max_bytes is not None and size > resolved.max_bytes:
+        result.skipped = (
+            f"{snapshot.path.name} is not checked: {size:,} bytes, over max-file-size "
+            f"({resolved.max_bytes:,} bytes)"
+        )
         return result
     try:
         result.diagnostics = resolved.linter.lint(
@@ -70,7 +79,7 @@ def fix_all(result: Result, unsafe: bool | None = None) -> str | None:
     """The text ``copyfix fix`` would write for this snapshot (safe fixes, or unsafe ones too
     as configured), or None if the fixer crashed or the document is excluded."""
     resolved = result.resolved
-    if resolved is None or resolved.excluded or result.crash:
+    if resolved is None or resolved.excluded or result.crash or result.skipped:
         return None
     snapshot = result.snapshot
     try:

@@ -67,6 +67,7 @@ def did_close(ls: CopyfixServer, params: types.DidCloseTextDocumentParams) -> No
         task.cancel()
     ls.results.pop(uri, None)
     ls.crashed.discard(uri)
+    ls.skipped.discard(uri)
     if ls.push:
         ls.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[])

@@ -78,6 +78,7 @@ class Resolved:
     linter: Linter
     unsafe: bool
     excluded: bool = False
+    max_bytes: int | None = None
 
 
 class Configuration:
@@ -129,6 +130,7 @@ class Configuration:
             cached[1],
             settings.unsafe_fixes if unsafe is None else unsafe,
             excluded=settings.is_excluded(path),
+            max_bytes=settings.max_file_size,
         )
 
     def _build(self, settings: Settings, ignores: tuple) -> Linter:
