@@ -6,7 +6,8 @@ of the current version."""
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import regex
@@ -20,7 +21,6 @@ from copyfix.cli.server.checks import Result, Snapshot, check
 from copyfix.cli.server.positions import encoding_name
 from copyfix.cli.server.state import Configuration
 from copyfix.version import __version__
-
 
 # The protocol's lines end at \n, \r\n or \r only; str.splitlines also breaks at form feeds,
 # U+2028 and other separators that prose may hold, which would misplace incremental edits.
@@ -62,6 +62,8 @@ class CopyfixServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.crashed: set[str] = set()
         self.skipped: set[str] = set()
+        self.changed_at: dict[str, float] = {}
+        self.last_check: Future | None = None
         self.docs_cache: dict[str, str] = {}
         self.push = True
 
@@ -92,12 +94,19 @@ class CopyfixServer(LanguageServer):
             and cached.snapshot.text == snapshot.text
         ):
             return cached
-        loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(
-            self.executor, check, self.config, snapshot, self.encoding
-        )
+        # The thread's own future, not asyncio's wrapper: the wrapper is done as soon as the
+        # awaiting request is cancelled, the check itself only when it returns.
+        future = self.executor.submit(check, self.config, snapshot, self.encoding)
+        self.last_check = future
+        result = await asyncio.wrap_future(future)
         self.after_check(result)
         return result
+
+    @property
+    def busy(self) -> bool:
+        """Whether a check is still running or queued (one runs at a time, so the last one
+        submitted says; a cancelled request's check runs on)."""
+        return self.last_check is not None and not self.last_check.done()
 
     def after_check(self, result: Result) -> None:
         """Report new configuration errors and crashes; keep the result if still current."""
@@ -129,10 +138,16 @@ class CopyfixServer(LanguageServer):
         )
 
     def schedule(self, uri: str, delay: float) -> None:
-        """Check the document after ``delay`` seconds of quiet; a newer change restarts it."""
+        """Check the document after ``delay`` seconds of quiet; a newer change restarts it.
+        A change after a quiet spell, with no check running, is checked at once: the wait
+        only holds back the keystrokes of a burst."""
         task = self.pending.pop(uri, None)
         if task is not None:
             task.cancel()
+        now = time.monotonic()
+        last, self.changed_at[uri] = self.changed_at.get(uri), now
+        if task is None and not self.busy and (last is None or now - last >= delay):
+            delay = 0
         if self.push:
             self.pending[uri] = asyncio.ensure_future(self._publish_later(uri, delay))
 
