@@ -3,7 +3,8 @@
 A real LSP client (pygls's) starts the server over stdio, opens a generated Markdown document
 (200 KB by default, the benchmark corpus), then makes small incremental edits one at a time and
 times each from the didChange notification to the publishDiagnostics for that version. The
-figure is the median, and it includes the server's debounce (50 ms unless --debounce says).
+figure is the median. Each edit comes after a quiet spell, so the server checks it at once; the
+debounce (--debounce, 50 ms by default) only holds back the keystrokes of a burst.
 
     .venv/bin/python benchmarks/server_latency.py [--size 200000] [--runs 15] [--debounce 50]
 """
