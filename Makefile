@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench eval clean
+.PHONY: demo test bench bench-server eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
+
+# Edit-to-diagnostics latency of `copyfix server` on a 200 KB Markdown document (needs pygls).
+bench-server: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/server_latency.py
 
 # The evaluation kit (not part of `make test`): build the corpus if needed, inject slips, score.
 # EVAL_ARGS is passed to the scorer, e.g. EVAL_ARGS="--dump evaluation/.corpus/tuning-dump.jsonl".

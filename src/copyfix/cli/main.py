@@ -198,6 +198,19 @@ def test_rules(packs):
     _exit(run_test_rules, list(packs))
 
 
+@main.command("server")
+def server():
+    """Run the language server over stdin and stdout, for an editor (LSP).
+
+    Diagnostics, quick fixes, fix-all, "disable for this line" and rule documentation on hover,
+    with the settings `copyfix lint` uses for each file. Needs the `server` extra:
+    pip install 'copyfix[server]'.
+    """
+    from copyfix.cli.serve import run_server
+
+    _exit(run_server)
+
+
 # `copyfix corpus lint|fix`: datasets on Dask (its heavy imports happen inside the commands).
 from copyfix.cli.corpus import corpus_group  # noqa: E402
 
