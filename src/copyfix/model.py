@@ -143,8 +143,12 @@ def family_of(code: str) -> str:
 
 
 class DocumentKind(enum.Enum):
+    """A file's format: chosen by extension, by a ``formats`` glob in config or by
+    ``--format-type``."""
+
     TEXT = "text"
     MARKDOWN = "markdown"
+    MDX = "mdx"
 
 
 @dataclass(frozen=True, slots=True)
