@@ -150,6 +150,12 @@ class DocumentKind(enum.Enum):
     MARKDOWN = "markdown"
     MDX = "mdx"
 
+    @property
+    def is_markdown(self) -> bool:
+        """Markdown and the formats built on it (MDX): hard breaks, code spans, straight quotes
+        around literal strings mean what they mean in Markdown."""
+        return self in (DocumentKind.MARKDOWN, DocumentKind.MDX)
+
 
 @dataclass(frozen=True, slots=True)
 class Example:

@@ -84,7 +84,7 @@ def selection_options(func):
                      help="Use this configuration file instead of discovering one."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
         click.option("--stdin-filename", help="The name of the text read from '-' (sets its format)."),
-        click.option("--format-type", type=click.Choice([kind.value for kind in DocumentKind]),
+        click.option("--format-type", type=click.Choice([k.value for k in DocumentKind]),
                      help="Treat every input as this format, whatever its extension."),
         click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
         click.option("-j", "--jobs", type=int, default=0,

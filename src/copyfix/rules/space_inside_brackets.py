@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import regex
 
-from copyfix.model import Applicability, DocumentKind, Edit, FixAvailability, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -141,7 +141,7 @@ def _quote_spaces(doc) -> Iterator[Violation]:
         )
     # In Markdown, straight quotes mostly quote literal strings, where a space may be content
     # ("lines beginning with "at "").
-    families = ("double", "guillemet") if doc.kind is DocumentKind.MARKDOWN else (
+    families = ("double", "guillemet") if doc.kind.is_markdown else (
         "double", "straight", "guillemet"
     )
     found = list(_spaced_double_quotes(doc, view, families))

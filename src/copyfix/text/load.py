@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from copyfix.model import DocumentKind
 from copyfix.text.directives import directive_spans
 from copyfix.text.document import Document
-from copyfix.text.markdown import fingerprint, parse
+from copyfix.text.layout import build_layout, layout_fingerprint
 from copyfix.text.plaintext import preformatted_spans
 from copyfix.text.spans import SpanSet
 
@@ -46,16 +47,16 @@ def kind_for_path(
 def fingerprint_for(kind: DocumentKind) -> Callable[[str], object] | None:
     """What a fix of a ``kind`` document must keep (its structure and literal regions), as a
     function of the text; None for plain text, which has no markup to break."""
-    if kind in (DocumentKind.MARKDOWN, DocumentKind.MDX):
-        return fingerprint
+    if kind.is_markdown:
+        return partial(layout_fingerprint, kind=kind)
     return None
 
 
 def build_document(
     text: str, *, path: str = "-", kind: DocumentKind, lexicon: Lexicon | None = None
 ) -> Document:
-    if kind in (DocumentKind.MARKDOWN, DocumentKind.MDX):
-        layout = parse(text)
+    if kind.is_markdown:
+        layout = build_layout(text, kind)
         return Document(
             text,
             path=path,
