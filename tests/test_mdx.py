@@ -11,7 +11,8 @@ import copyfix
 from copyfix.model import DocumentKind
 from copyfix.text.layout import build_layout
 from copyfix.text.load import build_document
-from copyfix.text.mdx import closing_brace, mdx_syntax, tag_end
+from copyfix.text.mdx import closing_brace, tag_end
+from copyfix.text.prepass import mdx_syntax
 
 MDX = DocumentKind.MDX
 SLIP = "In 2019,the plan changed."

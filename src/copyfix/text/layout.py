@@ -1,5 +1,6 @@
 """Markdown and MDX layouts: the syntax that the CommonMark parser does not know (MDX's ESM,
-JSX and expressions) is found by a pre-pass, hidden from pyromark and masked; bodies that
+JSX and expressions, template tags, TeX math delimiters) is found by a pre-pass
+(``copyfix.text.prepass``), hidden from pyromark and masked; bodies that
 pyromark would read as indented code but that are prose (JSX children in MDX, which has no
 indented code) are parsed again on their own, dedented, and mapped back.
 
@@ -13,35 +14,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from copyfix.model import DocumentKind, Span
 from copyfix.text.blocks import Block
 from copyfix.text.markdown import MarkdownLayout, parse
-from copyfix.text.mdx import mdx_syntax
+from copyfix.text.prepass import prepass
 from copyfix.text.spans import SpanSet
 
 _NEWLINE = re.compile("\n")
 # Bodies inside bodies are parsed again up to this depth; deeper ones stay literal code.
 _MAX_DEPTH = 8
-
-
-@dataclass(slots=True)
-class Hidden:
-    """What a pre-pass found: spans to hide from the parser (masked and literal) and the
-    comments among them where a suppression directive may stand."""
-
-    spans: list[Span] = field(default_factory=list)
-    comments: list[Span] = field(default_factory=list)
-
-
-def hidden_syntax(text: str, kind: DocumentKind) -> Hidden:
-    found = Hidden()
-    if kind is DocumentKind.MDX:
-        spans, comments = mdx_syntax(text)
-        found.spans += spans
-        found.comments += comments
-    return found
 
 
 def blank_out(text: str, spans: SpanSet) -> str:
@@ -135,7 +117,7 @@ class _Dedented:
 
 def build_layout(text: str, kind: DocumentKind, depth: int = 0) -> MarkdownLayout:
     """The layout of a Markdown or MDX text: prose, masks, literal regions, blocks."""
-    hidden = hidden_syntax(text, kind)
+    hidden = prepass(text, mdx=kind is DocumentKind.MDX)
     cut = SpanSet(hidden.spans)
     parsed = blank_out(text, cut)
     base = parse(parsed, indented_code=kind is not DocumentKind.MDX)
