@@ -26,9 +26,10 @@ _NEWLINE = re.compile("\n")
 _MAX_DEPTH = 8
 
 
-def blank_out(text: str, spans: SpanSet) -> str:
-    """``text`` with each span's characters replaced by spaces (newlines kept); a span that opens
-    a line which goes on with other text starts with ``x``, keeping the line's indentation."""
+def blank_out(text: str, spans: SpanSet, *, filler: bool = True) -> str:
+    """``text`` with each span's characters replaced by spaces (newlines kept); with ``filler``,
+    a span that opens a line which goes on with other text starts with ``x``, keeping the
+    line's indentation."""
     if not spans:
         return text
     chars = list(text)
@@ -45,7 +46,7 @@ def blank_out(text: str, spans: SpanSet) -> str:
         for i in range(span.start, span.end):
             if chars[i] not in "\r\n":
                 chars[i] = " "
-    for start, line_end in openers:
+    for start, line_end in openers if filler else ():
         if "".join(chars[start:line_end]).strip():
             chars[start] = "x"
     return "".join(chars)
@@ -90,8 +91,11 @@ class _Dedented:
         self.removed: list[Span] = []
         parts: list[str] = []
         sub, orig = 0, line_start
-        for line in lines:
-            cut = min(depth, len(line) - len(line.lstrip(" \t")))
+        for line, shown in zip(lines, seen, strict=True):
+            # A line of hidden syntax (blank as parsed) loses only its own indentation; a
+            # definition's first line loses its ``:`` marker, which reads as indentation.
+            shown = shown if shown.strip() else line
+            cut = min(depth, len(shown) - len(shown.lstrip(" \t")))
             self.sub_starts.append(sub)
             self.line_starts.append(orig)
             self.cuts.append(cut)
@@ -120,18 +124,24 @@ def build_layout(text: str, kind: DocumentKind, depth: int = 0) -> MarkdownLayou
     hidden = prepass(text, mdx=kind is DocumentKind.MDX)
     cut = SpanSet(hidden.spans)
     parsed = blank_out(text, cut)
-    base = parse(parsed, indented_code=kind is not DocumentKind.MDX)
+    # Bodies found by the pre-pass (admonitions, tabs, definitions) are parsed on their own.
+    outer = blank_out(parsed, SpanSet(hidden.bodies)) if hidden.bodies else parsed
+    base = parse(outer, indented_code=kind is not DocumentKind.MDX)
+    # A definition's ``:`` marker counts as indentation of its body's first line.
+    measured = parsed
+    if hidden.markers:
+        measured = blank_out(parsed, SpanSet(hidden.markers), filler=False)
     prose = subtract(base.prose, cut)
     literal = [*base.literal, *cut]
     blocks = list(base.blocks)
     blanks = subtract(list(base.blanks), cut)
     comments = [*base.comments, *hidden.comments]
     structure = [base.structure]
-    for body in base.bodies:
+    for body in [*hidden.bodies, *base.bodies]:
         if depth >= _MAX_DEPTH:
             literal.append(body)
             continue
-        region = _Dedented(text, parsed, body.start, body.end)
+        region = _Dedented(text, measured, body.start, body.end)
         inner = build_layout(region.text, kind, depth + 1)
         prose += [region.span(s) for s in inner.prose]
         literal += [region.span(s) for s in inner.literal]

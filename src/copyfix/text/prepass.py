@@ -35,6 +35,19 @@ _BLANK_LINE = regex.compile(r"\n[ \t]*(?:\r?\n|$)")
 _FRONT_MATTER = regex.compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", regex.M | regex.S
 )
+# Python-Markdown: an admonition (``!!! note "Title"``, collapsible ``??? tip``, ``???+``) or a
+# content tab (``=== "Tab"``), whose body is the following lines indented four more spaces.
+_TITLE = r"(?:\"[^\"\n]*\"|'[^'\n]*')"
+_BODY_MARKER = regex.compile(
+    rf"([ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+{_TITLE})?"
+    rf"|===\+?[ \t]+{_TITLE})[ \t]*(?=\r?$)"
+)
+# A definition (``:   text``) after its term; its body goes on in lines indented four spaces.
+_DEFINITION = regex.compile(r":[ \t]{1,3}(?=\S)")
+# Lines that open a block: such a line is no definition-list term.
+_NOT_TERM = regex.compile(r"[ \t]*(?:[#>|*+-]|\d+[.)]|<|$)")
+# A remark-directive or Docusaurus admonition fence (``:::note Title``, ``:::``).
+_DIRECTIVE_FENCE = regex.compile(r"[ \t]*:::+[ \t]*[\w-]*[^\n]*")
 # Hugo shortcodes and Liquid/Jinja blocks whose content is data or code unless it reads as prose.
 _PAIRED = ("{{<", "{{%", "{%")
 
@@ -48,6 +61,8 @@ class Found:
     spans: list[Span] = field(default_factory=list)
     comments: list[Span] = field(default_factory=list)
     bodies: list[Span] = field(default_factory=list)
+    #: Definition markers (``:   ``), which are the indentation of their body's first line.
+    markers: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -63,6 +78,7 @@ class _Scanner:
         self.found = Found()
         self.braces: dict[int, int] = {}
         self.opened: list[_Open] = []
+        self.last_definition = -1  # the end of the last definition's body
         # The end of the current paragraph, and for each backtick-run length the paragraph end
         # up to which no run of that length closes a code span.
         self.paragraph_end = -1
@@ -87,6 +103,15 @@ class _Scanner:
                 fence = f.group(1)
                 line_start = line_end + 1
                 continue
+            if _DIRECTIVE_FENCE.fullmatch(line.rstrip("\r")):
+                self._found(line_start + len(line) - len(line.lstrip()), line_end)
+                line_start = line_end + 1
+                continue
+            if not self.mdx:
+                after = self._extension(line_start, line, line_end)
+                if after >= 0:
+                    line_start = after
+                    continue
             if self.mdx and ESM.match(text, line_start) and self._paragraph_start(line_start):
                 end = esm_end(text, line_start)
                 self.found.spans.append(Span(line_start, end))
@@ -94,6 +119,72 @@ class _Scanner:
                 line_start = len(text) if next_newline < 0 else next_newline + 1
                 continue
             line_start = self._inline(line_start, line_end) + 1
+
+    def _extension(self, line_start: int, line: str, line_end: int) -> int:
+        """A Python-Markdown admonition, content tab or definition at this line: hide its
+        marker (and a definition's term), record its body, and return where scanning goes on
+        (after the body); -1 when the line is none of these."""
+        m = _BODY_MARKER.fullmatch(line.rstrip("\r"))
+        if m:
+            indent = len(m.group(1).expandtabs(4))
+            self._found(line_start + len(m.group(1)), line_end)
+            body_end = self._body_end(line_end + 1, indent + 4)
+            if body_end > line_end + 1:
+                self.found.bodies.append(Span(line_end + 1, body_end))
+            return min(body_end + 1, len(self.text)) if body_end > line_end else line_end + 1
+        m = _DEFINITION.match(line)
+        if not m or not self._term_before(line_start):
+            return -1
+        self._found(line_start, line_start + m.end())
+        self.found.markers.append(Span(line_start, line_start + m.end()))
+        body_end = max(line_end, self._body_end(line_end + 1, 4))
+        self.found.bodies.append(Span(line_start, body_end))
+        self.last_definition = body_end
+        return body_end + 1
+
+    def _body_end(self, start: int, indent: int) -> int:
+        """The end of the last line, from ``start``, of a body indented ``indent`` columns
+        (blank lines inside it included, trailing ones not); ``start - 1`` when none is."""
+        text = self.text
+        end = start - 1
+        pos = start
+        while pos < len(text):
+            newline = text.find("\n", pos)
+            line_end = len(text) if newline < 0 else newline
+            line = text[pos:line_end]
+            if line.strip():
+                if len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()) < indent:
+                    break
+                end = line_end
+            pos = line_end + 1
+        return end
+
+    def _term_before(self, line_start: int) -> bool:
+        """Whether the lines before a ``:`` line are a definition's term (or an earlier
+        definition of the same term); the term lines are hidden (a term is not a sentence)."""
+        text = self.text
+        end = line_start - 1
+        if end <= 0:
+            return False
+        if self.last_definition >= end - 1 and self.last_definition > 0:
+            return not text[self.last_definition : line_start].strip()
+        previous = text.rfind("\n", 0, end) + 1
+        if not text[previous:end].strip() and previous > 0:  # one blank line may stand between
+            end = previous - 1
+            previous = text.rfind("\n", 0, end) + 1
+        if not text[previous:end].strip():
+            return False
+        first = previous
+        while first > 0:
+            before = text.rfind("\n", 0, first - 1) + 1
+            if not text[before : first - 1].strip():
+                break
+            first = before
+        terms = text[first:end]
+        if any(_NOT_TERM.match(t) for t in terms.split("\n")):
+            return False
+        self.found.spans.append(Span(first, len(text[:end].rstrip())))
+        return True
 
     def _paragraph_start(self, at: int) -> bool:
         """Whether the line at ``at`` starts a block: ESM stands after a blank line (or the
