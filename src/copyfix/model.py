@@ -149,6 +149,7 @@ class DocumentKind(enum.Enum):
     TEXT = "text"
     MARKDOWN = "markdown"
     MDX = "mdx"
+    RST = "rst"
 
     @property
     def is_markdown(self) -> bool:

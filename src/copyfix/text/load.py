@@ -11,6 +11,7 @@ from copyfix.model import DocumentKind
 from copyfix.text.directives import directive_spans
 from copyfix.text.document import Document
 from copyfix.text.layout import build_layout, layout_fingerprint
+from copyfix.text.rst import parse_rst, rst_fingerprint
 from copyfix.text.plaintext import preformatted_spans
 from copyfix.text.spans import SpanSet
 
@@ -22,6 +23,8 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 SUFFIX_KINDS = {
     **dict.fromkeys(MARKDOWN_SUFFIXES, DocumentKind.MARKDOWN),
     ".mdx": DocumentKind.MDX,
+    ".rst": DocumentKind.RST,
+    ".rest": DocumentKind.RST,
 }
 FORMAT_TYPES = tuple(kind.value for kind in DocumentKind)
 
@@ -49,14 +52,16 @@ def fingerprint_for(kind: DocumentKind) -> Callable[[str], object] | None:
     function of the text; None for plain text, which has no markup to break."""
     if kind.is_markdown:
         return partial(layout_fingerprint, kind=kind)
+    if kind is DocumentKind.RST:
+        return rst_fingerprint
     return None
 
 
 def build_document(
     text: str, *, path: str = "-", kind: DocumentKind, lexicon: Lexicon | None = None
 ) -> Document:
-    if kind.is_markdown:
-        layout = build_layout(text, kind)
+    if kind.is_markdown or kind is DocumentKind.RST:
+        layout = build_layout(text, kind) if kind.is_markdown else parse_rst(text)
         return Document(
             text,
             path=path,
