@@ -17,7 +17,7 @@ from copyfix.text.words import is_english_token
 #: A template tag, a math span or an attribute list may run this far, and no farther.
 MAX_TAG = 4000
 _TAG_CLOSE = {"{{<": ">}}", "{{%": "%}}", "{{": "}}", "{%": "%}", "{#": "#}"}
-_TAG_NAME = regex.compile(r"[ \t\n]*-?[ \t\n]*(/)?[ \t]*([\w.-]+)")
+_TAG_NAME = regex.compile(r"[ \t\n]*+-?[ \t\n]*+(/)?[ \t]*+([\w.-]++)")
 _ATTR_LIST = regex.compile(
     r"\{:?[ \t]*(?:(?:[.#][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))[ \t]*)+\}"
 )
@@ -26,7 +26,8 @@ _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 # sentence, few lines of code.
 _MIN_PROSE_WORDS = 3
 _MIN_ENGLISH_SHARE = 0.6
-_SENTENCE_LINE = regex.compile(r"^.*\p{L}.*\s.*\s.*[.!?:]['\"’”)]*[ \t]*$", regex.M)
+_SENTENCE_END = ".!?:"
+_CLOSERS = "'\"’”)"
 #: Shortcodes and blocks that hold code or data whatever their content looks like.
 CODE_PAIRS = frozenset(
     {"highlight", "code", "codeblock", "raw", "verbatim", "mermaid", "math", "katex", "chart"}
@@ -84,13 +85,19 @@ def attribute_list_end(text: str, start: int) -> int:
     return m.end() if m else -1
 
 
+def _ends_a_sentence(line: str) -> bool:
+    """A line of three words or more that ends like a sentence."""
+    line = line.strip().rstrip(_CLOSERS)
+    return bool(line) and line[-1] in _SENTENCE_END and len(line.split()) >= _MIN_PROSE_WORDS
+
+
 def reads_as_prose(content: str) -> bool:
     """Whether the content of a paired shortcode reads as prose (a note, a callout) rather than
     data or code: a few words, mostly English, a line that ends like a sentence, and fewer than
     half its lines listing lines (configuration, commands, tables:
     ``copyfix.text.plaintext.listing_lines``)."""
     words = _WORD.findall(content)
-    if len(words) < _MIN_PROSE_WORDS or not _SENTENCE_LINE.search(content):
+    if len(words) < _MIN_PROSE_WORDS or not any(map(_ends_a_sentence, content.splitlines())):
         return False
     english = sum(1 for w in words if is_english_token(w.lower()))
     if english < _MIN_ENGLISH_SHARE * len(words):
