@@ -19,6 +19,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	-$(BIN)/copyfix lint seeds/
 	-$(BIN)/copyfix fix --diff seeds/
+	-$(BIN)/copyfix lint -v examples/
+	-$(BIN)/copyfix fix --diff examples/
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
