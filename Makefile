@@ -25,6 +25,8 @@ DEMO_CORPUS := .demo-corpus
 demo: $(VENV)/.installed $(VENV)/.installed-corpus
 	-$(BIN)/copyfix lint seeds/
 	-$(BIN)/copyfix fix --diff seeds/
+	-$(BIN)/copyfix lint -v examples/
+	-$(BIN)/copyfix fix --diff examples/
 	rm -rf $(DEMO_CORPUS) && mkdir -p $(DEMO_CORPUS)
 	$(BIN)/python -c 'import json, pathlib; \
 	paras = [p.strip() for f in sorted(pathlib.Path("seeds").glob("*.txt")) \

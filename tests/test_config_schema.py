@@ -34,6 +34,7 @@ WRONG_TYPE = {
     ),
     "packs": ([True], "expected an array of strings, got an array with non-strings"),
     "lexicon": ([], "expected a table, got an array"),
+    "formats": ("mdx", 'expected a table of "glob" = "format", got the string \'mdx\''),
     "max-file-size": (
         -1, 'expected a positive number of bytes or a size such as "50MB" or "512KiB", '
         "got the number -1",
@@ -87,12 +88,12 @@ def test_unknown_key_lists_the_schema_and_suggests_the_closest():
     assert str(info.value) == (
         "pyproject.toml: key 'tool.copyfix.extend_select': unknown key (expected one of "
         "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, include, "
-        "unsafe-fixes, fail-on, severity, packs, lexicon, max-file-size); "
+        "unsafe-fixes, fail-on, severity, packs, lexicon, max-file-size, formats); "
         "did you mean 'tool.copyfix.extend-select'?"
     )
     with pytest.raises(ConfigError) as info:
         parse_settings({"colour": "red"}, Path("copyfix.toml"))
-    assert str(info.value).endswith("lexicon, max-file-size)")
+    assert str(info.value).endswith("lexicon, max-file-size, formats)")
 
 
 def test_copyfix_config_output_is_itself_a_valid_configuration():

@@ -224,6 +224,7 @@ def test_summary_never_says_all_passed_when_a_file_was_not_checked(tmp_path, mon
     assert "All checks passed!" not in result.stdout
     assert result.stdout.splitlines() == [
         "No problems found.", "1 file could not be checked (see the 'copyfix: error:' lines).",
+        "1 file checked (1 text).",
     ]
     (tmp_path / "bad.txt").unlink()
     (tmp_path / "copyfix.toml").write_text('exclude = ["*"]\n')

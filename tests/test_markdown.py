@@ -339,8 +339,8 @@ def test_kind_for_path(path: str | None, override: str | None, kind: DocumentKin
 
 
 def test_unknown_format_type_is_an_error() -> None:
-    with pytest.raises(ValueError, match="rst"):
-        kind_for_path("a.md", "rst")
+    with pytest.raises(ValueError, match="asciidoc"):
+        kind_for_path("a.md", "asciidoc")
 
 
 def test_format_type_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

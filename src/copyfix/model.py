@@ -143,8 +143,19 @@ def family_of(code: str) -> str:
 
 
 class DocumentKind(enum.Enum):
+    """A file's format: chosen by extension, by a ``formats`` glob in config or by
+    ``--format-type``."""
+
     TEXT = "text"
     MARKDOWN = "markdown"
+    MDX = "mdx"
+    RST = "rst"
+
+    @property
+    def is_markdown(self) -> bool:
+        """Markdown and the formats built on it (MDX): hard breaks, code spans, straight quotes
+        around literal strings mean what they mean in Markdown."""
+        return self in (DocumentKind.MARKDOWN, DocumentKind.MDX)
 
 
 @dataclass(frozen=True, slots=True)

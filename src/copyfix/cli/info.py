@@ -10,6 +10,7 @@ import click
 from copyfix.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, UsageProblem
 from copyfix.cli.settings import LinterFactory, Options, registry_for, settings_for_listing
 from copyfix.config import ConfigError
+from copyfix.text.load import kind_for_path
 
 
 def run_rules(output_format: str, config_path: str | None) -> int:
@@ -86,6 +87,10 @@ def run_config(path: str, config_path: str | None, isolated: bool) -> int:
     data = settings.as_dict()
     # What applies to this very path, so a user can see why a file is skipped or quiet.
     data["path"] = str(target)
+    # The format a file is read as (--format-type aside); a folder holds files of several.
+    data["format"] = (
+        None if target.is_dir() else kind_for_path(str(target), settings.format_for(target)).value
+    )
     data["excluded"] = factory.excluded(target)
     data["per-file-ignores-in-effect"] = settings.ignores_for(target)
     data["rules-in-effect"] = [r.code for r in linter.rules]

@@ -10,7 +10,9 @@ from copyfix.cli.exits import EXIT_CLEAN, EXIT_CRASH, EXIT_ERROR, EXIT_FOUND, Us
 from copyfix.cli.process import (
     emit,
     file_problems,
+    format_counts,
     input_at,
+    list_formats,
     process_paths,
     report_crashes,
     rule_infos,
@@ -24,7 +26,7 @@ from copyfix.output import report
 
 def run_lint(
     paths, opts, *, output_format, statistics, output_file, exit_zero, fail_on, diff_base,
-    color="auto",
+    color="auto", verbose=False,
 ) -> int:
     if statistics and output_format not in report.STATISTICS_FORMATS:
         # A SARIF, JUnit or annotation consumer would choke on a table of counts.
@@ -44,6 +46,8 @@ def run_lint(
     if clash is not None:
         click.echo(f"copyfix: output file is one of the inputs: {clash}", err=True)
         return EXIT_ERROR
+    if verbose:
+        list_formats(outcomes)
     problems = file_problems(errors, outcomes)
     errors += [outcome.error for outcome in outcomes if outcome.error]
     crashes = [o.crash for o in outcomes if o.crash]
@@ -109,4 +113,6 @@ def _render(outcomes, diagnostics, problems, settings, output_format, statistics
     summary = report.summary(
         len(diagnostics), safe, unsafe_hint=unsafe, checked=checked, unchecked=len(problems)
     )
+    if checked:
+        summary += f"\n{format_counts(outcomes)}."
     return (text + "\n\n" if text else "") + summary

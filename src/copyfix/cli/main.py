@@ -10,6 +10,7 @@ import traceback
 import click
 
 from copyfix.cli.exits import EXIT_CRASH, EXIT_ERROR, EXIT_INTERRUPTED
+from copyfix.model import DocumentKind
 from copyfix.version import REPORT_URL, __version__
 
 FORMATS = ["full", "concise", "json", "json-lines", "github", "sarif", "junit"]
@@ -83,7 +84,7 @@ def selection_options(func):
                      help="Use this configuration file instead of discovering one."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
         click.option("--stdin-filename", help="The name of the text read from '-' (sets its format)."),
-        click.option("--format-type", type=click.Choice(["text", "markdown"]),
+        click.option("--format-type", type=click.Choice([k.value for k in DocumentKind]),
                      help="Treat every input as this format, whatever its extension."),
         click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
         click.option("-j", "--jobs", type=int, default=0,
@@ -115,8 +116,10 @@ def main() -> None:
 @click.option("--diff-base", metavar="REF", help="Only report lines changed since this git ref.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               help="Colour the report (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List each file checked and the format it was read as (on stderr).")
 def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff_base, color,
-         **opts):
+         verbose, **opts):
     """Report problems in PATHS (default: the current folder; '-' reads stdin)."""
     from copyfix.cli.lint import run_lint
 
@@ -131,6 +134,7 @@ def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff
         fail_on=fail_on,
         diff_base=diff_base,
         color=color,
+        verbose=verbose,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -46,8 +47,9 @@ def process_paths(paths: list[str], options: Options, mode: Mode, unsafe: bool |
     groups: dict[tuple, list[Path]] = {}
     for path in files:
         settings = factory.settings(path)
-        groups.setdefault((id(factory.linter(path)), id(settings)), []).append(path)
-    for group in groups.values():
+        kind = format_for(path, settings, options)
+        groups.setdefault((id(factory.linter(path)), id(settings), kind), []).append(path)
+    for (_, _, kind), group in groups.items():
         settings = factory.settings(group[0])
         use_unsafe = settings.unsafe_fixes if unsafe is None else unsafe
         outcomes += process_files(
@@ -55,7 +57,7 @@ def process_paths(paths: list[str], options: Options, mode: Mode, unsafe: bool |
             group,
             mode,
             unsafe=use_unsafe,
-            kind=options.format_type,
+            kind=kind,
             jobs=options.jobs,
             cache=not options.no_cache,
             settings_key=_settings_key(settings),
@@ -66,6 +68,30 @@ def process_paths(paths: list[str], options: Options, mode: Mode, unsafe: bool |
     outcomes = _skip_walked_binaries(outcomes, paths)
     first = factory.settings(Path(paths[0])) if paths else Settings()
     return outcomes, errors, first
+
+
+def format_for(path: Path, settings: Settings, options: Options) -> str | None:
+    """The format ``path`` is read as: ``--format-type``, else the first ``formats`` glob of
+    its configuration that matches, else None (by extension)."""
+    if options.format_type:
+        return options.format_type
+    kind = settings.format_for(path)
+    return kind.value if kind is not None else None
+
+
+def format_counts(outcomes: list[FileOutcome]) -> str:
+    """``3 files checked (2 markdown, 1 mdx)``: the files read, counted by format."""
+    counts = Counter(o.format for o in outcomes if o.format and not o.error and not o.crash)
+    total = sum(counts.values())
+    detail = ", ".join(f"{n} {name}" for name, n in sorted(counts.items()))
+    return f"{total} file{'s' if total != 1 else ''} checked" + (f" ({detail})" if detail else "")
+
+
+def list_formats(outcomes: list[FileOutcome]) -> None:
+    """``-v``: each file read, with its format, on stderr."""
+    for o in outcomes:
+        if o.format and not o.error and not o.crash:
+            click.echo(f"copyfix: checked {o.display} as {o.format}", err=True)
 
 
 def _process_stdin(factory: LinterFactory, options: Options, mode: Mode, unsafe: bool | None):
@@ -89,7 +115,7 @@ def _process_stdin(factory: LinterFactory, options: Options, mode: Mode, unsafe:
         name,
         mode,
         unsafe=use_unsafe,
-        kind=options.format_type,
+        kind=format_for(Path(name), settings, options),
     )
     outcome.source = source
     return [outcome], [], settings

@@ -103,6 +103,10 @@ SCHEMA: tuple[Key, ...] = (
     Key("max-file-size", ("max_file_size",), 'bytes, or a size such as "50MB" or "512KiB"',
         lambda: MAX_FILE_BYTES, values.file_size,
         "Larger files are refused before they are read."),
+    Key("formats", ("formats",), 'table of glob = "text", "markdown", "mdx" or "rst"', dict,
+        values.formats_table, "The format of the files that match a glob, whatever their "
+        "extension (the first glob that matches wins; `--format-type` overrides).",
+        to_json=values.formats_json),
 )
 
 KEY_NAMES = tuple(key.name for key in SCHEMA)

@@ -15,7 +15,7 @@ from typing import Any
 from copyfix.config.errors import ConfigError, toml_key
 from copyfix.config.schema import SCHEMA, default_of
 from copyfix.lint.registry import Registry, UnknownRuleError
-from copyfix.model import Severity
+from copyfix.model import DocumentKind, Severity
 from copyfix.text.lexicon import Lexicon
 
 
@@ -39,6 +39,7 @@ class Settings:
     packs: list[str] = field(default_factory=default_of("packs"))
     lexicon_extend: dict[str, list[str]] = field(default_factory=default_of("lexicon_extend"))
     lexicon_remove: dict[str, list[str]] = field(default_factory=default_of("lexicon_remove"))
+    formats: dict[str, DocumentKind] = field(default_factory=default_of("formats"))
     #: Files larger than this many bytes are refused before they are read.
     max_file_size: int = field(default_factory=default_of("max_file_size"))
 
@@ -67,6 +68,15 @@ class Settings:
             if _matches_any(rel, [pattern])
             for code in codes
         ]
+
+    def format_for(self, path: Path) -> DocumentKind | None:
+        """The format the first matching ``formats`` glob gives ``path``; None: by extension."""
+        if not self.formats:
+            return None
+        rel = self._relative(path)
+        return next(
+            (kind for glob, kind in self.formats.items() if _matches_any(rel, [glob])), None
+        )
 
     def _relative(self, path: Path) -> PurePosixPath:
         absolute = Path(os.path.abspath(path))
@@ -131,5 +141,8 @@ def _matches_any(rel: PurePosixPath, patterns: list[str]) -> bool:
         if "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in parts):
             return True
         if pattern.startswith("**/") and _matches_any(rel, [pattern[3:]]):
+            return True
+        # As in .gitignore, ``/**/`` also matches a single slash: ``docs/**/*.md`` holds docs/a.md.
+        if "/**/" in pattern and _matches_any(rel, [pattern.replace("/**/", "/", 1)]):
             return True
     return False

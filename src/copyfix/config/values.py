@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from copyfix.config.errors import Where, describe, toml_key
-from copyfix.model import Severity
+from copyfix.model import DocumentKind, Severity
 from copyfix.text.lexicon import Lexicon
 
 
@@ -61,6 +61,26 @@ def lexicon_table(value: Any, where: Where) -> tuple[dict[str, list[str]], dict[
         target = extend if action == "extend" else remove
         target[names[list_name]] = strings(words, where.sub(sub))
     return extend, remove
+
+
+def formats_table(value: Any, where: Where) -> dict[str, DocumentKind]:
+    """``"glob" = "format"``: the format of the files that match a glob, whatever their
+    extension."""
+    if not isinstance(value, dict):
+        raise where.error(f'expected a table of "glob" = "format", got {describe(value)}')
+    names = [kind.value for kind in DocumentKind]
+    table: dict[str, DocumentKind] = {}
+    for glob, name in value.items():
+        if not isinstance(name, str) or name.lower() not in names:
+            raise where.sub(toml_key(glob)).error(
+                f"expected one of {', '.join(repr(n) for n in names)}, got {describe(name)}"
+            )
+        table[glob] = DocumentKind(name.lower())
+    return table
+
+
+def formats_json(value: dict[str, DocumentKind]) -> dict[str, str]:
+    return {glob: kind.value for glob, kind in value.items()}
 
 
 def lexicon_json(value: tuple[dict[str, list[str]], dict[str, list[str]]]) -> dict[str, list[str]]:

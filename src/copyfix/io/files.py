@@ -17,7 +17,9 @@ from pathlib import Path
 
 from copyfix.config import schema as config_schema
 
-DEFAULT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+DEFAULT_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", ".rst", ".rest"}
+)
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 TEMP_SUFFIX = ".copyfix-tmp"
 _SNIFF = 8192

@@ -48,6 +48,8 @@ class FileOutcome:
     notes: list[str] = field(default_factory=list)
     #: The decoded input with its encoding, BOM and newline style (stdin), to encode the fix.
     source: SourceFile | None = None
+    #: The format the file was read as (``text``, ``markdown``, ``mdx``); empty if never read.
+    format: str = ""
 
     @property
     def changed(self) -> bool:
@@ -83,7 +85,7 @@ def _process_text(
     linter: Linter, text: str, display: str, mode: Mode, *, unsafe: bool, kind: str | None
 ) -> FileOutcome:
     doc_kind = kind_for_path(display, kind)
-    outcome = FileOutcome(display, original=text)
+    outcome = FileOutcome(display, original=text, format=doc_kind.value)
     if mode is Mode.LINT:
         outcome.diagnostics = linter.lint(text, path=display, kind=doc_kind)
         return outcome
@@ -120,7 +122,7 @@ def process_file(
         key = _cache_key(cache, source.raw, display, mode, unsafe, kind)
         hit = cache.load(key)
         if hit is not None:
-            return _from_cache(source.text, display, mode, hit)
+            return _from_cache(source.text, display, mode, hit, kind)
     outcome = process_text(linter, source.text, display, mode, unsafe=unsafe, kind=kind)
     if key is not None and _cacheable(outcome, mode):
         cache.store(key, display, outcome.diagnostics)
@@ -151,8 +153,12 @@ def _cacheable(outcome: FileOutcome, mode: Mode) -> bool:
     return not outcome.changed and not outcome.applied and not outcome.notes
 
 
-def _from_cache(text: str, display: str, mode: Mode, diagnostics: list[Diagnostic]) -> FileOutcome:
-    outcome = FileOutcome(display, diagnostics=diagnostics, original=text)
+def _from_cache(
+    text: str, display: str, mode: Mode, diagnostics: list[Diagnostic], kind: str | None
+) -> FileOutcome:
+    outcome = FileOutcome(
+        display, diagnostics=diagnostics, original=text, format=kind_for_path(display, kind).value
+    )
     if mode is not Mode.LINT:
         outcome.fixed = text
     return outcome
@@ -276,4 +282,4 @@ def _lookup(
     except FileError:
         return None  # the worker reports it
     hit = store.load(_cache_key(store, source.raw, display, mode, unsafe, kind))
-    return None if hit is None else _from_cache(source.text, display, mode, hit)
+    return None if hit is None else _from_cache(source.text, display, mode, hit, kind)

@@ -3,7 +3,7 @@ where a text becomes a document, diagnostics and fixed text for every caller (CL
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -11,8 +11,7 @@ from copyfix.lint.engine import lint_document
 from copyfix.lint.fixer import FixResult, fix_loop
 from copyfix.lint.registry import Registry, default_registry
 from copyfix.model import Diagnostic, DocumentKind, Severity
-from copyfix.text.load import build_document, kind_for_path
-from copyfix.text.markdown import fingerprint
+from copyfix.text.load import build_document, fingerprint_for, kind_for_path
 
 if TYPE_CHECKING:
     from copyfix.rules.base import Rule
@@ -40,7 +39,8 @@ class Linter:
         without it, so what is returned is always a converged result. The rolled-back rules are
         listed in ``unconverged`` and their findings stay in ``remaining``.
         """
-        verify = _MarkdownCheck() if kind is DocumentKind.MARKDOWN else None
+        structure = fingerprint_for(kind)
+        verify = _StructureCheck(structure) if structure is not None else None
         rules = list(self.rules)
         dropped: list[str] = []
         refused: list[str] = []
@@ -62,18 +62,19 @@ class Linter:
         return result
 
 
-class _MarkdownCheck:
-    """Whether a fix kept the Markdown structure. The text after one pass is the text before
-    the next, so each text is parsed once."""
+class _StructureCheck:
+    """Whether a fix kept the document's structure (Markdown, MDX). The text after one pass is
+    the text before the next, so each text is parsed once."""
 
-    def __init__(self) -> None:
+    def __init__(self, fingerprint: Callable[[str], object]) -> None:
+        self._fingerprint_of = fingerprint
         self._memo: dict[str, object] = {}
 
     def _fingerprint(self, text: str) -> object:
         if text not in self._memo:
             if len(self._memo) > 4:
                 self._memo.clear()
-            self._memo[text] = fingerprint(text)
+            self._memo[text] = self._fingerprint_of(text)
         return self._memo[text]
 
     def __call__(self, before: str, after: str) -> bool:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.model import Applicability, DocumentKind, Edit, FixAvailability, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -145,7 +145,7 @@ def _quote_spaces(doc) -> Iterator[Violation]:
         )
     # In Markdown, straight quotes mostly quote literal strings, where a space may be content
     # ("lines beginning with "at "").
-    families = ("double", "guillemet") if doc.kind is DocumentKind.MARKDOWN else (
+    families = ("double", "guillemet") if doc.kind.is_markdown else (
         "double", "straight", "guillemet"
     )
     found = list(_spaced_double_quotes(doc, view, families))

@@ -7,7 +7,6 @@ import regex
 
 from copyfix.model import (
     Applicability,
-    DocumentKind,
     Edit,
     FixAvailability,
     Severity,
@@ -63,7 +62,7 @@ class TrailingWhitespace(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
-        markdown = doc.kind is DocumentKind.MARKDOWN
+        markdown = doc.kind.is_markdown
         found = list(_TRAILING.finditer(text))
         # Trailing spaces on many lines are what a renderer or an editor leaves everywhere, a
         # habit of the whole file rather than a slip: removing them is then a clean-up to ask for.

@@ -19,14 +19,21 @@ if TYPE_CHECKING:
 # A directive alone on its line; ``>`` lets one sit inside a Markdown block quote. The action is
 # any word, so a misspelt one ("disable-nextline") is read whole and reported, not taken for
 # ``disable`` with a rule named "-nextline". Possessive, so a long word cannot backtrack.
+# MDX has no HTML comments: there a directive is an MDX comment, ``{/* copyfix: ... */}``; in
+# reStructuredText it is a comment, ``.. copyfix: ...`` (the branch reset ``(?|...)`` numbers
+# the groups of every spelling alike).
 DIRECTIVE = regex.compile(
-    r"^[ \t>]*(<!--[ \t]*copyfix:[ \t]*([\w-]*+)([^\n]*?)[ \t]*-->)[ \t]*(?=\r?$)",
+    r"^[ \t>]*((?|<!--[ \t]*copyfix:[ \t]*([\w-]*+)([^\n]*?)[ \t]*-->"
+    r"|\{/\*[ \t]*copyfix:[ \t]*([\w-]*+)([^\n]*?)[ \t]*\*/\}"
+    r"|\.\.[ \t]+copyfix:[ \t]*([\w-]*+)([^\n]*?)))[ \t]*(?=\r?$)",
     regex.M,
 )
 #: The actions a directive may name.
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
 # Where a directive begins: a line that begins one but does not match DIRECTIVE is malformed.
-_DIRECTIVE_START = regex.compile(r"^[ \t>]*+(<!--[ \t]*+copyfix:)", regex.M)
+_DIRECTIVE_START = regex.compile(r"^[ \t>]*+(<!--[ \t]*+copyfix:|\{/\*[ \t]*+copyfix:)", regex.M)
+#: Where plain text (which has no comment syntax of its own) takes a directive: an HTML comment.
+_PLAIN = "<!--"
 
 
 def find_directives(doc: Document) -> list[regex.Match[str]]:
@@ -38,7 +45,7 @@ def find_directives(doc: Document) -> list[regex.Match[str]]:
     matches = list(DIRECTIVE.finditer(text))
     comments = doc.comments
     if comments is None:
-        return matches
+        return [m for m in matches if m.group(1).startswith(_PLAIN)]
     starts = {span.start for span in comments}
     return [m for m in matches if m.start(1) in starts]
 
@@ -58,11 +65,16 @@ def malformed_directives(doc: Document) -> list[Span]:
         at = m.start(1)
         if at in whole or (starts is not None and at not in starts):
             continue
+        if starts is None and not m.group(1).startswith(_PLAIN):
+            continue
         end = text.find("\n", at)
         found.append(Span(at, len(text) if end < 0 else end))
     return found
 
 
 def directive_spans(text: str) -> list[Span]:
-    """The directive comments of a plain-text document (whole lines are not prose)."""
-    return [Span(*m.span(1)) for m in DIRECTIVE.finditer(text)] if "copyfix:" in text else []
+    """The directive comments of a plain-text document (whole lines are not prose); only the
+    HTML-comment spelling counts there."""
+    if "copyfix:" not in text:
+        return []
+    return [Span(*m.span(1)) for m in DIRECTIVE.finditer(text) if m.group(1).startswith(_PLAIN)]

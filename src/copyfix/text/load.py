@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from copyfix.model import DocumentKind
 from copyfix.text.directives import directive_spans
 from copyfix.text.document import Document
-from copyfix.text.markdown import parse
+from copyfix.text.layout import build_layout, layout_fingerprint
 from copyfix.text.plaintext import preformatted_spans
+from copyfix.text.rst import parse_rst, rst_fingerprint
 from copyfix.text.spans import SpanSet
 
 if TYPE_CHECKING:
     from copyfix.text.lexicon import Lexicon
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+#: The format each extension stands for; any other extension is plain text.
+SUFFIX_KINDS = {
+    **dict.fromkeys(MARKDOWN_SUFFIXES, DocumentKind.MARKDOWN),
+    ".mdx": DocumentKind.MDX,
+    ".rst": DocumentKind.RST,
+    ".rest": DocumentKind.RST,
+}
 FORMAT_TYPES = tuple(kind.value for kind in DocumentKind)
 
 
@@ -32,16 +42,26 @@ def kind_for_path(
             raise ValueError(
                 f"unknown format type {override!r} (expected one of: {', '.join(FORMAT_TYPES)})"
             ) from None
-    if path and PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES:
-        return DocumentKind.MARKDOWN
+    if path:
+        return SUFFIX_KINDS.get(PurePath(path).suffix.lower(), DocumentKind.TEXT)
     return DocumentKind.TEXT
+
+
+def fingerprint_for(kind: DocumentKind) -> Callable[[str], object] | None:
+    """What a fix of a ``kind`` document must keep (its structure and literal regions), as a
+    function of the text; None for plain text, which has no markup to break."""
+    if kind.is_markdown:
+        return partial(layout_fingerprint, kind=kind)
+    if kind is DocumentKind.RST:
+        return rst_fingerprint
+    return None
 
 
 def build_document(
     text: str, *, path: str = "-", kind: DocumentKind, lexicon: Lexicon | None = None
 ) -> Document:
-    if kind is DocumentKind.MARKDOWN:
-        layout = parse(text)
+    if kind.is_markdown or kind is DocumentKind.RST:
+        layout = build_layout(text, kind) if kind.is_markdown else parse_rst(text)
         return Document(
             text,
             path=path,

@@ -75,6 +75,8 @@ class MarkdownLayout:
     comments: list[Span] = field(default_factory=list)
     #: The block and inline structure, as nested tuples; see ``fingerprint``.
     structure: tuple[Any, ...] = ()
+    #: Indented code blocks left unparsed (``parse(indented_code=False)``, for MDX).
+    bodies: list[Span] = field(default_factory=list)
 
 
 def _tag(payload: Any) -> str:
@@ -141,8 +143,11 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, indented_code: bool = True) -> None:
         self.text = text
+        #: False in MDX, which has no indented code: such blocks are recorded in ``bodies``.
+        self.indented_code = indented_code
+        self.bodies: list[Span] = []
         self.prose: list[Span] = []
         self.literal: list[Span] = []
         self.blanks: list[Span] = []
@@ -187,7 +192,10 @@ class _Builder:
             self.last_piece = -1
         if tag in _LITERAL_CONTAINERS:
             self.literal_depth += 1
-            self.literal.append(Span(start, end))
+            if not self.indented_code and _label(payload) == "CodeBlock:Indented":
+                self.bodies.append(Span(start, end))
+            else:
+                self.literal.append(Span(start, end))
         if tag in ("Link", "Image"):
             detail = payload[tag] if isinstance(payload, dict) else {}
             auto = isinstance(detail, dict) and detail.get("link_type") in ("Autolink", "Email")
@@ -297,6 +305,7 @@ class _Builder:
             SpanSet(self.blanks),
             self.comments,
             tuple(self.root.children),
+            self.bodies,
         )
 
 
@@ -308,10 +317,10 @@ def _digest(label: str, children: list[Any]) -> bytes:
     return h.digest()
 
 
-def parse(text: str) -> MarkdownLayout:
+def parse(text: str, *, indented_code: bool = True) -> MarkdownLayout:
     source = _parsable(text)
     to_cp = _converter(source)
-    builder = _Builder(text)
+    builder = _Builder(text, indented_code=indented_code)
     for event, rng in _events(source):
         start, end = to_cp(rng["start"]), to_cp(rng["end"])
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule

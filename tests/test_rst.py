@@ -1,0 +1,184 @@
+"""reStructuredText through docutils: prose of paragraphs, titles, lists, tables, admonitions
+and footnotes is checked; literal blocks, code-block, unknown directives, inline literals, roles
+(Sphinx's included), substitutions, targets, comments and field names are masked; offsets point
+into the source; suppressions are reST comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import copyfix
+from copyfix.cli import main
+from copyfix.io.files import discover
+from copyfix.model import DocumentKind
+from copyfix.text.load import build_document, kind_for_path
+from copyfix.text.rst import parse_rst
+
+RST = DocumentKind.RST
+
+SPHINX_PAGE = """\
+Installation,here
+=================
+
+Call :func:`os.path.join` or :py:meth:`Path.open` ,then read :ref:`the guide <guide>`.
+Use ``a,b`` and :kbd:`Ctrl+C`.
+
+.. code-block:: python
+
+   print(a,b)
+   x.y,z
+
+.. literalinclude:: ../src/app.py
+   :lines: 1-10
+
+.. toctree::
+   :maxdepth: 2
+
+   intro,here
+
+.. note::
+
+   A note body,with a slip.
+
+.. versionadded:: 2.0
+   The flag was added,here.
+
+- first item,here
+- second item
+
+:param name,x: the name,here.
+
+.. _guide:
+
+.. |version| replace:: 1.2,3
+
+Version |version| is out [#]_.
+
+.. [#] A footnote,here.
+
+.. this comment,here is masked
+
+=====  =====
+x y    c
+=====  =====
+
+Literal::
+
+    a.b,c
+"""
+
+
+def lint(text: str) -> list[tuple[str, int, int]]:
+    return [(d.code, d.line, d.column) for d in copyfix.lint_text(text, kind="rst")]
+
+
+def fixed(text: str) -> str:
+    return copyfix.fix_text(text, kind="rst")
+
+
+def prose(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in parse_rst(text).prose]
+
+
+@pytest.mark.parametrize(("path", "kind"), [("a.rst", RST), ("b.REST", RST), ("c.txt", None)])
+def test_rst_by_extension(path: str, kind) -> None:
+    assert kind_for_path(path) is (kind or DocumentKind.TEXT)
+
+
+def test_rst_files_are_found_in_a_folder_walk(tmp_path: Path) -> None:
+    (tmp_path / "index.rst").write_text("Hello.\n")
+    assert [p.name for p in discover([str(tmp_path)])] == ["index.rst"]
+
+
+def test_sphinx_page_lint() -> None:
+    assert lint(SPHINX_PAGE) == [
+        ("SP001", 1, 13),  # a title
+        ("SP001", 22, 15),  # a note
+        ("SP001", 25, 22),  # versionadded, a Sphinx directive docutils does not know
+        ("SP001", 27, 13),  # a list item
+        ("SP001", 30, 24),  # a field body (its name is masked)
+        ("SP001", 38, 18),  # a footnote
+    ]
+
+
+def test_sphinx_page_fix_touches_only_prose() -> None:
+    # The title keeps its slip: a longer title would outrun its underline, which changes the
+    # document's structure, so the fix is refused.
+    assert fixed(SPHINX_PAGE) == (
+        SPHINX_PAGE.replace("body,with", "body, with")
+        .replace("added,here", "added, here")
+        .replace("item,here", "item, here")
+        .replace("name,here", "name, here")
+        .replace("footnote,here", "footnote, here")
+    )
+
+
+def test_masked_constructs_are_not_prose() -> None:
+    found = " ".join(prose(SPHINX_PAGE))
+    for masked in ("os.path", "Path.open", "a,b", "Ctrl", "print", "x.y,z", "lines",
+                   "maxdepth", "intro,here", "1.2,3", "this comment", "name,x", "a.b,c",
+                   "guide:", "version|"):
+        assert masked not in found, masked
+    for checked in ("A note body,with a slip.", "The flag was added,here.",
+                    "first item,here", "A footnote,here.", "Version ", " is out ", "Literal:"):
+        assert checked in found, checked
+
+
+def test_blocks_have_their_kinds() -> None:
+    doc = build_document(SPHINX_PAGE, kind=RST)
+    kinds = {SPHINX_PAGE[b.span.start : b.span.end]: b.kind.value for b in doc.blocks}
+    assert kinds["Installation,here"] == "heading"
+    assert kinds["first item,here"] == "item"
+    assert kinds["A note body,with a slip."] == "paragraph"
+
+
+def test_table_cells_are_prose() -> None:
+    text = "+--------------+-----+\n| late.We went | ok  |\n+--------------+-----+\n"
+    assert lint(text) == [("SP002", 2, 7)]
+    assert fixed(text) == text  # a fix would break the grid: refused
+
+
+def test_suppression_is_an_rst_comment() -> None:
+    text = ".. copyfix: disable-next-line SP001\nIn 2019,the plan changed.\n"
+    assert lint(text) == []
+    text = ".. copyfix: disable SP001\n\nIn 2019,the plan changed.\n"
+    assert lint(text) == []
+    shown = "Example::\n\n   .. copyfix: disable SP001\n\nIn 2019,the plan changed.\n"
+    assert lint(shown) == [("SP001", 5, 8)]
+
+
+def test_two_spaces_after_sentences_are_kept_when_consistent() -> None:
+    text = "It ends.  Then it goes on.  And on.\n\nThis is fine.  So is this.\n"
+    assert fixed(text) == text
+
+
+def test_unknown_directives_and_roles_are_no_errors(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.rst").write_text(".. autofunction:: x\n\nSee :unknown:`x,y` here.\n")
+    result = CliRunner().invoke(main, ["lint", "--no-cache", "-v", "a.rst"])
+    assert result.exit_code == 0, result.output
+    assert "checked a.rst as rst" in result.stderr
+    assert result.stdout.splitlines() == ["All checks passed!", "1 file checked (1 rst)."]
+
+
+_PIECES = [
+    "In 2019,the plan changed.", "It was late.We left.", "Use ``a,b`` here.",
+    "Call :func:`x.y,z` now.", ".. code-block:: python\n\n   a,b = 1,2",
+    ".. note::\n\n   Note body,here.", "- item,one\n- item two", "Title,x\n=======",
+    "Term,x\n   Definition,here.", "Text::\n\n   lit.eral,x",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6))
+def test_fixes_never_change_literals(parts: list[str]) -> None:
+    text = "\n\n".join(parts) + "\n"
+    out = fixed(text)
+    literal = [text[s.start : s.end] for s in parse_rst(text).literal]
+    assert [out[s.start : s.end] for s in parse_rst(out).literal] == literal
+    assert fixed(out) == out
