@@ -43,8 +43,7 @@ class Copyfix:
 
     def run(self, text: str, path: str) -> tuple[str, list]:
         from copyfix.lint.fixer import fix_loop
-        from copyfix.lint.linter import _MarkdownCheck
-        from copyfix.model import DocumentKind
+        from copyfix.lint.linter import structure_check
         from copyfix.text.load import kind_for_path
 
         kind = kind_for_path(path, None)
@@ -56,7 +55,7 @@ class Copyfix:
                 first.append(found)
             return found
 
-        verify = _MarkdownCheck() if kind is DocumentKind.MARKDOWN else None
+        verify = structure_check(kind)
         result = fix_loop(text, lint, unsafe=False, verify=verify)
         return result.text, first[0] if first else []
 

@@ -39,8 +39,7 @@ class Linter:
         without it, so what is returned is always a converged result. The rolled-back rules are
         listed in ``unconverged`` and their findings stay in ``remaining``.
         """
-        structure = fingerprint_for(kind)
-        verify = _StructureCheck(structure) if structure is not None else None
+        verify = structure_check(kind)
         rules = list(self.rules)
         dropped: list[str] = []
         refused: list[str] = []
@@ -60,6 +59,14 @@ class Linter:
             result.refused = refused
             result.remaining = self.lint(result.text, path=path, kind=kind)
         return result
+
+
+def structure_check(kind: DocumentKind) -> _StructureCheck | None:
+    """The ``verify`` callable ``fix_loop`` uses for ``kind``: ``verify(before, after)`` is
+    False when a pass changed the document's structure (Markdown, MDX, reStructuredText);
+    None for plain text, which has no structure to keep."""
+    structure = fingerprint_for(kind)
+    return _StructureCheck(structure) if structure is not None else None
 
 
 class _StructureCheck:
