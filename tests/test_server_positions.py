@@ -79,3 +79,26 @@ def test_editor_options_keep_what_a_change_leaves_out():
     assert EditorOptions.parse(None, base=first) == first
     changed = EditorOptions.parse({"copyfix": {"ignore": "SP001, SP002"}}, base=first)
     assert changed.ignore == ["SP001", "SP002"] and changed.select == ["SP"]
+
+
+@pytest.mark.parametrize(
+    ("name", "language_id", "expected"),
+    [
+        ("page.mdx", "mdx", "mdx"),  # the path decides: MDX, not Markdown
+        ("page.mdx", "markdown", "mdx"),
+        ("index.rst", "restructuredtext", "rst"),
+        ("notes.md", "plaintext", "markdown"),
+        ("untitled", "mdx", "mdx"),  # no extension: the editor's language decides
+        ("untitled", "restructuredtext", "rst"),
+        ("untitled", "markdown", "markdown"),
+        ("untitled", "plaintext", "text"),
+        ("notes.txt", None, "text"),
+    ],
+)
+def test_document_format_from_path_then_language(name, language_id, expected):
+    from pathlib import Path
+
+    from copyfix.cli.server.checks import Snapshot
+
+    snapshot = Snapshot("file:///" + name, Path("/tmp") / name, 1, "", language_id)
+    assert snapshot.kind.value == expected

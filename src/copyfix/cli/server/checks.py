@@ -10,10 +10,19 @@ from copyfix.cli.server.positions import LineIndex
 from copyfix.cli.server.state import Configuration, Resolved
 from copyfix.io.runner import describe_crash
 from copyfix.model import Diagnostic, DocumentKind
-from copyfix.text.load import MARKDOWN_SUFFIXES, kind_for_path
+from copyfix.text.load import kind_for_path
 
 #: Editor language ids read as Markdown whatever the file's extension.
-_MARKDOWN_IDS = frozenset({"markdown", "mdx", "quarto", "rmd"})
+# The format an editor's language id names, for a document whose path does not say (an
+# untitled buffer, an odd extension).
+_LANGUAGE_KINDS = {
+    "markdown": DocumentKind.MARKDOWN,
+    "quarto": DocumentKind.MARKDOWN,
+    "rmd": DocumentKind.MARKDOWN,
+    "mdx": DocumentKind.MDX,
+    "restructuredtext": DocumentKind.RST,
+    "rst": DocumentKind.RST,
+}
 
 
 @dataclass(slots=True)
@@ -28,11 +37,10 @@ class Snapshot:
 
     @property
     def kind(self) -> DocumentKind:
-        if self.path.suffix.lower() in MARKDOWN_SUFFIXES:
-            return DocumentKind.MARKDOWN
-        if (self.language_id or "").lower() in _MARKDOWN_IDS:
-            return DocumentKind.MARKDOWN
-        return kind_for_path(str(self.path))
+        kind = kind_for_path(str(self.path))
+        if kind is DocumentKind.TEXT:
+            return _LANGUAGE_KINDS.get((self.language_id or "").lower(), kind)
+        return kind
 
 
 @dataclass(slots=True)
