@@ -155,23 +155,11 @@ def build_layout(text: str, kind: DocumentKind, depth: int = 0) -> MarkdownLayou
         prose,
         SpanSet(literal),
         blocks,
-        _complement(prose, len(text)),
+        SpanSet.complement(prose, len(text)),
         SpanSet(blanks),
         sorted(comments),
         tuple(structure) if len(structure) > 1 else base.structure,
     )
-
-
-def _complement(prose: list[Span], length: int) -> SpanSet:
-    masks: list[Span] = []
-    pos = 0
-    for span in prose:
-        if span.start > pos:
-            masks.append(Span(pos, span.start))
-        pos = max(pos, span.end)
-    if pos < length:
-        masks.append(Span(pos, length))
-    return SpanSet(masks)
 
 
 def layout_fingerprint(text: str, kind: DocumentKind) -> tuple[object, tuple[str, ...]]:

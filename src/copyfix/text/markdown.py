@@ -301,7 +301,7 @@ class _Builder:
             self.prose,
             SpanSet(self.literal),
             self.blocks,
-            _complement(self.prose, len(self.text)),
+            SpanSet.complement(self.prose, len(self.text)),
             SpanSet(self.blanks),
             self.comments,
             tuple(self.root.children),
@@ -334,18 +334,6 @@ def parse(text: str, *, indented_code: bool = True) -> MarkdownLayout:
         else:
             builder.leaf(kind, payload, start, end)
     return builder.layout()
-
-
-def _complement(prose: list[Span], length: int) -> SpanSet:
-    masks: list[Span] = []
-    pos = 0
-    for span in sorted(prose):
-        if span.start > pos:
-            masks.append(Span(pos, span.start))
-        pos = max(pos, span.end)
-    if pos < length:
-        masks.append(Span(pos, length))
-    return SpanSet(masks)
 
 
 def fingerprint(text: str) -> tuple[tuple[Any, ...], tuple[str, ...]]:

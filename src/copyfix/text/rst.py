@@ -195,24 +195,12 @@ def parse_rst(text: str) -> MarkdownLayout:
         for key, p in spans_of.items() if p
     ]
     prose.sort()
-    masks = _complement(prose, len(text))
+    masks = SpanSet.complement(prose, len(text))
     literal = SpanSet(_without_trailing_space(text, masks))
     return MarkdownLayout(
         prose, literal, sorted(found, key=lambda b: b.span.start), masks, SpanSet(blanks),
         _comments(text, document), (_structure(document),),
     )
-
-
-def _complement(prose: list[Span], length: int) -> SpanSet:
-    masks: list[Span] = []
-    pos = 0
-    for span in prose:
-        if span.start > pos:
-            masks.append(Span(pos, span.start))
-        pos = max(pos, span.end)
-    if pos < length:
-        masks.append(Span(pos, length))
-    return SpanSet(masks)
 
 
 def _without_trailing_space(text: str, masks: SpanSet) -> list[Span]:

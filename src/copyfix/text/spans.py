@@ -57,3 +57,17 @@ class SpanSet:
 
     def union(self, other: Iterable[Span]) -> SpanSet:
         return SpanSet([*self, *other])
+
+    @classmethod
+    def complement(cls, spans: Iterable[Span], length: int) -> SpanSet:
+        """What ``spans`` leave uncovered of ``[0, length)``: the masks around a document's
+        prose, say. ``spans`` may be unsorted and overlapping; offsets are code points."""
+        gaps: list[Span] = []
+        pos = 0
+        for span in sorted(spans, key=_ORDER):
+            if span.start > pos:
+                gaps.append(Span(pos, span.start))
+            pos = max(pos, span.end)
+        if pos < length:
+            gaps.append(Span(pos, length))
+        return cls(gaps)
