@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 _BACKTICKS = re.compile(r"`+")
 
 
+#: How many times a document repeats a spacing or casing pattern before it counts as the
+#: document's own style rather than a slip: the rules that see it then offer only unsafe fixes.
+HABIT_MIN = 3
+
+
 class Rule:
     """Subclasses set the class attributes and implement ``check``. The docstring is the rule's
     documentation, with ``## What it does``, ``## Why is this bad?`` and ``## Fix safety``

@@ -18,7 +18,7 @@ from copyfix.model import (
     bad,
     good,
 )
-from copyfix.rules.base import Rule, violation
+from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.blocks import MASK_CHAR, BlockKind
 from copyfix.text.sentences import LIST_LABEL, StartKind
 
@@ -38,7 +38,6 @@ _LATIN = regex.compile(r"\p{Latin}")
 # A paragraph or item that ends with one of these is a sentence the next block continues.
 _CONTINUING = (";", ":", ",")
 _TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
-_BLOCK_HABIT = 3
 
 
 class LowercaseSentenceStart(Rule):
@@ -124,14 +123,14 @@ class LowercaseSentenceStart(Rule):
             if start.kind is StartKind.BOUNDARY:
                 lowercase[start.block.span.start] = lowercase.get(start.block.span.start, 0) + 1
         habits = set()
-        if any(n >= _BLOCK_HABIT for n in lowercase.values()):
+        if any(n >= HABIT_MIN for n in lowercase.values()):
             starts: dict[int, int] = {}
             for start in doc.analysis.sentences:
                 if start.kind is StartKind.BOUNDARY:
                     starts[start.block.span.start] = starts.get(start.block.span.start, 0) + 1
             habits = {
                 block for block, n in lowercase.items()
-                if n >= _BLOCK_HABIT and 2 * n >= starts.get(block, 0)
+                if n >= HABIT_MIN and 2 * n >= starts.get(block, 0)
             }
         for start, at, after, word, applicability in found:
             if start.block.span.start in habits:

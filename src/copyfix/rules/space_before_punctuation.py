@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Severity, Violation, bad, good
-from copyfix.rules.base import Rule, violation
+from copyfix.rules.base import HABIT_MIN, Rule, violation
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -35,7 +35,6 @@ _CLOSERS = frozenset(")]”’\"'")
 # again and again follows that convention, or lists `Label : value` lines, or quotes shell
 # syntax (`while condition ; do command ; done`).
 _HIGH_MARKS = frozenset(";:!?")
-_HIGH_HABIT = 3
 
 
 class SpaceBeforePunctuation(Rule):
@@ -106,7 +105,7 @@ class SpaceBeforePunctuation(Rule):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose
             habit = (
                 view[start - 1] in _CLOSERS
-                or mark[0] in _HIGH_MARKS and high >= _HIGH_HABIT
+                or mark[0] in _HIGH_MARKS and high >= HABIT_MIN
             )
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
-from copyfix.rules.base import Rule, violation
+from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.quotes import Role
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def _quote_spaces(doc) -> Iterator[Violation]:
     found = list(_spaced_double_quotes(doc, view, families))
     # "“ feather duvet lung. ”", "“ creator ” one" again and again: spaces inside quotes that
     # the whole document leaves are its source's style (a scraper's, a renderer's), not a slip.
-    habit = len(found) >= _HABIT
+    habit = len(found) >= HABIT_MIN
     spaced = {mark.pos for *_, mark in found}
     padded = _padded_quotations(doc, spaced)
     for start, end, message, edit, mark in found:
@@ -184,7 +184,6 @@ def _padded_quotations(doc, spaced: set[int]) -> set[int]:
     return padded
 
 
-_HABIT = 3
 # A single quote mark next to a double one: the space between nested quotation marks
 # (“ ‘Go,’ ”) is the typographic way to keep them apart, not a slip.
 _NEIGHBOUR_QUOTES = _QUOTES + "‘’'"

@@ -15,7 +15,7 @@ from copyfix.model import (
     bad,
     good,
 )
-from copyfix.rules.base import Rule, violation
+from copyfix.rules.base import HABIT_MIN, Rule, violation
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 _TRAILING = regex.compile(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]++$", regex.M)
 
 
-_HABIT_MIN = 3
 
 
 class TrailingWhitespace(Rule):
@@ -66,7 +65,7 @@ class TrailingWhitespace(Rule):
         found = list(_TRAILING.finditer(text))
         # Trailing spaces on many lines are what a renderer or an editor leaves everywhere, a
         # habit of the whole file rather than a slip: removing them is then a clean-up to ask for.
-        habit = len(found) >= _HABIT_MIN
+        habit = len(found) >= HABIT_MIN
         for m in found:
             start, end = m.span()
             if markdown and _is_hard_break(text, start, end):
