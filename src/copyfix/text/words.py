@@ -28,7 +28,7 @@ import os
 import tempfile
 import unicodedata
 from array import array
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -156,6 +156,12 @@ def variants(word: str) -> list[str]:
     return [pattern.sub(repl, word) for pattern, repl in _VARIANTS if pattern.search(word)]
 
 
+# Text repeats its words (Zipf), so the few thousand distinct words of a document are looked
+# up once each instead of once per occurrence; the bound keeps a corpus run's memory flat.
+_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=_MEMO)
 def is_english_word(word: str) -> bool:
     """True when ``word`` (any case; ``’`` read as ``'``) is an English word of the list, in
     American or British spelling. Letters only: digits, underscores and other scripts
@@ -171,6 +177,7 @@ def is_english_word(word: str) -> bool:
     return any(v in counts for v in variants(lower))
 
 
+@lru_cache(maxsize=_MEMO)
 def is_english_token(token: str) -> bool:
     """True for an English word, or English words joined by hyphens or apostrophes
     (``well-known``, ``it's``, ``students'``); letters only in every part."""
@@ -184,6 +191,7 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=_MEMO)
 def count(word: str) -> int:
     """How often ``word`` (any case) occurs in the list's subtitle corpus (about 1.4 billion
     words): 0 if unknown, 50 for a dictionary word never seen there, 76 million for ``the``."""
