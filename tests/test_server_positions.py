@@ -101,4 +101,4 @@ def test_document_format_from_path_then_language(name, language_id, expected):
     from copyfix.cli.server.checks import Snapshot
 
     snapshot = Snapshot("file:///" + name, Path("/tmp") / name, 1, "", language_id)
-    assert snapshot.kind.value == expected
+    assert snapshot.kind().value == expected

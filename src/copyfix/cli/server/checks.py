@@ -35,8 +35,12 @@ class Snapshot:
     text: str
     language_id: str | None = None
 
-    @property
-    def kind(self) -> DocumentKind:
+    def kind(self, configured: DocumentKind | None = None) -> DocumentKind:
+        """The format the document is read as, in the order ``copyfix lint`` uses: the
+        ``formats`` glob of its configuration (``configured``), its extension, then, for a path
+        that says plain text (an untitled buffer, an odd extension), the editor's language id."""
+        if configured is not None:
+            return configured
         kind = kind_for_path(str(self.path))
         if kind is DocumentKind.TEXT:
             return _LANGUAGE_KINDS.get((self.language_id or "").lower(), kind)
@@ -59,6 +63,11 @@ class Result:
     def version(self) -> int | None:
         return self.snapshot.version
 
+    @property
+    def kind(self) -> DocumentKind:
+        """The format the document was read as."""
+        return self.snapshot.kind(self.resolved.format if self.resolved else None)
+
 
 def check(config: Configuration, snapshot: Snapshot, encoding: str) -> Result:
     """Lint a snapshot. A rule that raises gives a result with ``crash`` set and no findings."""
@@ -76,7 +85,7 @@ def check(config: Configuration, snapshot: Snapshot, encoding: str) -> Result:
         return result
     try:
         result.diagnostics = resolved.linter.lint(
-            snapshot.text, path=str(snapshot.path), kind=snapshot.kind
+            snapshot.text, path=str(snapshot.path), kind=result.kind
         )
     except Exception as exc:  # a crashing rule must not take the server down
         result.crash = describe_crash(str(snapshot.path), exc)
@@ -94,7 +103,7 @@ def fix_all(result: Result, unsafe: bool | None = None) -> str | None:
         fixed = resolved.linter.fix(
             snapshot.text,
             path=str(snapshot.path),
-            kind=snapshot.kind,
+            kind=result.kind,
             unsafe=resolved.unsafe if unsafe is None else unsafe,
         )
     except Exception:

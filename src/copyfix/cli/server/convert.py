@@ -6,7 +6,7 @@ import regex
 from lsprotocol import types
 
 from copyfix.cli.server.positions import LineIndex
-from copyfix.model import Applicability, Diagnostic, Edit, Severity
+from copyfix.model import Applicability, Diagnostic, DocumentKind, Edit, Severity
 
 SOURCE = "copyfix"
 FIX_ALL_KIND = "source.fixAll.copyfix"
@@ -74,16 +74,56 @@ def fix_title(diagnostic: Diagnostic) -> str:
     return title
 
 
-def disable_edit(index: LineIndex, diagnostic: Diagnostic) -> types.TextEdit:
-    """Insert ``<!-- copyfix: disable-next-line CODE -->`` on a line of its own above the
-    finding's first line, with that line's indentation and block-quote markers."""
+def disable_edits(
+    index: LineIndex, diagnostic: Diagnostic, kind: DocumentKind = DocumentKind.MARKDOWN
+) -> list[types.TextEdit]:
+    """The edits that silence ``diagnostic``'s rule on its first line, in the format's comment
+    syntax (the directives of ``copyfix.text.directives``):
+
+    - Markdown and plain text: ``<!-- copyfix: disable-next-line CODE -->`` on a line of its own
+      above the finding's line, with that line's indentation and block-quote markers;
+    - MDX, which has no HTML comments: ``{/* copyfix: disable-next-line CODE */}`` there;
+    - reStructuredText: a comment is only a comment at the start of a block, and one inside a
+      paragraph would be read as its text, so ``.. copyfix: disable CODE`` goes before the
+      finding's block and ``.. copyfix: enable CODE`` after it, each set off by a blank line.
+    """
+    code = diagnostic.code
     line, _ = index.position(diagnostic.span.start)
+    if kind is DocumentKind.RST:
+        return _rst_disable(index, line, code)
     start = index.line_start(line)
     prefix = _PREFIX.match(index.text, start).group()
     newline = _newline_of(index.text)
-    comment = f"{prefix}<!-- copyfix: disable-next-line {diagnostic.code} -->{newline}"
+    if kind is DocumentKind.MDX:
+        comment = f"{prefix}{{/* copyfix: disable-next-line {code} */}}{newline}"
+    else:
+        comment = f"{prefix}<!-- copyfix: disable-next-line {code} -->{newline}"
     position = types.Position(line, 0)
-    return types.TextEdit(types.Range(position, position), comment)
+    return [types.TextEdit(types.Range(position, position), comment)]
+
+
+def _rst_disable(index: LineIndex, line: int, code: str) -> list[types.TextEdit]:
+    text, newline = index.text, _newline_of(index.text)
+
+    def blank(n: int) -> bool:
+        return not text[index.starts[n] : index.ends[n]].strip()
+
+    first = line
+    while first > 0 and not blank(first - 1):
+        first -= 1
+    last = line
+    while last + 1 < len(index.starts) and not blank(last + 1):
+        last += 1
+    indent = _PREFIX.match(text, index.starts[first]).group().replace(">", "")
+    opening = types.Position(first, 0)
+    end = types.Position(last, index.position(index.ends[last])[1])
+    closing = f"{newline}{newline}{indent}.. copyfix: enable {code}"
+    return [
+        types.TextEdit(
+            types.Range(opening, opening), f"{indent}.. copyfix: disable {code}{newline}{newline}"
+        ),
+        types.TextEdit(types.Range(end, end), closing),
+    ]
 
 
 def _newline_of(text: str) -> str:

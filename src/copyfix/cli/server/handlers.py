@@ -139,13 +139,13 @@ def _quick_fixes(ls: CopyfixServer, result: Result, lsp_range: types.Range):
         if (diagnostic.code, line) in disabled:
             continue
         disabled.add((diagnostic.code, line))
-        edit = convert.disable_edit(result.index, diagnostic)
+        edits = convert.disable_edits(result.index, diagnostic, result.kind)
         actions.append(
             types.CodeAction(
                 title=f"Disable {diagnostic.code} for this line",
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[lsp_diagnostic],
-                edit=convert.workspace_edit(uri, version, [edit], versioned),
+                edit=convert.workspace_edit(uri, version, edits, versioned),
             )
         )
     return actions

@@ -12,6 +12,7 @@ from copyfix.cli.exits import UsageProblem
 from copyfix.cli.settings import Options, build_linter
 from copyfix.config import ConfigError, Settings, settings_for
 from copyfix.lint.linter import Linter
+from copyfix.model import DocumentKind
 
 
 def _codes(value: Any) -> list[str]:
@@ -73,12 +74,14 @@ class EditorOptions:
 @dataclass(slots=True)
 class Resolved:
     """What applies to one document: its linter, whether to apply unsafe fixes, whether its
-    path is excluded by the configuration."""
+    path is excluded by the configuration, and the format a ``formats`` glob gives it (None:
+    by extension, then by the editor's language id)."""
 
     linter: Linter
     unsafe: bool
     excluded: bool = False
     max_bytes: int | None = None
+    format: DocumentKind | None = None
 
 
 class Configuration:
@@ -131,6 +134,7 @@ class Configuration:
             settings.unsafe_fixes if unsafe is None else unsafe,
             excluded=settings.is_excluded(path),
             max_bytes=settings.max_file_size,
+            format=settings.format_for(path),
         )
 
     def _build(self, settings: Settings, ignores: tuple) -> Linter:
