@@ -264,3 +264,18 @@ def test_long_run_of_one_repeated_word_converges() -> None:
 )
 def test_essence_is_the_right_yardstick(before: str, after: str, same: bool) -> None:
     assert (essence(before) == essence(after)) is same
+
+
+# -- shared analyses ---------------------------------------------------------------------------
+
+
+@settings(max_examples=BASE * 4)
+@given(st.text(alphabet='ab8" .,:;()[]DP\ufffcrRu\n\t’}_=|&*@/\\', max_size=60))
+@example('r"x.y :) 8D ab.c’ u"q')
+def test_candidate_chunks_are_the_whole_text_search(text):
+    # The protected-token scan searches only the runs that hold a hint; it must find exactly
+    # what a search of the whole text finds.
+    from copyfix.text.analysis import _CANDIDATE, candidate_chunks
+
+    expected = [m.span() for m in _CANDIDATE.finditer(text)]
+    assert [m.span() for m in candidate_chunks(text)] == expected

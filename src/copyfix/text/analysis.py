@@ -7,6 +7,7 @@ code-like tokens. The engine drops any violation that touches one, so a rule nev
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
 from operator import and_, eq
 from typing import TYPE_CHECKING
@@ -75,6 +76,29 @@ _CANDIDATE = regex.compile(
     r"|(?<!\S)[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?!\S)"
     r"|(?<![^\s\ufffc])[rRbBuUfF]{1,2}\"\S++"
 )
+# What makes a run of non-space characters a candidate, found without reading every run: a
+# trigger followed by a character of the run (alternative 1), a run that begins with an
+# emoticon's eyes (2), a prefixed string's quote (3). Searching only the runs that hold one
+# gives the matches of a search of the whole text, about six times faster.
+_CANDIDATE_HINT = regex.compile(
+    r"[.,:;@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’'])|(?<!\S)[:;=8]|(?<=[rRbBuUfF])\""
+)
+_RUN_BEFORE = regex.compile(r"\S*+", regex.REVERSE)
+_RUN_AFTER = regex.compile(r"\S*+")
+
+
+def candidate_chunks(view: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_CANDIDATE`` in ``view``, in order: each run of non-space characters
+    that holds a hint is searched once, from its start to its end. Linear: a run is read once
+    however many hints it holds."""
+    searched_to = -1
+    for hint in _CANDIDATE_HINT.finditer(view):
+        at = hint.start()
+        if at < searched_to:
+            continue
+        start = _RUN_BEFORE.match(view, 0, at).start()
+        searched_to = _RUN_AFTER.match(view, at).end()
+        yield from _CANDIDATE.finditer(view, start, searched_to)
 # A quotation of prose ("refers to a value, but ...") has runs of ordinary words; code has not.
 # A lone "." or ".." as the last word is a directory argument: "vim .", "cd ..". A printf
 # conversion makes a format string: "Description:   %s"; an option a command line:
@@ -175,7 +199,7 @@ class Analysis:
         # Code quoted in straight quotes, as plain-text renderings of docs write it:
         # "divmod(x,y)[0]", "numbers.Real".
         spans += [Span(*m.span()) for m in _QUOTED_CODE.finditer(view)]
-        for chunk in _CANDIDATE.finditer(view):
+        for chunk in candidate_chunks(view):
             start, end = chunk.span()
             spans += [Span(*m.span()) for m in _PROTECTED.finditer(view, start, end)]
             if "(" in chunk.group():
