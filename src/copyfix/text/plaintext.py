@@ -156,7 +156,10 @@ _WEAK_SIGNAL = regex.compile(r"[\w)][:;,.][\w(]")
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _SENTENCE_GAP = regex.compile(r"(?<=[.?!:][)\"”’']?)[ \t]{2,}(?=\S)")
 _LINE = regex.compile(r"[^\n]+")
-_WORDS = regex.compile(r"[^\s,.;:()\[\]{}<>\"“”‘’!?*`=|/\\]+")
+# The words of a line that hold a letter (a word: a run of characters that are not spaces or
+# punctuation). Only a word's start may begin a match, so a long run of digits is read once.
+_WORD_CHAR = r"[^\s,.;:()\[\]{}<>\"“”‘’!?*`=|/\\]"
+_LETTER_WORDS = regex.compile(rf"(?<!{_WORD_CHAR})(?={_WORD_CHAR}*?\p{{L}}){_WORD_CHAR}+")
 # A line reads as prose when most of its words are words of English.
 _MIN_ENGLISH_SHARE = {True: 0.6, False: 0.3}
 
@@ -244,12 +247,7 @@ _KEY_VALUE = regex.compile(r"[\w .-]{1,30}:[ \t]{2,}\S")
 
 
 def _reads_as_english(line: str, share: float) -> bool:
-    words = 0
-    english = 0
-    for token in _WORDS.findall(line):
-        core = token.strip("'’-")
-        if not any(c.isalpha() for c in core):
-            continue  # numbers, emoji and symbols neither count for nor against
-        words += 1
-        english += is_english_token(core)
-    return words < 2 or english >= share * words
+    # Numbers, emoji and symbols neither count for nor against: only tokens with a letter do.
+    tokens = _LETTER_WORDS.findall(line)
+    english = sum(map(is_english_token, (token.strip("'’-") for token in tokens)))
+    return len(tokens) < 2 or english >= share * len(tokens)
