@@ -113,7 +113,7 @@ def test_fix_text_never_returns_a_half_run_loop(monkeypatch) -> None:
     from copyfix.lint import linter as api
 
     linter = linter_with(looping_pack(LOOPS["doubling"]))
-    monkeypatch.setattr(api, "make_linter", lambda select, ignore: linter)
+    monkeypatch.setattr(api, "shared_linter", lambda select, ignore: linter)
     assert api.fix_text("I like zorb,too.") == "I like zorb, too."
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from copyfix.lint.engine import lint_document
@@ -46,8 +47,10 @@ class Linter:
         while True:
             linter = replace(self, rules=rules) if dropped else self
             result = fix_loop(
-                text, lambda t, lt=linter: lt.lint(t, path=path, kind=kind),
-                unsafe=unsafe, verify=verify,
+                text,
+                lambda t, lt=linter: lt.lint(t, path=path, kind=kind),
+                unsafe=unsafe,
+                verify=verify,
             )
             refused += [note for note in result.refused if note not in refused]
             if not result.unconverged:
@@ -101,13 +104,29 @@ def make_linter(
     return Linter(registry, rules)
 
 
+@lru_cache(maxsize=32)
+def _shared_linter(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> Linter:
+    return make_linter(select, ignore)
+
+
+def shared_linter(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+) -> Linter:
+    """The built-in linter for a selection, built once per process and reused: building the
+    registry costs more than checking a short record, and ``fix_text`` over a dataset calls it
+    once per record. Rules hold no state between documents, so sharing one is safe."""
+    return _shared_linter(
+        tuple(select) if select is not None else None, tuple(ignore) if ignore else ()
+    )
+
+
 def lint_text(text, *, path=None, select=None, ignore=None, kind=None) -> list[Diagnostic]:
-    linter = make_linter(select, ignore)
+    linter = shared_linter(select, ignore)
     return linter.lint(text, path=path or "-", kind=kind_for_path(path, kind))
 
 
 def fix_text(text, *, path=None, unsafe=False, select=None, ignore=None, kind=None) -> str:
     """The fixed text. The fixes of a rule that does not converge are not applied (see
     ``Linter.fix``), so the result never holds a half-run loop of edits."""
-    linter = make_linter(select, ignore)
+    linter = shared_linter(select, ignore)
     return linter.fix(text, path=path or "-", kind=kind_for_path(path, kind), unsafe=unsafe).text
