@@ -227,3 +227,18 @@ def test_markdown_records_are_fixed_as_markdown():
     (out,) = fix_records([{"text": text}], kind="markdown")
     assert out["text"] == copyfix.fix_text(text, kind="markdown")
     assert "`a ,b`" in out["text"] and "x ,y" in out["text"] and "here, then" in out["text"]
+
+
+def test_applied_fixes_are_rows_with_positions_in_the_original_text():
+    text = "Wait ,the the dog barked.and ran ,far."
+    findings: list[dict] = []
+    (out,) = fix_records([{"text": text}], findings=findings)
+    applied = [r for r in findings if r["applied"]]
+    assert [(r["code"], r["name"], text[r["start"] : r["end"]]) for r in applied] == [
+        ("SP001", "missing-space-after-comma", " ,"),
+        ("RP001", "repeated-word", "the the"),
+        ("SP001", "missing-space-after-comma", " ,"),
+    ]
+    assert all(r["message"] and r["count"] == 1 for r in applied)
+    # What remains is placed in the fixed text.
+    assert all(out["text"][r["start"] : r["end"]] for r in findings if not r["applied"])

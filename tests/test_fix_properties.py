@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from copyfix.io.runner import Mode, process_file
 from copyfix.lint.linter import Linter
 from copyfix.lint.registry import default_registry
+from copyfix.model import Edit, Span
 from copyfix.packs import parse_pack_text
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -117,3 +118,40 @@ def test_fix_writes_a_converged_text_or_nothing_and_keeps_the_file(
         again = process_file(linter, path, Mode.FIX, unsafe=True)
         assert path.read_bytes() == written, "the written text was not a converged fix"
         assert not again.applied
+
+
+# -- applied fixes traced back to the text the loop started from ------------------------------
+
+
+@st.composite
+def _pass_edits(draw, length: int):
+    """Non-overlapping edits of a text of ``length`` code points, one insertion per point."""
+    cuts = sorted(draw(st.lists(st.integers(0, length), max_size=8)))
+    edits, last = [], -1
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        if a <= last:
+            continue
+        edits.append(Edit(Span(a, b), draw(st.sampled_from(["", "#", "##", "#####"]))))
+        last = b
+    return edits
+
+
+@settings(max_examples=settings().max_examples)
+@given(st.data(), st.text(alphabet="abcdefgh", min_size=1, max_size=40))
+def test_offsets_of_untouched_text_map_back_to_the_same_characters(data, text):
+    from types import SimpleNamespace
+
+    from copyfix.lint.fixer import _Passes
+
+    passes, current = _Passes(), text
+    for _ in range(3):
+        edits = data.draw(_pass_edits(len(current)))
+        parts, pos = [], 0
+        for e in edits:
+            parts += [current[pos : e.span.start], e.replacement]
+            pos = e.span.end
+        current = "".join(parts) + current[pos:]
+        passes.add([SimpleNamespace(fix=SimpleNamespace(edits=edits))])
+    for offset, char in enumerate(current):
+        if char != "#":  # a character of the original text: it maps back to itself
+            assert text[passes.original(offset, end=False)] == char

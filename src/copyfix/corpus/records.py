@@ -188,8 +188,8 @@ def _record_id(record: Any, number: int, id_field: str | None) -> str:
 
 
 def _rows(source: str, record_id: str, outcome) -> Iterator[dict]:
-    for code, count in sorted(outcome.applied.items()):
-        yield _row(source, record_id, code, "", None, None, "fixed", True, count)
+    for f in outcome.fixes:
+        yield _row(source, record_id, f.code, f.name, f.span.start, f.span.end, f.message, True, 1)
     for d in outcome.diagnostics:
         yield _row(source, record_id, d.code, d.name, d.span.start, d.span.end, d.message, False, 1)
 

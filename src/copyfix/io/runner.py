@@ -21,6 +21,7 @@ from copyfix.io.files import (
     write_source,
 )
 from copyfix.lint.engine import CheckCrash
+from copyfix.lint.fixer import AppliedFix
 from copyfix.lint.linter import Linter
 from copyfix.model import Diagnostic
 from copyfix.text.load import kind_for_path
@@ -38,6 +39,8 @@ class FileOutcome:
     display: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     applied: Counter[str] = field(default_factory=Counter)
+    #: The applied fixes, each with its finding's span in ``original`` (``AppliedFix``).
+    fixes: list[AppliedFix] = field(default_factory=list)
     original: str | None = None
     fixed: str | None = None
     error: str | None = None
@@ -92,6 +95,7 @@ def _process_text(
     result = linter.fix(text, path=display, kind=doc_kind, unsafe=unsafe)
     outcome.fixed = result.text
     outcome.applied = result.applied
+    outcome.fixes = result.fixes
     outcome.diagnostics = result.remaining
     outcome.notes += result.refused
     for code in result.unconverged:

@@ -10,11 +10,12 @@ character (other than tab and newline) is refused before it is applied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from copyfix.model import Applicability, Diagnostic, Edit
+from copyfix.model import Applicability, Diagnostic, Edit, Span
 
 MAX_PASSES = 10
 
@@ -29,10 +30,60 @@ def _runaway(original: str, text: str) -> bool:
     return len(text) > 4 * len(original) + 65536
 
 
+@dataclass(frozen=True, slots=True)
+class AppliedFix:
+    """A finding whose fix was applied. ``span`` is in code points of the text the loop started
+    from, whichever pass applied it: a fix of a later pass inside text that an earlier pass
+    wrote gets the span of what that earlier fix replaced."""
+
+    code: str
+    name: str
+    message: str
+    span: Span
+
+
+class _Passes:
+    """The edits of each pass, to take an offset in the text after some passes back to the text
+    before the first: a binary search per pass."""
+
+    def __init__(self) -> None:
+        # Per pass: the edits' starts in the text after the pass, their ends there, their spans
+        # before it, and the change of length up to and including each edit.
+        self._passes: list[tuple[list[int], list[int], list[Span], list[int]]] = []
+
+    def add(self, chosen: list[Diagnostic]) -> None:
+        edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.span.start)
+        starts, ends, spans, deltas, delta = [], [], [], [], 0
+        for e in edits:
+            starts.append(e.span.start + delta)
+            ends.append(e.span.start + delta + len(e.replacement))
+            delta += len(e.replacement) - len(e.span)
+            spans.append(e.span)
+            deltas.append(delta)
+        self._passes.append((starts, ends, spans, deltas))
+
+    def original(self, offset: int, *, end: bool) -> int:
+        for starts, ends, spans, deltas in reversed(self._passes):
+            i = bisect_right(starts, offset) - 1
+            if i < 0:
+                continue
+            if offset < ends[i]:
+                offset = spans[i].end if end else spans[i].start  # inside what a fix wrote
+            else:
+                offset -= deltas[i]
+        return offset
+
+    def span(self, span: Span) -> Span:
+        start = self.original(span.start, end=False)
+        return Span(start, max(start, self.original(span.end, end=True)))
+
+
 @dataclass(slots=True)
 class FixResult:
     text: str
     applied: Counter[str] = field(default_factory=Counter)
+    #: Each applied fix, with its finding's span in the text the loop started from.
+    fixes: list[AppliedFix] = field(default_factory=list)
     remaining: list[Diagnostic] = field(default_factory=list)
     unconverged: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
@@ -95,6 +146,7 @@ def fix_loop(
     verify: Callable[[str, str], bool] | None = None,
 ) -> FixResult:
     result = FixResult(text)
+    passes = _Passes()
     diagnostics = lint(text)
     for _ in range(MAX_PASSES):
         candidates = _without_controls(result, applicable(diagnostics, unsafe))
@@ -111,6 +163,8 @@ def fix_loop(
             result.unconverged = sorted({d.code for d in chosen})
             break
         result.applied.update(d.code for d in chosen)
+        result.fixes += [AppliedFix(d.code, d.name, d.message, passes.span(d.span)) for d in chosen]
+        passes.add(chosen)
         result.text = new_text
         if _runaway(text, new_text):
             result.unconverged = sorted({d.code for d in chosen})
