@@ -212,6 +212,8 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
 
 def _columnar(body: str) -> int:
     """2: surely a row of columns; 1: one gap of two spaces, a row only beside a sure one; 0."""
+    if not _may_have_gap(body):
+        return 0
     gaps = len(_COLUMN_GAP.findall(body)) - len(_SENTENCE_GAP.findall(body))
     if gaps >= 2 or _KEY_VALUE.match(body) or _WIDE_GAP.search(body):
         return 2
@@ -221,9 +223,10 @@ def _columnar(body: str) -> int:
 def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
     """Whether one line (``body``: without its indentation) is a listing on its own; a sure row
     of columns (``columnar == 2``) is judged with its neighbours instead."""
-    if _CERTAIN_SIGNAL.search(body) or indented and _TERM_COLUMN.match(body):
+    gap = _may_have_gap(body)
+    if _CERTAIN_SIGNAL.search(body) or gap and indented and _TERM_COLUMN.match(body):
         return True
-    if _ALIGNMENT_GAP.search(body):
+    if gap and _ALIGNMENT_GAP.search(body):
         return True  # "libc6      install": alignment, not a slip
     if columnar == 2:
         return False
@@ -234,6 +237,12 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
     if not strong and _WEAK_SIGNAL.search(body) is None:
         return False
     return not _reads_as_english(body, _MIN_ENGLISH_SHARE[strong])
+
+
+def _may_have_gap(body: str) -> bool:
+    """False when no two spaces or tabs follow each other: then no gap pattern can match, and
+    most lines of prose skip them all."""
+    return "  " in body or "\t" in body
 
 
 # An indented term, then its description three spaces or more away: "printer   Spools for".
