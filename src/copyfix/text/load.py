@@ -12,7 +12,6 @@ from copyfix.text.directives import directive_spans
 from copyfix.text.document import Document
 from copyfix.text.layout import build_layout, layout_fingerprint
 from copyfix.text.plaintext import preformatted_spans
-from copyfix.text.rst import parse_rst, rst_fingerprint
 from copyfix.text.spans import SpanSet
 
 if TYPE_CHECKING:
@@ -53,6 +52,8 @@ def fingerprint_for(kind: DocumentKind) -> Callable[[str], object] | None:
     if kind.is_markdown:
         return partial(layout_fingerprint, kind=kind)
     if kind is DocumentKind.RST:
+        from copyfix.text.rst import rst_fingerprint  # docutils: loaded for reST files only
+
         return rst_fingerprint
     return None
 
@@ -61,7 +62,13 @@ def build_document(
     text: str, *, path: str = "-", kind: DocumentKind, lexicon: Lexicon | None = None
 ) -> Document:
     if kind.is_markdown or kind is DocumentKind.RST:
-        layout = build_layout(text, kind) if kind.is_markdown else parse_rst(text)
+        if kind.is_markdown:
+            layout = build_layout(text, kind)
+        else:
+            # docutils costs about a tenth of copyfix's start-up: loaded for reST files only.
+            from copyfix.text.rst import parse_rst
+
+            layout = parse_rst(text)
         return Document(
             text,
             path=path,
