@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from copyfix.model import Span
@@ -57,46 +59,64 @@ _TABULAR_LINE = regex.compile(r"^[^\n]*\S\t+\S[^\n]*$", regex.M)
 
 
 def preformatted_spans(text: str) -> list[Span]:
-    """Code and tables in plain text, which rules must leave alone.
+    """Code and tables in plain text, which rules must leave alone: spans in code points.
 
-    A paragraph indented as a whole is an example when the text before it introduces one
-    (ends with ``:`` or ``>``, and the paragraph is indented by a tab or four spaces) or when
-    half its lines or more hold code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like
-    ``if x:``, shell's ``for i in a b; do`` and ``fi``: where every paragraph is indented, one ``(radix=8)`` or `` `quoted' `` word
-    in a paragraph of prose does not make it code); a line with
-    a tab between words is a row of a table, and a paragraph of ``Field: value`` lines
+    A paragraph indented as a whole is an example when the text before it introduces one (ends
+    with ``:`` or ``>``, and the paragraph is indented by a tab or four spaces) or when half its
+    lines or more hold code (``=``, braces, ``f()``, a ``>>>`` prompt, a line like ``if x:``,
+    shell's ``for i in a b; do`` and ``fi``: where every paragraph is indented, one
+    ``(radix=8)`` or `` `quoted' `` word in a paragraph of prose does not make it code); a line
+    with a tab between words is a row of a table, and a paragraph of ``Field: value`` lines
     (``Package: bar``, ``Version: 0.9``, and lines indented deeper that continue a field) is a
-    record. Indented paragraphs of ordinary prose (block
-    quotations, poetry, legal clauses) stay prose.
+    record. Indented paragraphs of ordinary prose (block quotations, poetry, legal clauses)
+    stay prose. Linear in the length of the text.
     """
     spans: list[Span] = []
-    previous_end = ""
+    introduced = False
     for para in _PARAGRAPH.finditer(text):
-        lines = [line for line in para.group().split("\n") if line.strip()]
-        if not lines:
-            continue  # only characters that str.strip() treats as space, such as U+001F
-        indented = all(_INDENTED_LINE.match(line) for line in lines)
-        if (
-            indented
-            and previous_end.endswith((":", ">"))
-            and not _BULLET.match(lines[0])  # "See:" and a list of items, not an example
-            or (
-                all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines)
-                and _holds_code(lines)
-            )
-        ):
-            spans.append(Span(*para.span()))
-            previous_end = lines[-1].rstrip()
-            continue
-        if _is_record(lines):
-            spans.append(Span(*para.span()))  # "Package: bar\nVersion: 0.9": a record
-            previous_end = lines[-1].rstrip()
-            continue
-        for m in _TABULAR_LINE.finditer(text, para.start(), para.end()):
-            spans.append(Span(*m.span()))
-        spans += listing_lines(text, para.start(), para.end())
-        previous_end = lines[-1].rstrip()
+        body = para.group()
+        if len(body) > _MEMO_MAX_PARAGRAPH:
+            found, ends_intro = _paragraph_spans.__wrapped__(body, introduced)
+        else:
+            found, ends_intro = _paragraph_spans(body, introduced)
+        if ends_intro is not None:
+            start = para.start()
+            spans += [Span(start + a, start + b) for a, b in found]
+            introduced = ends_intro
     return spans
+
+
+# A paragraph's spans depend on its text and on whether the paragraph before it introduces an
+# example, nothing else: they are kept for the paragraphs of recent documents, so the passes
+# of a fix, an editor's re-check after a keystroke and the repeated boilerplate of a corpus
+# judge an unchanged paragraph once.
+_MEMO_MAX_PARAGRAPH = 20_000
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_spans(
+    body: str, introduced: bool
+) -> tuple[tuple[tuple[int, int], ...], bool | None]:
+    """Preformatted spans of one paragraph (offsets into ``body``) and whether its last line
+    introduces an example (ends with ``:`` or ``>``); None for a paragraph with no visible
+    line, which changes nothing."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    if not lines:
+        return (), None  # only characters that str.strip() treats as space, such as U+001F
+    ends_intro = lines[-1].rstrip().endswith((":", ">"))
+    indented = all(_INDENTED_LINE.match(line) for line in lines)
+    if (
+        indented
+        and introduced
+        and not _BULLET.match(lines[0])  # "See:" and a list of items, not an example
+        or (all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines) and _holds_code(lines))
+    ):
+        return ((0, len(body)),), ends_intro
+    if _is_record(lines):
+        return ((0, len(body)),), ends_intro  # "Package: bar\nVersion: 0.9": a record
+    found = [m.span() for m in _TABULAR_LINE.finditer(body)]
+    found += [(span.start, span.end) for span in listing_lines(body, 0, len(body))]
+    return tuple(found), ends_intro
 
 
 _BULLET = regex.compile(r"[ \t\u00a0]*[-*+•][ \t]+\p{L}")
