@@ -52,6 +52,12 @@ _DIRECTIVE_FENCE = regex.compile(r"[ \t]*:::+[ \t]*[\w-]*[^\n]*")
 _PAIRED = ("{{<", "{{%", "{%")
 
 
+# The characters at which an inline construct can begin: an escape or math (``\\``), a code span,
+# a template tag, attribute list or MDX expression (``{``), and in MDX a tag (``<``).
+_INLINE_MARKS = regex.compile(r"[\\`{]")
+_MDX_INLINE_MARKS = regex.compile(r"[\\`{<]")
+
+
 @dataclass(slots=True)
 class Found:
     """What the pre-pass found: spans to hide from the parser (masked and literal), the comments
@@ -200,7 +206,13 @@ class _Scanner:
         offset of the newline that ends the last line scanned."""
         text = self.text
         i = start
+        marks = _MDX_INLINE_MARKS if self.mdx else _INLINE_MARKS
         while i < line_end:
+            # Skip to the next character that can begin a construct: most of a line is prose.
+            mark = marks.search(text, i, line_end)
+            if mark is None:
+                break
+            i = mark.start()
             c = text[i]
             if c == "\\":
                 end = math_end(text, i, line_end)
