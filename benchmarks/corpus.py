@@ -117,14 +117,28 @@ def plain_text_scaled(size: int, base: int = 1_000_000) -> str:
     """``size`` bytes made of copies of ``plain_text(base)``, each with its paragraphs in a
     different order: the same kind of text as the base, so time against the base measures how
     the linter scales, not how the mix of text changes (``plain_text`` of 50 MB is mostly
-    generated paragraphs, with far more findings per megabyte than its first megabyte)."""
+    generated paragraphs, with far more findings per megabyte than its first megabyte).
+
+    In copy ``i`` the sentences of each paragraph are also rotated by ``i``, so that copyfix's
+    memo of paragraphs seen before does not make the larger inputs cheaper than the base; the
+    paragraphs of one sentence (about 13% of the text) do repeat from copy to copy."""
     paras = plain_text(base).split("\n\n")
     copies = []
     for i in range(max(1, size // base)):
-        shuffled = list(paras)
+        shuffled = [_rotated(p.strip("\n"), i) for p in paras]
         random.Random(i).shuffle(shuffled)
-        copies.append("\n\n".join(p.strip("\n") for p in shuffled))
+        copies.append("\n\n".join(shuffled))
     return "\n\n".join(copies) + "\n"
+
+
+def _rotated(paragraph: str, by: int) -> str:
+    """The paragraph with its sentences (split at ". ") rotated by ``by``, keeping its end."""
+    end = "." if paragraph.endswith(".") else ""
+    sentences = paragraph.removesuffix(end).split(". ")
+    if len(sentences) < 2 or by % len(sentences) == 0:
+        return paragraph
+    k = by % len(sentences)
+    return ". ".join(sentences[k:] + sentences[:k]) + end
 
 
 def _md_section(rng: random.Random, paras: list[str], i: int) -> str:

@@ -54,8 +54,13 @@ class Report:
 
 
 def median_time(func: Callable[[], object], runs: int) -> float:
+    """Median wall time of ``runs`` calls, each started with copyfix's memos empty, so that a
+    text timed again is not judged from what the previous run kept."""
+    from copyfix.text import clear_memos
+
     times = []
     for _ in range(runs):
+        clear_memos()
         start = time.perf_counter()
         func()
         times.append(time.perf_counter() - start)
@@ -238,10 +243,12 @@ _GROWTH_SCRIPT = """
 import sys, time
 from copyfix.lint.linter import make_linter
 from copyfix.model import DocumentKind
+from copyfix.text import clear_memos
 text = open(sys.argv[1], encoding="utf-8").read()
 linter = make_linter()
 best = float("inf")
 for _ in range(int(sys.argv[2])):
+    clear_memos()
     start = time.perf_counter()
     linter.lint(text, kind=DocumentKind.TEXT)
     best = min(best, time.perf_counter() - start)
@@ -308,6 +315,7 @@ _PATHOLOGICAL_SCRIPT = """
 import sys, time
 from copyfix.lint.linter import make_linter
 from copyfix.model import DocumentKind
+from copyfix.text import clear_memos
 text = open(sys.argv[1], encoding="utf-8").read()
 linter = make_linter()
 start = time.perf_counter()
