@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import traceback
 
 import click
 
@@ -50,6 +49,8 @@ def _exit(run, *args, **kwargs) -> None:
 def _internal_error(exc: BaseException) -> int:
     """One line for an error copyfix did not expect (the traceback with COPYFIX_DEBUG=1)."""
     if os.environ.get("COPYFIX_DEBUG") == "1":
+        import traceback  # only for this report: it costs start-up time
+
         traceback.print_exception(exc)
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""
     click.echo(

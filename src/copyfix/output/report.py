@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 import click
 
 from copyfix.model import Applicability, Diagnostic, RuleInfo, Severity
-from copyfix.output import ci_formats, sarif
 from copyfix.output.common import FileProblem, shown_path, visible
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -191,11 +190,18 @@ def render(
         return render_json(diagnostics)
     if output_format == "json-lines":
         return render_json_lines(diagnostics)
+    # The CI formats (XML, SARIF) are loaded when asked for, not at every start-up.
     if output_format == "github":
+        from copyfix.output import ci_formats
+
         return ci_formats.render_github(diagnostics, problems)
     if output_format == "sarif":
+        from copyfix.output import sarif
+
         return sarif.render_sarif(diagnostics, rules or (), source_of, problems)
     if output_format == "junit":
+        from copyfix.output import ci_formats
+
         return ci_formats.render_junit(diagnostics, files or [], problems)
     raise ValueError(f"unknown output format {output_format!r}")
 
