@@ -275,7 +275,27 @@ def test_essence_is_the_right_yardstick(before: str, after: str, same: bool) -> 
 def test_candidate_chunks_are_the_whole_text_search(text):
     # The protected-token scan searches only the runs that hold a hint; it must find exactly
     # what a search of the whole text finds.
-    from copyfix.text.analysis import _CANDIDATE, candidate_chunks
+    from copyfix.text.protected import _CANDIDATE, candidate_chunks
 
     expected = [m.span() for m in _CANDIDATE.finditer(text)]
     assert [m.span() for m in candidate_chunks(text)] == expected
+
+
+@settings(max_examples=BASE * 2)
+@given(
+    st.lists(st.sampled_from(WORDS + ["a,b", "x.Y", "f(1,2)", '"a.b"', "~/x", "\n", "\n\n"]),
+             max_size=40).map(" ".join),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 12)), min_size=1, max_size=12),
+)
+def test_protected_tokens_judged_line_by_line_are_those_of_the_whole_text(text, spans):
+    # is_protected judges only the lines a span touches; the answer must be the one the whole
+    # document's protected tokens give.
+    from copyfix.model import Span
+    from copyfix.text.load import build_document
+
+    lines = build_document(text, kind=DocumentKind.TEXT).analysis
+    whole = build_document(text, kind=DocumentKind.TEXT).analysis.protected
+    for start, length in spans:
+        start = min(start, len(text))
+        span = Span(start, min(start + length, len(text)))
+        assert lines.is_protected(span) == whole.overlaps(span), (span, text)

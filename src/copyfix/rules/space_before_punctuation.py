@@ -5,7 +5,16 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.model import Applicability, Edit, FixAvailability, Severity, Violation, bad, good
+from copyfix.model import (
+    Applicability,
+    Edit,
+    FixAvailability,
+    Severity,
+    Span,
+    Violation,
+    bad,
+    good,
+)
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 
 if TYPE_CHECKING:
@@ -101,7 +110,7 @@ class SpaceBeforePunctuation(Rule):
                 continue  # "The . (dot) character", "with / or ?": a character being named
             if mark in ("::", ";;"):
                 continue  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
-            if doc.analysis.protected.contains(start - 1):
+            if start > 0 and doc.analysis.is_protected(Span(start - 1, start)):
                 continue  # "https://example.org/a ." keeps the mark out of the link on purpose
             habit = (
                 view[start - 1] in _CLOSERS

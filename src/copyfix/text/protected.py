@@ -1,0 +1,144 @@
+"""Protected tokens: the tokens that look like punctuation problems but are not (URLs, e-mail
+addresses, domains and dotted names, file names and paths, numbers, times, versions, emoticons,
+code-like tokens), found in a span of lines of a document's view.
+
+No token crosses a line break, so the lines of a document can be judged apart: the shared
+analysis (``copyfix.text.analysis``) judges only the lines that hold a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from copyfix.model import Span
+
+_TRAIL = "[^\\s<>\"“”‘’`\ufffc]*[^\\s<>\"“”‘’`\ufffc.,;:!?)\\]}'*_]"
+_PROTECTED_PATTERNS = [
+    # URLs, with or without a scheme; a final punctuation mark is the sentence's, not the URL's
+    rf"(?<![a-zA-Z0-9+.-])(?:[a-zA-Z][a-zA-Z0-9+.-]*+://|www\.|mailto:){_TRAIL}",
+    # e-mail addresses
+    r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+",
+    # paths: ~/.bashrc, ./run.sh, ../x, /usr/bin, C:\Users, a/b/c.txt
+    r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@%+~-]+)+/?",
+    r"\b[A-Za-z]:\\[^\s\"“”]*",
+    r"(?<![\w.-])[\w.-]++(?:/[\w.-]+)+",
+    # dotfiles and extensions: .NET, .txt, .bashrc
+    r"(?<![\w.])\.(?:[a-z_][\w-]*|[A-Z\d]{2,}\b)(?:\.[\w-]+)*",
+    # numbers with separators, versions, IP addresses, times, ratios, coordinates, money
+    r"(?<![\w.])[v#$€£¥]?\d+(?:[.,:]\d+)+(?:[-+][\w.]+)?\w*",
+    r"(?<![\d.])\d++(?:\.\d+)?,-?\d+(?:\.\d+)?",
+    # qualifiers and prefixes: is:open, label:bug, node:timers, IP:port, tl;dr
+    r"\b(?:is|label|node|npm|type|user|org|repo|author|path|file|git|ssh|data|urn|lang|in|on)"
+    r":[\w\"][\w.-]*",
+    r"\b\p{Lu}{2,}:\p{L}\w*",
+    r"\b(?i:tl;dr)\b",
+
+    # shell brace expansions and type unions: {publish,search,login}, {x86_64,i686}
+    r"\{[^\s{}]*,[^\s{}]*\}",
+    # code-like tokens: std::vector, snake_case, call(), a.b.c chains with a known suffix
+    r"(?<!\w)\w++(?:::\w+)+",
+    r"\b\w*_\w+\b",
+    r"(?<![\w.])\w++(?:\.\w++)*+(?<=\.\w+)\(\)?",
+    # string literals with a prefix (r"raw", b"bytes") and quoted values without spaces
+    # ("bold,underline"), which are written as they must be typed
+    r"(?<![\w\"])[rRbBuUfF]{1,2}\"[^\"\s]*+\"",
+    r"(?<![\w\"])\"[^\"\s,]++(?:,[^\"\s,]++)++\"",
+    # emoticons, vim commands, emoji shortcodes
+    r"(?<![\w:])[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?![\w])",
+    r"(?<![\w:]):[a-z!]{1,3}\b(?!:)",
+    r":[a-z0-9_+-]+:",
+    # regular-expression classes and quantifiers: [a-z]{2,5}. A class holds no "[" (so a run
+    # of "[" costs one step per bracket, not a scan to the end of the run from each).
+    r"\[[^\]\s\[]*+\][*+?]?\{\d+(?:,\d*)?\}",
+    r"\[\^?[\w\\]-[\w\\]+\]",
+    # HTML entities
+    r"&#?\w+;",
+]
+# A run of non-space characters with a trigger character inside it (not only at its edges, as
+# in "end." or "(see"), an emoticon standing alone, or a prefixed string literal (r"...").
+_CANDIDATE = regex.compile(
+    r"(?<!\S)(?=\S*?[.,:;@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’']))\S++"
+    r"|(?<!\S)[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?!\S)"
+    r"|(?<![^\s\ufffc])[rRbBuUfF]{1,2}\"\S++"
+)
+# What makes a run of non-space characters a candidate, found without reading every run: a
+# trigger followed by a character of the run (alternative 1), a run that begins with an
+# emoticon's eyes (2), a prefixed string's quote (3). Searching only the runs that hold one
+# gives the matches of a search of the whole text, about six times faster.
+_CANDIDATE_HINT = regex.compile(
+    r"[.,:;@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’'])|(?<!\S)[:;=8]|(?<=[rRbBuUfF])\""
+)
+_RUN_BEFORE = regex.compile(r"\S*+", regex.REVERSE)
+_RUN_AFTER = regex.compile(r"\S*+")
+
+
+def candidate_chunks(
+    view: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """The matches of ``_CANDIDATE`` in ``view[pos:endpos]``, in order: each run of non-space
+    characters that holds a hint is searched once, from its start to its end. Linear: a run is
+    read once however many hints it holds. ``pos`` and ``endpos`` must not cut a run."""
+    searched_to = -1
+    hints = _CANDIDATE_HINT.finditer(view, pos, len(view) if endpos is None else endpos)
+    for hint in hints:
+        at = hint.start()
+        if at < searched_to:
+            continue
+        start = _RUN_BEFORE.match(view, 0, at).start()
+        searched_to = _RUN_AFTER.match(view, at).end()
+        yield from _CANDIDATE.finditer(view, start, searched_to)
+
+
+# A quotation of prose ("refers to a value, but ...") has runs of ordinary words; code has not.
+# A lone "." or ".." as the last word is a directory argument: "vim .", "cd ..". A printf
+# conversion makes a format string: "Description:   %s"; an option a command line:
+# "-type f,d,l". Manuals rendered from Texinfo or old man pages quote code as `ls -l'.
+_CODE_IN_QUOTES = (
+    r"(?:[()\[\]{}=_<>|\\]|\w\.\w|(?<=\S) \.{1,2}(?=[\"'])|%-?\d*[sdifux]\b"
+    r"|(?<=[\"` ])--?\p{L})"
+)
+_QUOTED_CODE = regex.compile(
+    r'"(?=[^"\n]{0,80}")(?![^"\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)'
+    rf'[^"\n]*?{_CODE_IN_QUOTES}[^"\n]*?"'
+    r"|`(?=[^`'\n]{0,80}')(?![^`'\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)"
+    rf"[^`'\n]*?{_CODE_IN_QUOTES}[^`'\n]*?'"
+)
+_PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
+_DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
+_ARGUMENTS = regex.compile(r"\w*+\([^\s(),]*+(?:,[^\s(),]*+)+\)")
+# A name that starts with a dot and a known suffix, capitalised: ".Net", ".Com".
+_DOT_NAME = regex.compile(r"(?<![\w.])\.(\p{Lu}\p{Ll}+)\b")
+
+
+def protected_tokens(view: str, lo: int, hi: int, suffixes: frozenset[str]) -> list[Span]:
+    """The protected tokens of ``view[lo:hi]`` (code points), where ``lo`` starts a line and
+    ``hi`` ends one; ``suffixes`` are the lexicon's dotted suffixes (``js`` in ``Node.js``).
+    Linear in ``hi - lo``."""
+    stop = min(hi + 1, len(view))  # lookaheads see the line break, as in the whole text
+    # Every protected token lies within one run of non-space characters that holds a trigger
+    # character inside it; ordinary words, even with punctuation at their edges, are skipped in
+    # one pass instead of trying every pattern at every position.
+    # Code quoted in straight quotes, as plain-text renderings of docs write it:
+    # "divmod(x,y)[0]", "numbers.Real".
+    spans = [Span(*m.span()) for m in _QUOTED_CODE.finditer(view, lo, stop)]
+    for chunk in candidate_chunks(view, lo, stop):
+        start, end = chunk.span()
+        spans += [Span(*m.span()) for m in _PROTECTED.finditer(view, start, end)]
+        if "(" in chunk.group():
+            # Arguments of a call or a device, written without spaces: f(a,1.0.0), (hd0,msdos2);
+            # with a digit among them, so "(red,green)" is still a slip.
+            spans += [
+                Span(*m.span())
+                for m in _ARGUMENTS.finditer(view, start, end)
+                if any(c.isdigit() for c in m.group())
+            ]
+        if "." in chunk.group():
+            spans += [
+                Span(*m.span())
+                for pattern in (_DOTTED, _DOT_NAME)
+                for m in pattern.finditer(view, start, end)
+                if m.group(1).lower() in suffixes
+            ]
+    return spans
