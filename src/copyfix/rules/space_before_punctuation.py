@@ -56,6 +56,20 @@ def _spaced_off_by_habit(view: str, spaced: int) -> bool:
     return spaced * _HABIT_SHARE >= spaced + attached
 
 
+def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
+    """Whether a space before a mark is one to report: not a mark being named, an operator or
+    the end of a link."""
+    start, mark = m.start(1), m.group(2)
+    if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
+        return False
+    if doc.analysis.is_named_mark(m.start(2)):
+        return False  # "The . (dot) character", "with / or ?": a character being named
+    if mark in ("::", ";;"):
+        return False  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
+    # "https://example.org/a ." keeps the mark out of the link on purpose.
+    return not doc.analysis.protected.contains(start - 1)
+
+
 class SpaceBeforePunctuation(Rule):
     """Flags whitespace between a word and the punctuation that follows it.
 
@@ -115,18 +129,17 @@ class SpaceBeforePunctuation(Rule):
         # space after the URL or the title they set in brackets or quotes, where a writer's slip
         # is rare; the fix is a guess there.
         high = sum(1 for m in found if m.group(2)[0] in _HIGH_MARKS)
-        spaced_off = _spaced_off_by_habit(view, len(found))
-        for m in found:
+        candidates = [m for m in found if _is_candidate(doc, view, m)]
+        # Only commas and full stops after a word tell the habit: the marks after a bracket or
+        # a quote and the high marks have their own reasons above.
+        after_words = sum(
+            1 for m in candidates
+            if view[m.start(1) - 1] not in _CLOSERS and m.group(2)[0] not in _HIGH_MARKS
+        )
+        spaced_off = _spaced_off_by_habit(view, after_words)
+        for m in candidates:
             start, end = m.span(1)
             mark = m.group(2)
-            if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
-                continue
-            if doc.analysis.is_named_mark(m.start(2)):
-                continue  # "The . (dot) character", "with / or ?": a character being named
-            if mark in ("::", ";;"):
-                continue  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
-            if doc.analysis.protected.contains(start - 1):
-                continue  # "https://example.org/a ." keeps the mark out of the link on purpose
             habit = (
                 spaced_off
                 or view[start - 1] in _CLOSERS
