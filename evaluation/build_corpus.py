@@ -119,43 +119,64 @@ def file_id(source: Source, path: str, part: str) -> str:
     return f"{source.genre}/{source.id}/{stem}" + (f"__{part}" if part else "")
 
 
+def source_entry(reader: Reader, source: Source) -> tuple[dict, list[dict]]:
+    """The manifest entry of one source and of the files selected from it (at the mirror's
+    HEAD for a GitHub source)."""
+    version = reader.head(source) if source.kind == "github" else source.version
+    entry = {
+        "id": source.id, "genre": source.genre, "kind": source.kind, "licence": source.licence,
+        "description": source.description, "format": source.ext,
+    }
+    entry.update({"repo": source.repo, "commit": version} if source.kind == "github"
+                 else {"package": source.package, "version": version})
+    if source.notes:
+        entry["notes"] = source.notes
+    entry.update(source.extra)
+    total, files = 0, []
+    for path in reader.list_paths(source, version):
+        if source.limit_words and total >= source.limit_words:
+            break
+        raw = reader.read(source, version, path)
+        for part, text in texts_of(source, path, raw):
+            fid = file_id(source, path, part)
+            n = words(text)
+            total += n
+            files.append({
+                "id": fid, "source": source.id, "genre": source.genre, "path": path,
+                "part": part, "sha256": sha256(raw), "text_sha256": sha256(text.encode()),
+                "words": n, "split": split_of(fid), "out": fid + source.ext,
+            })
+    entry["words"] = total
+    print(f"{source.id:30} {total:>9,} words", file=sys.stderr)
+    return entry, files
+
+
 def update_manifest(reader: Reader) -> dict:
     old = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
     known_slips = old.get("known_slips", [])
     sources, files = [], []
     for source in SOURCES:
-        version = reader.head(source) if source.kind == "github" else source.version
-        entry = {
-            "id": source.id, "genre": source.genre, "kind": source.kind, "licence": source.licence,
-            "description": source.description, "format": source.ext,
-        }
-        entry.update({"repo": source.repo, "commit": version} if source.kind == "github"
-                     else {"package": source.package, "version": version})
-        if source.notes:
-            entry["notes"] = source.notes
-        entry.update(source.extra)
-        total = 0
-        for path in reader.list_paths(source, version):
-            if source.limit_words and total >= source.limit_words:
-                break
-            raw = reader.read(source, version, path)
-            for part, text in texts_of(source, path, raw):
-                fid = file_id(source, path, part)
-                n = words(text)
-                total += n
-                files.append({
-                    "id": fid, "source": source.id, "genre": source.genre, "path": path,
-                    "part": part, "sha256": sha256(raw), "text_sha256": sha256(text.encode()),
-                    "words": n, "split": split_of(fid), "out": fid + source.ext,
-                })
-        entry["words"] = total
+        entry, selected = source_entry(reader, source)
         sources.append(entry)
-        print(f"{source.id:30} {total:>9,} words", file=sys.stderr)
+        files.extend(selected)
     manifest = {
         "about": "Evaluation corpus of copyfix: sources, files, split and known slips. "
                  "Built by evaluation/build_corpus.py; the text itself is not committed.",
         "sources": sources, "files": files, "known_slips": known_slips,
     }
+    MANIFEST.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
+    return manifest
+
+
+def add_sources(reader: Reader, ids: list[str]) -> dict:
+    """Select the files of the named sources and put them into the manifest, leaving every
+    other source pinned where it is (a new source does not move the old ones' commits)."""
+    manifest = json.loads(MANIFEST.read_text())
+    by_id = {s.id: s for s in SOURCES}
+    for source_id in ids:
+        entry, selected = source_entry(reader, by_id[source_id])
+        manifest["sources"] = [s for s in manifest["sources"] if s["id"] != source_id] + [entry]
+        manifest["files"] = [f for f in manifest["files"] if f["source"] != source_id] + selected
     MANIFEST.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
     return manifest
 
@@ -203,12 +224,16 @@ def main() -> None:
     parser.add_argument("--mirror", default=os.environ.get("COPYFIX_EVAL_MIRROR", DEFAULT_MIRROR))
     parser.add_argument("--update-manifest", action="store_true",
                         help="select files again from the sources (mirror HEADs) and rewrite the manifest")
+    parser.add_argument("--add-source", action="append", default=[], metavar="ID",
+                        help="select the files of this source (see sources.py) into the manifest")
     parser.add_argument("--if-needed", action="store_true", help="do nothing if the corpus is built")
     args = parser.parse_args()
     reader = Reader(Path(args.mirror))
     out = CORPUS / "clean"
     if args.update_manifest:
         manifest = update_manifest(reader)
+    elif args.add_source:
+        manifest = add_sources(reader, args.add_source)
     else:
         if args.if_needed and is_built(out):
             return

@@ -158,6 +158,39 @@ def gutenberg_text(raw: bytes, size: int = 4000) -> list[str]:
     return parts
 
 
+def gnu_info(raw: bytes, size: int = 4000) -> list[str]:
+    """A GNU manual in Info form, as the plain text a reader sees: node header lines, the
+    control characters between nodes, menus and the tag table go; the rest (prose, example
+    listings, command output, tables) is kept verbatim and cut into parts like a plain-text
+    book."""
+    import gzip
+
+    data = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+    text = data.decode("utf-8", errors="replace")
+    text = re.split(r"\x1f\nTag Table:", text, maxsplit=1)[0]
+    nodes = text.split("\x1f")[1:]  # the part before the first node is the file's preamble
+    kept = []
+    for node in nodes:
+        body = re.sub(r"\A\s*File: [^\n]*\n", "", node)
+        # A menu runs from "* Menu:" to the end of the node: navigation, not text.
+        body = body.split("\n* Menu:", 1)[0]
+        kept.append(body.strip("\n"))
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", "\n\n".join(kept)) if p.strip()]
+    return _chunks(paragraphs, size)
+
+
+def wcxb_ground_truth(raw: bytes) -> list[str]:
+    """One page of the Web Content Extraction Benchmark: the plain-text main content of its
+    ground truth, kept only for pages the benchmark classes as articles."""
+    data = json.loads(raw.decode("utf-8"))
+    kind = data.get("_internal", {}).get("page_type", {}).get("primary", "")
+    body = data.get("ground_truth", {}).get("main_content", "")
+    body = "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", body) if p.strip())
+    if kind != "article" or not body or not is_english(body):
+        return []
+    return [body + "\n"]
+
+
 def markdown_verbatim(raw: bytes) -> list[str]:
     text = raw.decode("utf-8").replace("\r\n", "\n")
     return [text] if text.strip() else []
@@ -353,6 +386,61 @@ SOURCES: list[Source] = [
         convert=article_benchmark_json,
         ext=".txt",
         extra={"records": "articleBody"},
+    ),
+    Source(
+        id="gnu-coding-standards",
+        genre="technical",
+        kind="debian",
+        package="gnu-standards",
+        version="2022.03.23-0.1",
+        licence="GFDL-1.3+ without invariant sections (GNU Coding Standards, Information for Maintainers of GNU Software)",
+        description="GNU Coding Standards and GNU maintainers' information, plain-text editions",
+        select=lambda p: p.endswith(("/standards.text.gz", "/maintain.text.gz")),
+        convert=plain_text_book,
+        ext=".txt",
+    ),
+    Source(
+        id="apt-user-guide",
+        genre="technical",
+        kind="debian",
+        package="apt-doc",
+        version="2.6.2",
+        licence="GPL-2+ (APT user's guide and offline usage guide)",
+        description="APT user's guide and offline usage guide, plain-text editions",
+        select=lambda p: p.endswith(("/apt-doc/guide.text.gz", "/apt-doc/offline.text.gz")),
+        convert=plain_text_book,
+        ext=".txt",
+    ),
+    *[
+        Source(
+            id=f"gnu-info-{package}",
+            genre="technical",
+            kind="debian",
+            package=package,
+            version=version,
+            licence="GFDL-1.3+ (GNU manual)",
+            description=f"The GNU {package} manual in Info form, node headers and menus removed",
+            select=lambda p, name=package: p.endswith(f"/usr/share/info/{name}.info.gz"),
+            convert=gnu_info,
+            ext=".txt",
+        )
+        for package, version in [
+            ("sed", "4.9-1+deb12u1"), ("grep", "3.8-5"), ("diffutils", "1:3.8-4"),
+            ("wget", "1.21.3-1+deb12u1"),
+        ]
+    ],
+    Source(
+        id="wcxb-articles",
+        genre="web",
+        kind="github",
+        repo="Murrough-Foley/web-content-extraction-benchmark",
+        commit="",
+        licence="CC BY 4.0 (Web Content Extraction Benchmark, Murrough Foley); article texts remain the publishers', used as test data",
+        description="Plain-text ground truth of the article pages of the Web Content Extraction Benchmark (2025 web pages)",
+        select=lambda p: p.startswith("dev/ground-truth/") and p.endswith(".json"),
+        convert=wcxb_ground_truth,
+        ext=".txt",
+        limit_words=150_000,
     ),
     Source(
         id="rust-book",

@@ -47,6 +47,11 @@ LISTINGS = [
     "           if [ \"$RET\" = \"true\" ] ; then\n"
     "               dpkg-statoverride --update --add sysuser root 4755 $i\n"
     "           fi\n       fi\n   done",
+    # Rows of a table whose cells are set off by bars, as scraped pages and plain text type
+    # them.
+    "Cost for one… | Public, in-state | Private\nCredit Hour | $337 | $516\n"
+    "Standard Semester (15 Cr.Hr.) | $5,055 | $7,740",
+    "Plan | Price | Notes\nBasic | $5 | one user,no support",
 ]
 
 
@@ -125,3 +130,38 @@ def test_prose_next_to_listings_is_still_fixed(text, expected):
 )
 def test_a_single_line_is_not_a_table(text, expected):
     assert copyfix.fix_text(text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Info cross-references: the full stop after the node name is the reference's own.
+        "They can be used in both *note basic: BRE syntax. and\n"
+        "*note extended: ERE syntax. regular expressions.\n",
+        "See *note addresses: Regexp Addresses. and the ‘s’ command.\n",
+        "For more, see *note Extended\nRegular Expression (ERE): ERE syntax. syntax.\n"
+        "*Note BRE vs ERE::.\n",
+        # Code quoted as GNU manuals quote it.
+        "To skip AU files, you can use ‘wget -R mpg,mpeg,au’.\n",
+        "The command ‘s/a,b/c/g’ replaces it,and ‘sed -n 2p’ prints.\n",
+    ],
+    ids=["xref-dot", "xref-and", "xref-wrapped", "quoted-option", "quoted-script"],
+)
+def test_info_references_and_quoted_code_are_literal(text):
+    fixed = copyfix.fix_text(text)
+    for literal in ("*note basic: BRE syntax. and", "mpg,mpeg,au", "‘s/a,b/c/g’", "syntax. syntax."):
+        if literal in text:
+            assert literal in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Prose quoted with ‘ and ’ stays prose, and a note that is not a reference is text.
+        ("He said ‘that is true,and fine’ again.\n", "He said ‘that is true, and fine’ again.\n"),
+        ("Take *note* of it.The rest follows.\n", "Take *note* of it. The rest follows.\n"),
+        ("It is a | b,and c.\n", "It is a | b, and c.\n"),
+    ],
+)
+def test_prose_around_literals_is_still_fixed(text, expected):
+    assert copyfix.fix_text(text) == expected

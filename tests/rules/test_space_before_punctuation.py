@@ -52,6 +52,11 @@ def test_stray_full_stop_is_reported_without_a_fix(rule_run):
         "See the page (https://example.org/) .\nOr (https://example.com/) .\n",
         "See the page (https://example.org/) . It helps.",
         "See Section 9.2.3, “Recording the shell activities cleanly” .\n",
+        # A scraped page whose extractor dropped the links before the marks, again and again.
+        "It is known as AI Mode . It answers questions in the SERP .\n\n"
+        "For $2000 , it really is the best camera for the money .\n",
+        "Sign up for my Patreon ! Get access to my YouTube videos , plus photos .\n"
+        "Contact me here , or leave a comment below.\n",
     ],
 )
 def test_a_spacing_the_document_keeps_is_fixed_only_when_unsafe(rule_run, text):
@@ -64,6 +69,13 @@ def test_a_spacing_the_document_keeps_is_fixed_only_when_unsafe(rule_run, text):
     [
         # Once or twice is a slip.
         ("Note : this matters ; that too.", "Note: this matters; that too."),
+        # Three slips in a page of ordinary punctuation are still slips.
+        (
+            "The plan changed , and so did the team. " + "It worked, and it was fine. " * 50
+            + "The budget grew . The staff grew too , and the work went on.",
+            "The plan changed, and so did the team. " + "It worked, and it was fine. " * 50
+            + "The budget grew. The staff grew too, and the work went on.",
+        ),
     ],
 )
 def test_an_occasional_space_before_a_mark_is_fixed(rule_run, text, expected):

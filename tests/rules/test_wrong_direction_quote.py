@@ -92,3 +92,33 @@ def test_an_opening_mark_inside_a_polynesian_name_may_be_an_okina(rule_run):
     assert rule_run.fix("QT001", text) == text
     # In English words and endings it is an apostrophe.
     assert rule_run.fix("QT001", "I don‘t know Lavaka‘s plan.") == "I don’t know Lavaka’s plan."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Manuals quote one token (a command letter, a number, an address, a character) with
+        # ‘ and ’: the token is not an elision such as ’n’ or ’50s, whatever it looks like.
+        "Use two ‘n’ commands here.",
+        "The ‘N’ command reads a line and ‘q’ quits.",
+        "Use ‘10~5’; and ‘50~0’ is just an obscure way of saying ‘50’.",
+        "‘30,35’ is an address range.",
+        "The hexadecimal values of ‘[’,‘]’, respectively.",
+        "‘n’\n     (next) If auto-print is not disabled, print the pattern space.",
+        "Exit with ‘q [EXIT-CODE]’ or ‘Q’.",
+    ],
+)
+def test_a_quoted_token_is_not_an_elision(rule_run, text):
+    assert rule_run.lint("QT001", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the early ‘60s he drove an old car.", "In the early ’60s he drove an old car."),
+        ("‘Tis the season.", "’Tis the season."),
+        ("I don‘t know, said ‘n’ twice.", "I don’t know, said ‘n’ twice."),
+    ],
+)
+def test_an_elision_not_closed_by_its_own_mark_is_still_fixed(rule_run, text, expected):
+    assert rule_run.fix("QT001", text) == expected

@@ -52,6 +52,7 @@ class MultipleSpaces(Rule):
         good("The archive is split into areas  [1] based on their licenses."),
         good("It typically looks like Wed Nov  2 00:42:36 1994 in the output."),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
+        good("It was *whom.*  This is kept.  So is _this._  The end.  Typewriter style."),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
     )
@@ -87,9 +88,11 @@ class MultipleSpaces(Rule):
             )
 
 
-_SENTENCE_END = regex.compile(r"[.?!:][)\"”’']?\Z")
+# A sentence ends at its mark, or after a closing bracket, quote or emphasis marker of plain
+# text (`whom.*  This`, `certificate._  It`: Info and plain-text renderings of emphasis).
+_SENTENCE_END = regex.compile(r"[.?!:][)\"”’'*_]?\Z")
 _SENTENCE_END_REACH = 2  # the longest match of _SENTENCE_END, in code points
-_SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’']?)( +)(?=[\"“‘(]?\p{Lu})")
+_SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’'*_]?)( +)(?=[\"“‘(]?\p{Lu})")
 _STYLE_MIN_GAPS = 3
 
 

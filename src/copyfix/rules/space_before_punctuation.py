@@ -46,6 +46,39 @@ _CLOSERS = frozenset(")]”’\"'")
 _HIGH_MARKS = frozenset(";:!?")
 
 
+_MARKS_AFTER_WORD = regex.compile(r"(?<=[\p{L}\p{M}\d])[,.;:?!](?=\s|$)", regex.M)
+
+#: The share of a document's marks after words that must be spaced off before the spacing is
+#: taken as the document's own: a page whose extractor dropped links and inline elements
+#: ("known as AI Mode .", "For $2000 , it") leaves one in a few dozen marks so, a writer's
+#: slip one in a hundred or fewer.
+_HABIT_SHARE = 25
+
+
+def _spaced_off_by_habit(view: str, spaced: int) -> bool:
+    """True when the document spaces off its punctuation again and again, as a habit of its
+    source rather than a slip: at least ``HABIT_MIN`` times and for one mark in
+    ``_HABIT_SHARE``."""
+    if spaced < HABIT_MIN:
+        return False
+    attached = sum(1 for _ in _MARKS_AFTER_WORD.finditer(view))
+    return spaced * _HABIT_SHARE >= spaced + attached
+
+
+def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
+    """Whether a space before a mark is one to report: not a mark being named, an operator or
+    the end of a link."""
+    start, mark = m.start(1), m.group(2)
+    if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
+        return False
+    if doc.analysis.is_named_mark(m.start(2)):
+        return False  # "The . (dot) character", "with / or ?": a character being named
+    if mark in ("::", ";;"):
+        return False  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
+    # "https://example.org/a ." keeps the mark out of the link on purpose.
+    return not (start > 0 and doc.analysis.is_protected(Span(start - 1, start)))
+
+
 class SpaceBeforePunctuation(Rule):
     """Flags whitespace between a word and the punctuation that follows it.
 
@@ -62,7 +95,9 @@ class SpaceBeforePunctuation(Rule):
     `(https://a.org/) .` and `Section 1.4, “Shell activities” .`), and before `; : ! ?` when
     the document does it three times or more (French spacing, a list of `Label : value`
     lines, shell syntax such as `while x ; do y ; done`). `::` and `;;` are operators, not
-    punctuation after a word.
+    punctuation after a word. Unsafe everywhere in a document that spaces off one mark in
+    twenty-five or more: scraped pages whose extractor dropped a link or an inline element before
+    the mark (`known as AI Mode .`) do that, a writer's slips do not.
     """
 
     code = "SP003"
@@ -88,6 +123,8 @@ class SpaceBeforePunctuation(Rule):
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
         bad("See (a) . Then (b) . And “c” . Also (d) .",
             "See (a) . Then (b) . And “c” . Also (d) ."),
+        bad("It is known as AI Mode . For $2000 , it is a deal . Ask me here !",
+            "It is known as AI Mode . For $2000 , it is a deal . Ask me here !"),
         bad("VIP : 60,000₩\nR : 50,000₩\nS : 40,000₩", "VIP : 60,000₩\nR : 50,000₩\nS : 40,000₩"),
     )
 
@@ -101,19 +138,20 @@ class SpaceBeforePunctuation(Rule):
         # space after the URL or the title they set in brackets or quotes, where a writer's slip
         # is rare; the fix is a guess there.
         high = sum(1 for m in found if m.group(2)[0] in _HIGH_MARKS)
-        for m in found:
+        candidates = [m for m in found if _is_candidate(doc, view, m)]
+        # Only commas and full stops after a word tell the habit: the marks after a bracket or
+        # a quote and the high marks have their own reasons above.
+        after_words = sum(
+            1 for m in candidates
+            if view[m.start(1) - 1] not in _CLOSERS and m.group(2)[0] not in _HIGH_MARKS
+        )
+        spaced_off = _spaced_off_by_habit(view, after_words)
+        for m in candidates:
             start, end = m.span(1)
             mark = m.group(2)
-            if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
-                continue
-            if doc.analysis.is_named_mark(m.start(2)):
-                continue  # "The . (dot) character", "with / or ?": a character being named
-            if mark in ("::", ";;"):
-                continue  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
-            if start > 0 and doc.analysis.is_protected(Span(start - 1, start)):
-                continue  # "https://example.org/a ." keeps the mark out of the link on purpose
             habit = (
-                view[start - 1] in _CLOSERS
+                spaced_off
+                or view[start - 1] in _CLOSERS
                 or mark[0] in _HIGH_MARKS and high >= HABIT_MIN
             )
             yield violation(

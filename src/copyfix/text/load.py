@@ -11,7 +11,7 @@ from copyfix.model import DocumentKind
 from copyfix.text.directives import directive_spans
 from copyfix.text.document import Document
 from copyfix.text.layout import build_layout, layout_fingerprint
-from copyfix.text.plaintext import preformatted_spans
+from copyfix.text.plaintext import inline_literal_spans, preformatted_spans
 from copyfix.text.spans import SpanSet
 
 if TYPE_CHECKING:
@@ -80,8 +80,11 @@ def build_document(
             blanks=layout.blanks,
             comments=layout.comments,
         )
-    # In plain text, suppression comments, indented examples and tables are not prose.
-    not_prose = SpanSet([*directive_spans(text), *preformatted_spans(text)])
+    # In plain text, suppression comments, indented examples, tables, Info cross-references
+    # and quoted code are not prose.
+    not_prose = SpanSet(
+        [*directive_spans(text), *preformatted_spans(text), *inline_literal_spans(text)]
+    )
     return Document(
         text, path=path, kind=kind, masks=not_prose, literal=not_prose, lexicon=lexicon
     )

@@ -248,6 +248,8 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
         return True
     if gap and _ALIGNMENT_GAP.search(body):
         return True  # "libc6      install": alignment, not a slip
+    if _PIPE_ROW.search(body):
+        return True  # "Credit Hour | $337 | $516": cells of a table, not a sentence
     if columnar == 2:
         return False
     code = _CODE_SIGNAL.search(body) is not None
@@ -267,6 +269,9 @@ def _may_have_gap(body: str) -> bool:
 
 # An indented term, then its description three spaces or more away: "printer   Spools for".
 _TERM_COLUMN = regex.compile(r"\S+[ \t]{3,}\S")
+# Cells set off by two bars or more (with spaces, as tables are scraped or typed in plain
+# text): "Standard Semester (15 Cr.Hr.) | $5,055 | $7,740", "a | b | c".
+_PIPE_ROW = regex.compile(r"\S[ \t]+\|[ \t]+\S[^\n|]*?[ \t]+\|[ \t]+\S")
 # Five spaces or more between words align a column even on a line of its own.
 _ALIGNMENT_GAP = regex.compile(r"(?<=\S)[ \t]{5,}(?=\S)")
 # Three spaces or more between words: a column, not a slip of the space bar.
@@ -280,3 +285,25 @@ def _reads_as_english(line: str, share: float) -> bool:
     tokens = _LETTER_WORDS.findall(line)
     english = sum(map(is_english_token, (token.strip("'’-") for token in tokens)))
     return len(tokens) < 2 or english >= share * len(tokens)
+
+
+# An Info cross-reference: "*note Label: Node-name." or "*Note Node-name::". Its full stop or
+# comma belongs to the reference syntax, not to a sentence ("in both *note basic: BRE syntax.
+# and ..."), and the node name is a title, not prose.
+_INFO_REFERENCE = regex.compile(
+    r"\*[Nn]ote[ \n]+(?:(?:[^:*\n]|\n(?!\n)){1,80}::"
+    r"|(?:[^:*\n]|\n(?!\n)){1,80}:[ \n]+(?:[^.,:*\n]|\n(?!\n)){1,80}[.,])"
+)
+# Code quoted in running text the way GNU manuals and their plain-text renderings quote it:
+# ‘wget -R mpg,mpeg,au’, ‘s/a,b/c/’. A quotation holding signs of code (an option, an
+# operator, a path) is a literal; one of words (‘that is true’) stays prose.
+_QUOTED_LITERAL = regex.compile(r"‘[^‘’\n]{1,80}’")
+
+
+def inline_literal_spans(text: str) -> list[Span]:
+    """Info cross-references and code quoted with ‘ and ’, which rules must leave alone."""
+    spans = [Span(*m.span()) for m in _INFO_REFERENCE.finditer(text)]
+    for m in _QUOTED_LITERAL.finditer(text):
+        if _CODE_SIGNAL.search(m.group(), 1, len(m.group()) - 1):
+            spans.append(Span(*m.span()))
+    return spans

@@ -207,14 +207,23 @@ def _pair_single(
 ) -> list[QuoteMark]:
     out: list[QuoteMark] = []
     stack: list[int] = []
+    token_ends: set[int] = set()  # the closing marks of quoted tokens (‘n’, ‘30,35’)
     for index, (pos, char) in enumerate(found):
         before, after = _char(view, pos - 1), _char(view, pos + 1)
         # Masked code or a link stands for a word: "[Markdown](url)‘s", "`id`’s".
         between_letters = bool(_WORDISH.match(before) or before == MASK_CHAR) and bool(
             _WORDISH.match(after)
         )
-        elision = not between_letters and _elision_after(view, pos, elisions)
-        if char == "‘":
+        token_end = _quoted_token_end(view, pos) if char == "‘" and not between_letters else -1
+        elision = not between_letters and token_end < 0 and _elision_after(view, pos, elisions)
+        if token_end >= 0:
+            token_ends.add(token_end)
+            stack.append(len(out))
+            out.append(QuoteMark(pos, char, Role.OPEN))
+        elif char == "’" and pos in token_ends and stack:
+            stack.pop()
+            out.append(QuoteMark(pos, char, Role.CLOSE))
+        elif char == "‘":
             if between_letters or (elision and not _closed_later(view, found, index)):
                 # "don‘t", "the early ‘60s", "‘tis": an apostrophe written as an opening mark.
                 out.append(QuoteMark(pos, char, Role.APOSTROPHE, expected="’"))
@@ -244,6 +253,23 @@ def _pair_single(
         mark = out[index]
         out[index] = QuoteMark(mark.pos, mark.char, mark.role, mark.expected, unmatched=True)
     return out
+
+
+# "the ‘N’ command", "use ‘10~5’", "‘30,35’ is an address range", "‘[’": one token without a
+# space, opened with ‘ and closed with ’ where a quotation ends. Manuals quote commands,
+# letters and numbers so; an elision (’n’, ’50s) is never closed by a mark of its own, except
+# in "rock ’n’ roll", which is then read as a quoted letter and left alone.
+_QUOTED_TOKEN = regex.compile(r"‘[^\s‘’“”]{1,40}’")
+
+
+def _quoted_token_end(view: str, pos: int) -> int:
+    """The position of the ``’`` that closes a quoted token opened at ``pos``, or -1."""
+    if _char(view, pos - 1) not in _OPEN_BEFORE and _char(view, pos - 1) not in _CLAUSE_MARKS:
+        return -1
+    m = _QUOTED_TOKEN.match(view, pos, pos + 43)
+    if m is None or _char(view, m.end()) not in _CLOSE_AFTER and _char(view, m.end()) not in "”’»\"":
+        return -1
+    return m.end() - 1
 
 
 def _elision_after(view: str, pos: int, elisions: frozenset[str]) -> bool:
