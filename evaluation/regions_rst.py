@@ -17,13 +17,17 @@ CODE_DIRECTIVES = re.compile(
 _DIRECTIVE = re.compile(r"^([ \t]*)\.\.[ \t]+([\w:-]+)::")
 _EXPLICIT = re.compile(r"^([ \t]*)\.\.(?:[ \t]|$)")
 _OPTION = re.compile(r"^[ \t]*:[\w-]+:")
+# reST's inline markup recognition rules, simplified: a start-string follows whitespace or an
+# opening punctuation mark and precedes a non-space; an end-string follows a non-space.
+_START = r"(?<![^\s(\[{<'\"‘“/:-])"
 _INLINE = re.compile(
-    r"``.+?``"  # inline literal
-    r"|(?::[\w:.+-]+:)?`[^`]+`(?::[\w:.+-]+:|__?)?"  # role, interpreted text, reference
-    r"|\|[^|\s][^|\n]*\|_{0,2}"  # substitution reference
+    _START + r"``(?=\S).*?(?<=\S)``(?!\w)"  # inline literal
+    r"|" + _START + r"(?::[\w:.+-]+:)?`(?=\S)[^`]*?(?<=\S)`(?::[\w:.+-]+:|__?)?(?!\w)"  # role
+    r"|" + _START + r"\|(?=\S)[^|\n]*?(?<=\S)\|_{0,2}"  # substitution reference
     r"|\[(?:#?[\w-]*|\*|\d+)\]_",  # footnote or citation reference
     re.DOTALL,
 )
+_ADORNMENT = re.compile(r"^([=\-~^\"'`#*+<>:._])\1{2,}[ \t]*$")
 
 
 def _indent(line: str) -> int:
@@ -104,8 +108,20 @@ def rst_regions(text: str) -> list[Region]:
                 )
             )
         i += 1
-    for m in _INLINE.finditer(text):
-        regions.append((m.start(), m.end(), "inline literal or role"))
+    # Inline markup, paragraph by paragraph (it never spans a blank line), outside the blocks
+    # found above and title adornments.
+    blocks = sorted(regions)
+    for para in re.finditer(r"(?:^[ \t]*\S.*(?:\n|$))+", text, re.MULTILINE):
+        if any(a <= para.start() < b for a, b, _ in blocks):
+            continue
+        body = "\n".join(
+            " " * len(line) if _ADORNMENT.match(line.strip()) else line
+            for line in para.group(0).split("\n")
+        )
+        for m in _INLINE.finditer(body):
+            regions.append(
+                (para.start() + m.start(), para.start() + m.end(), "inline literal or role")
+            )
     return regions
 
 
