@@ -20,7 +20,14 @@ from functools import cache
 import regex
 
 from copyfix.model import Span
-from copyfix.text.mdx import COMMENT_EXPRESSION, ESM, closing_brace, esm_end, tag_end
+from copyfix.text.mdx import (
+    COMMENT_EXPRESSION,
+    ESM,
+    MAX_FLOW_SPAN,
+    closing_brace,
+    esm_end,
+    tag_end,
+)
 from copyfix.text.tags import (
     CODE_PAIRS,
     attribute_list_end,
@@ -48,6 +55,10 @@ _DEFINITION = regex.compile(r":[ \t]{1,3}(?=\S)")
 _NOT_TERM = regex.compile(r"[ \t]*(?:[#>|*+-]|\d+[.)]|<|$)")
 # A remark-directive or Docusaurus admonition fence (``:::note Title``, ``:::``).
 _DIRECTIVE_FENCE = regex.compile(r"[ \t]*:::+[ \t]*[\w-]*[^\n]*")
+# A line that includes a file in MkDocs: pymdownx.snippets (``--8<-- "file.md"``) or the
+# ``{* path/to/file.py hl[3] *}`` include of the FastAPI documentation. What it inserts is a
+# listing; the paragraph after it may go on with the sentence before it.
+_INCLUDE_LINE = regex.compile(r"[ \t]*+(?:;?-{1,2}8<-{1,2}[ \t][^\n]*|\{\*[^\n]*\*\})[ \t\r]*")
 # Hugo shortcodes and Liquid/Jinja blocks whose content is data or code unless it reads as prose.
 _PAIRED = ("{{<", "{{%", "{%")
 
@@ -104,6 +115,10 @@ class _Scanner:
                 line_start = line_end + 1
                 continue
             if _DIRECTIVE_FENCE.fullmatch(line.rstrip("\r")):
+                self._found(line_start + len(line) - len(line.lstrip()), line_end)
+                line_start = line_end + 1
+                continue
+            if not self.mdx and _INCLUDE_LINE.fullmatch(line):
                 self._found(line_start + len(line) - len(line.lstrip()), line_end)
                 line_start = line_end + 1
                 continue
@@ -226,7 +241,12 @@ class _Scanner:
             self._pair(i, tag)
             return self._found(i, tag.end)
         if self.mdx:
-            end = closing_brace(text, i, memo=self.braces)
+            # Look back a bounded way: a line of many braces stays linear.
+            before = text[max(0, i - 200) : i]
+            newline = before.rfind("\n")
+            opens_line = (newline >= 0 or i <= 200) and not before[newline + 1 :].strip(" \t")
+            limit = min(len(text), i + MAX_FLOW_SPAN) if opens_line else None
+            end = closing_brace(text, i, limit, memo=self.braces)
             if end > 0 and COMMENT_EXPRESSION.fullmatch(text, i, end):
                 self.found.comments.append(Span(i, end))
             return self._found(i, end) if end > 0 else i + 1
