@@ -14,6 +14,7 @@ from copyfix.text.layout import build_layout, layout_fingerprint
 from copyfix.text.plaintext import preformatted_spans
 from copyfix.text.rst import parse_rst, rst_fingerprint
 from copyfix.text.spans import SpanSet
+from copyfix.text.tags import DEFAULT_PAIRS, PairedContent
 
 if TYPE_CHECKING:
     from copyfix.text.lexicon import Lexicon
@@ -47,21 +48,30 @@ def kind_for_path(
     return DocumentKind.TEXT
 
 
-def fingerprint_for(kind: DocumentKind) -> Callable[[str], object] | None:
+def fingerprint_for(
+    kind: DocumentKind, pairs: PairedContent = DEFAULT_PAIRS
+) -> Callable[[str], object] | None:
     """What a fix of a ``kind`` document must keep (its structure and literal regions), as a
     function of the text; None for plain text, which has no markup to break."""
     if kind.is_markdown:
-        return partial(layout_fingerprint, kind=kind)
+        return partial(layout_fingerprint, kind=kind, pairs=pairs)
     if kind is DocumentKind.RST:
         return rst_fingerprint
     return None
 
 
 def build_document(
-    text: str, *, path: str = "-", kind: DocumentKind, lexicon: Lexicon | None = None
+    text: str,
+    *,
+    path: str = "-",
+    kind: DocumentKind,
+    lexicon: Lexicon | None = None,
+    pairs: PairedContent = DEFAULT_PAIRS,
 ) -> Document:
+    """The document rules see: ``text`` read as ``kind``; ``pairs`` says which paired
+    shortcodes hold prose or code in Markdown and MDX."""
     if kind.is_markdown or kind is DocumentKind.RST:
-        layout = build_layout(text, kind) if kind.is_markdown else parse_rst(text)
+        layout = build_layout(text, kind, pairs=pairs) if kind.is_markdown else parse_rst(text)
         return Document(
             text,
             path=path,

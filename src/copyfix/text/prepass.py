@@ -29,10 +29,10 @@ from copyfix.text.mdx import (
     tag_end,
 )
 from copyfix.text.tags import (
-    CODE_PAIRS,
+    DEFAULT_PAIRS,
+    PairedContent,
     attribute_list_end,
     math_end,
-    reads_as_prose,
     template_tag,
 )
 
@@ -83,9 +83,10 @@ class _Open:
 
 
 class _Scanner:
-    def __init__(self, text: str, *, mdx: bool) -> None:
+    def __init__(self, text: str, *, mdx: bool, pairs: PairedContent = DEFAULT_PAIRS) -> None:
         self.text = text
         self.mdx = mdx
+        self.pairs = pairs
         self.found = Found()
         self.braces: dict[int, int] = {}
         self.opened: list[_Open] = []
@@ -255,7 +256,7 @@ class _Scanner:
 
     def _pair(self, start: int, tag) -> None:
         """Match a closing shortcode or block with its opening one; their content is hidden
-        unless it reads as prose."""
+        unless it reads as prose or the project names it as prose (``PairedContent``)."""
         if not tag.name or tag.self_closing or not self.text.startswith(_PAIRED, start):
             return
         if not tag.closing:
@@ -265,9 +266,7 @@ class _Scanner:
             if self.opened[k].name == tag.name:
                 content = Span(self.opened[k].end, start)
                 del self.opened[k:]
-                if tag.name.lower() in CODE_PAIRS or not reads_as_prose(
-                    self.text[content.start : content.end]
-                ):
+                if self.pairs.masks(tag.name, self.text[content.start : content.end]):
                     self.found.spans.append(content)
                 return
 
@@ -301,9 +300,9 @@ def _closes(run: str, fence: str) -> bool:
     return run[0] == fence[0] and len(run) >= len(fence)
 
 
-def prepass(text: str, *, mdx: bool) -> Found:
+def prepass(text: str, *, mdx: bool, pairs: PairedContent = DEFAULT_PAIRS) -> Found:
     """What the Markdown parser must not see in ``text`` (MDX syntax too when ``mdx``)."""
-    scanner = _Scanner(text, mdx=mdx)
+    scanner = _Scanner(text, mdx=mdx, pairs=pairs)
     scanner.scan()
     return scanner.found
 
