@@ -2,6 +2,7 @@
 
     python evaluation/build_corpus.py                 # build evaluation/.corpus/clean from the manifest
     python evaluation/build_corpus.py --update-manifest   # re-select files from the sources
+    python evaluation/build_corpus.py --update-manifest --only flask-docs   # just these sources
 
 GitHub sources are read from a mirror folder of bare repositories (``--mirror`` or
 ``$COPYFIX_EVAL_MIRROR``, default ``/work/.mirror``), laid out as ``<owner>+<name>/repo``; see
@@ -19,7 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -120,19 +121,18 @@ def file_id(source: Source, path: str, part: str) -> str:
 
 
 def source_entry(reader: Reader, source: Source) -> tuple[dict, list[dict]]:
-    """The manifest entry of one source and of the files selected from it (at the mirror's
-    HEAD for a GitHub source)."""
+    """The manifest entry of ``source`` and of each file taken from it, at the mirror's HEAD."""
     version = reader.head(source) if source.kind == "github" else source.version
     entry = {
         "id": source.id, "genre": source.genre, "kind": source.kind, "licence": source.licence,
-        "description": source.description, "format": source.ext,
+        "description": source.description, "format": source.ext or "as the file's extension",
     }
     entry.update({"repo": source.repo, "commit": version} if source.kind == "github"
                  else {"package": source.package, "version": version})
     if source.notes:
         entry["notes"] = source.notes
     entry.update(source.extra)
-    total, files = 0, []
+    files, total = [], 0
     for path in reader.list_paths(source, version):
         if source.limit_words and total >= source.limit_words:
             break
@@ -144,21 +144,38 @@ def source_entry(reader: Reader, source: Source) -> tuple[dict, list[dict]]:
             files.append({
                 "id": fid, "source": source.id, "genre": source.genre, "path": path,
                 "part": part, "sha256": sha256(raw), "text_sha256": sha256(text.encode()),
-                "words": n, "split": split_of(fid), "out": fid + source.ext,
+                "words": n, "split": split_of(fid),
+                "out": fid + (source.ext or PurePosixPath(path).suffix),
             })
     entry["words"] = total
     print(f"{source.id:30} {total:>9,} words", file=sys.stderr)
     return entry, files
 
 
-def update_manifest(reader: Reader) -> dict:
+def update_manifest(reader: Reader, only: list[str] | None = None) -> dict:
+    """Select the files of every source again (or of the sources named in ``only``, keeping the
+    others' entries as they are) and rewrite the manifest. Sources no longer listed in
+    ``SOURCES`` are dropped, with their files and known slips."""
     old = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
-    known_slips = old.get("known_slips", [])
+    listed = {s.id for s in SOURCES}
+    unknown = set(only or ()) - listed
+    if unknown:
+        raise SystemExit(f"unknown source ids: {', '.join(sorted(unknown))}")
+    kept_sources = {s["id"]: s for s in old.get("sources", []) if s["id"] in listed}
+    kept_files: dict[str, list[dict]] = {}
+    for f in old.get("files", []):
+        kept_files.setdefault(f["source"], []).append(f)
     sources, files = [], []
     for source in SOURCES:
+        if only is not None and source.id not in only and source.id in kept_sources:
+            sources.append(kept_sources[source.id])
+            files.extend(kept_files.get(source.id, []))
+            continue
         entry, selected = source_entry(reader, source)
         sources.append(entry)
         files.extend(selected)
+    outs = {f["out"] for f in files}
+    known_slips = [k for k in old.get("known_slips", []) if k["file"] in outs]
     manifest = {
         "about": "Evaluation corpus of copyfix: sources, files, split and known slips. "
                  "Built by evaluation/build_corpus.py; the text itself is not committed.",
@@ -226,12 +243,14 @@ def main() -> None:
                         help="select files again from the sources (mirror HEADs) and rewrite the manifest")
     parser.add_argument("--add-source", action="append", default=[], metavar="ID",
                         help="select the files of this source (see sources.py) into the manifest")
+    parser.add_argument("--only", nargs="+", metavar="SOURCE_ID",
+                        help="with --update-manifest: select these sources again, keep the others")
     parser.add_argument("--if-needed", action="store_true", help="do nothing if the corpus is built")
     args = parser.parse_args()
     reader = Reader(Path(args.mirror))
     out = CORPUS / "clean"
     if args.update_manifest:
-        manifest = update_manifest(reader)
+        manifest = update_manifest(reader, args.only)
     elif args.add_source:
         manifest = add_sources(reader, args.add_source)
     else:

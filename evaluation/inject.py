@@ -38,6 +38,8 @@ ABBREVIATIONS = set(
     "inc ltd co corp approx dept est ca cf al op pp ch sec".split()
 )
 COMMON_SHORT = set("a i o".split())
+# The format each corpus extension is read as (by prose.py here, by copyfix in score.py).
+FORMATS = {".txt": "text", ".md": "markdown", ".mdx": "mdx", ".rst": "rst"}
 
 
 @dataclass(frozen=True)
@@ -195,8 +197,7 @@ def candidates(lines: list[ProseLine]) -> dict[str, list[Site]]:
 
 
 def inject_file(rel: str, text: str, seed: int, rate: int) -> tuple[str, list[Injection], int]:
-    markdown = rel.endswith(".md")
-    lines = prose_lines(text, markdown)
+    lines = prose_lines(text, FORMATS.get(Path(rel).suffix, "text"))
     n_words = prose_words(lines)
     rng = random.Random(int(hashlib.sha256(f"{seed}:{rel}".encode()).hexdigest(), 16))
     # Expected one per `rate` words; the fraction is drawn so that short files get their share.
@@ -244,7 +245,7 @@ def main() -> None:
     clean = args.corpus / "clean"
     target = args.corpus / "injected"
     gold, files = [], {}
-    for path in sorted(p for p in clean.rglob("*") if p.is_file() and p.suffix in (".txt", ".md")):
+    for path in sorted(p for p in clean.rglob("*") if p.is_file() and p.suffix in FORMATS):
         rel = path.relative_to(clean).as_posix()
         text = path.read_text(encoding="utf-8")
         injected, records, n_words = inject_file(rel, text, args.seed, args.rate)

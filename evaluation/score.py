@@ -20,10 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from regions import regions_of, touched  # noqa: E402
+
 CORPUS = HERE / ".corpus"
 MANIFEST = HERE / "manifest.json"
 
-GENRES = ["fiction", "news", "encyclopedic", "technical", "web", "markdown"]
+GENRES = ["fiction", "news", "encyclopedic", "technical", "web", "mdx", "hugo", "mkdocs", "rst"]
 SPLITS = ["tuning", "heldout"]
 
 
@@ -132,6 +136,8 @@ class Tally:
     clean_findings_by_code: Counter = field(default_factory=Counter)
     clean_changes_by_code: Counter = field(default_factory=Counter)
     collateral_by_code: Counter = field(default_factory=Counter)
+    region_edits: int = 0  # edits inside code, markup, math, links (regions.py), both runs
+    region_edits_by_kind: Counter = field(default_factory=Counter)
 
 
 def _rule_at(diagnostics: list, start: int, end: int) -> str:
@@ -180,6 +186,7 @@ def score_file(
 ) -> None:
     fixed_i, diags_i = cf.run(injected, rel)
     fixed_c, diags_c = cf.run(clean, rel)
+    _check_regions(rel, [(injected, fixed_i, "injected"), (clean, fixed_c, "clean")], tally, dump)
 
     # Injected run: attach each change to the injection it touches.
     changes = diff(injected, fixed_i)
@@ -251,6 +258,24 @@ def score_file(
                          "message": d.message, **_around(clean, d.span.start, d.span.end)})
 
 
+def _check_regions(rel: str, runs: list[tuple[str, str, str]], tally: Tally,
+                   dump: list | None) -> None:
+    """Count the edits that change a protected region of a documentation file (regions.py)."""
+    suffix = Path(rel).suffix
+    if suffix not in (".md", ".mdx", ".rst"):
+        return
+    for before, after, run in runs:
+        if before == after:
+            continue
+        for edit in touched(before, after, regions_of(before, suffix)):
+            tally.region_edits += 1
+            tally.region_edits_by_kind[edit["kind"]] += 1
+            if dump is not None:
+                line, col = _line_col(before, edit["start"])
+                dump.append({"type": "region-edit", "run": run, "file": rel, "line": line,
+                             "column": col, **edit, **_around(before, edit["start"], edit["end"])})
+
+
 def per10k(n: int, words: int) -> float:
     return 10_000 * n / words if words else 0.0
 
@@ -319,6 +344,8 @@ def _figures(t: Tally) -> dict:
         "clean_findings_per_10k": per10k(t.clean_findings, t.words),
         "doubled_word_recall": (sum(d["restored"] for d in doubled) / sum(sum(d.values()) for d in doubled))
         if sum(sum(d.values()) for d in doubled) else 0.0,
+        "region_edits": t.region_edits,
+        "region_edits_by_kind": dict(t.region_edits_by_kind.most_common()),
         "kinds": kinds,
         "clean_changes_by_rule": dict(t.clean_changes_by_code.most_common()),
         "clean_findings_by_rule": dict(t.clean_findings_by_code.most_common()),
@@ -340,6 +367,8 @@ def _merge_tallies(items: list[Tally]) -> Tally:
         out.clean_findings_by_code.update(t.clean_findings_by_code)
         out.clean_changes_by_code.update(t.clean_changes_by_code)
         out.collateral_by_code.update(t.collateral_by_code)
+        out.region_edits += t.region_edits
+        out.region_edits_by_kind.update(t.region_edits_by_kind)
     return out
 
 
@@ -372,6 +401,7 @@ def print_table(genre: str, figs: dict) -> None:
         ("collateral / 10k words", lambda f: f"{f['collateral_per_10k']:.2f}"),
         ("clean: safe changes / 10k", lambda f: f"{f['clean_changes_per_10k']:.2f}"),
         ("clean: findings / 10k", lambda f: f"{f['clean_findings_per_10k']:.1f}"),
+        ("edits in protected regions", lambda f: str(f["region_edits"])),
         ("doubled words removed (safe)", lambda f: f"{100 * f['doubled_word_recall']:.0f}%"),
     ]
     for label, fmt in rows:

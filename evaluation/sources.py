@@ -29,7 +29,7 @@ class Source:
     description: str
     select: Callable[[str], bool]  # which paths of the source are used
     convert: Converter
-    ext: str  # ".txt" or ".md": the format copyfix reads the output as
+    ext: str  # ".txt", ".md", ".mdx", ".rst" (the format copyfix reads it as); "": the file's own
     repo: str = ""  # github: owner/name
     commit: str = ""  # github: pinned commit
     package: str = ""  # debian: package name
@@ -192,6 +192,7 @@ def wcxb_ground_truth(raw: bytes) -> list[str]:
 
 
 def markdown_verbatim(raw: bytes) -> list[str]:
+    """A source file kept as it is (Markdown, MDX or reStructuredText), newlines normalised."""
     text = raw.decode("utf-8").replace("\r\n", "\n")
     return [text] if text.strip() else []
 
@@ -254,17 +255,15 @@ def _se_select(path: str) -> bool:
     )
 
 
-def _rust_book_select(path: str) -> bool:
-    return path.startswith("src/") and path.endswith(".md") and not path.endswith("SUMMARY.md")
+def _under(prefix: str, *suffixes: str, skip: tuple[str, ...] = ()) -> Callable[[str], bool]:
+    """Files under ``prefix`` with one of ``suffixes``, except those whose path holds a ``skip``."""
 
+    def select(path: str) -> bool:
+        return path.startswith(prefix) and path.endswith(suffixes) and not any(
+            part in path for part in skip
+        )
 
-def _mkdocs_material_select(path: str) -> bool:
-    return (
-        path.startswith("docs/")
-        and path.endswith(".md")
-        and "changelog" not in path
-        and "/insiders/" not in path
-    )
+    return select
 
 
 def _se(slug: str, commit: str, notes: str = "") -> Source:
@@ -387,6 +386,9 @@ SOURCES: list[Source] = [
         ext=".txt",
         extra={"records": "articleBody"},
     ),
+    # Documentation sets, one genre per format. Each file keeps its own extension (``ext=""``),
+    # so that copyfix reads it as ``copyfix fix`` would: .mdx as MDX, .md as Markdown, .rst as
+    # reStructuredText.
     Source(
         id="gnu-coding-standards",
         genre="technical",
@@ -443,30 +445,57 @@ SOURCES: list[Source] = [
         limit_words=150_000,
     ),
     Source(
-        id="rust-book",
-        genre="markdown",
+        id="mdx-docs",
+        genre="mdx",
         kind="github",
-        repo="rust-lang/book",
+        repo="mdx-js/mdx",
         commit="",
-        licence="MIT OR Apache-2.0 (The Rust Programming Language)",
-        description="The Rust Programming Language, mdBook sources (GitHub-flavoured Markdown)",
-        select=_rust_book_select,
+        licence="MIT (mdx-js/mdx, license file)",
+        description="The MDX documentation (docs/): MDX with ESM, JSX and expressions, and Markdown",
+        select=_under("docs/", ".mdx", ".md"),
         convert=markdown_verbatim,
-        ext=".md",
-        extra={"flavour": "gfm/mdbook"},
+        ext="",
+        extra={"flavour": "mdx"},
     ),
     Source(
-        id="mkdocs-material-docs",
-        genre="markdown",
+        id="docsy-userguide",
+        genre="hugo",
         kind="github",
-        repo="squidfunk/mkdocs-material",
+        repo="google/docsy",
         commit="",
-        licence="MIT (Material for MkDocs)",
-        description="Material for MkDocs documentation (MkDocs-flavoured Markdown: admonitions, tabs)",
-        select=_mkdocs_material_select,
+        licence="Apache-2.0 (google/docsy, LICENSE)",
+        description="The Docsy user guide (docsy.dev/content/en/docs): Hugo Markdown with shortcodes",
+        select=_under("docsy.dev/content/en/docs/", ".md"),
+        convert=markdown_verbatim,
+        ext=".md",
+        extra={"flavour": "hugo"},
+    ),
+    Source(
+        id="fastapi-docs",
+        genre="mkdocs",
+        kind="github",
+        repo="fastapi/fastapi",
+        commit="",
+        licence="MIT (fastapi/fastapi, LICENSE)",
+        description="The FastAPI documentation in English (docs/en/docs), MkDocs Markdown with "
+        "admonition blocks and content tabs; the release notes (a changelog) are left out",
+        select=_under("docs/en/docs/", ".md", skip=("release-notes",)),
         convert=markdown_verbatim,
         ext=".md",
         extra={"flavour": "mkdocs"},
+    ),
+    Source(
+        id="flask-docs",
+        genre="rst",
+        kind="github",
+        repo="pallets/flask",
+        commit="",
+        licence="BSD-3-Clause (pallets/flask, LICENSE.txt)",
+        description="The Flask documentation (docs/), Sphinx reStructuredText",
+        select=_under("docs/", ".rst"),
+        convert=markdown_verbatim,
+        ext=".rst",
+        extra={"flavour": "sphinx"},
     ),
 ]
 

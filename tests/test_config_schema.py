@@ -39,6 +39,8 @@ WRONG_TYPE = {
         -1, 'expected a positive number of bytes or a size such as "50MB" or "512KiB", '
         "got the number -1",
     ),
+    "prose-shortcodes": ("alert", "expected an array of strings, got the string 'alert'"),
+    "code-shortcodes": ([1], "expected an array of strings, got an array with non-strings"),
 }
 
 
@@ -88,12 +90,13 @@ def test_unknown_key_lists_the_schema_and_suggests_the_closest():
     assert str(info.value) == (
         "pyproject.toml: key 'tool.copyfix.extend_select': unknown key (expected one of "
         "select, extend-select, ignore, per-file-ignores, exclude, extend-exclude, include, "
-        "unsafe-fixes, fail-on, severity, packs, lexicon, max-file-size, formats); "
+        "unsafe-fixes, fail-on, severity, packs, lexicon, max-file-size, formats, "
+        "prose-shortcodes, code-shortcodes); "
         "did you mean 'tool.copyfix.extend-select'?"
     )
     with pytest.raises(ConfigError) as info:
         parse_settings({"colour": "red"}, Path("copyfix.toml"))
-    assert str(info.value).endswith("lexicon, max-file-size, formats)")
+    assert str(info.value).endswith("formats, prose-shortcodes, code-shortcodes)")
 
 
 def test_copyfix_config_output_is_itself_a_valid_configuration():

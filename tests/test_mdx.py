@@ -162,6 +162,22 @@ def test_closing_brace(text: str, end: int) -> None:
     assert closing_brace(text, 0) == end
 
 
+def test_a_long_flow_expression_is_masked_to_its_closing_brace() -> None:
+    """A ``{`` alone on its line opens a flow expression that MDX reads to its closing brace,
+    however long: a table of sponsors in JSX is one expression, not two stray braces."""
+    row = '      <td width="20%"><a href="https://example.com/{n}">Sponsor {n}</a></td>\n'
+    table = "".join(row.replace("{n}", str(n)) for n in range(60))
+    text = f"{SLIP}\n\n{{\n  <table>\n    <tr>\n{table}    </tr>\n  </table>\n}}\n\nThe end.\n"
+    assert len(table) > 4000
+    assert codes(text) == [("SP001", 1, 8)]
+    assert fixed(text) == text.replace(SLIP, SLIP_FIXED)
+
+
+def test_an_unclosed_brace_inside_a_line_is_looked_at_a_short_way() -> None:
+    text = "A {brace " + "word " * 2000 + "}\n"
+    assert mdx_syntax(text) == ([], [])
+
+
 def test_jsx_inside_code_is_code() -> None:
     text = "Use `<Foo bar={1} />` here.\n\n```mdx\n<Foo />\n{1}\n```\n"
     assert mdx_syntax(text) == ([], [])

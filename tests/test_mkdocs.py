@@ -129,3 +129,20 @@ def test_braces_that_are_no_attribute_list_are_prose() -> None:
 def test_docusaurus_admonition_fences_are_masked(kind: str) -> None:
     text = ":::tip My title,here\n\nIn 2019,the plan changed.\n\n:::\n"
     assert copyfix.fix_text(text, kind=kind) == text.replace(SLIP, SLIP_FIXED)
+
+
+@pytest.mark.parametrize(
+    "include",
+    [
+        "{* ../../docs_src/behind_a_proxy/tutorial004_py310.py hl[9] *}",
+        '--8<-- "docs/snippets/example,one.md"',
+        ';--8<-- "docs/snippets/skipped.md"',
+    ],
+)
+def test_an_include_line_is_syntax_and_the_sentence_goes_on_after_it(include: str) -> None:
+    """A snippet include inserts a listing: the line is never prose, and a paragraph after it
+    that starts in lowercase continues the sentence that introduced it."""
+    text = f"{SLIP} You can use the parameter:\n\n{include}\n\nand then it works.\n"
+    assert lint(text) == [("SP001", 1, 8)]
+    assert fixed(text) == text.replace(SLIP, SLIP_FIXED)
+    assert include not in "".join(prose(text))

@@ -154,3 +154,40 @@ def test_unclosed_template_tag_is_text() -> None:
 )
 def test_reads_as_prose(content: str, expected: bool) -> None:
     assert reads_as_prose(content) is expected
+
+
+# --- Shortcodes the project names as prose or code (prose-shortcodes, code-shortcodes) --------
+
+TERMS = "{{< glossary >}}\nwidget,gadget,sprocket\n{{< /glossary >}}\n"
+NOTE = "{{% aside %}}\nThis note reads as prose,and it holds a slip.\n{{% /aside %}}\n"
+
+
+def test_content_is_judged_by_how_it_reads_without_settings(tmp_path, run) -> None:
+    (tmp_path / "page.md").write_text(TERMS + "\n" + NOTE)
+    result = run("fix", "--diff", "page.md")
+    assert "prose, and" in result.output
+    assert "widget, gadget" not in result.output
+
+
+def test_configured_names_decide_whatever_the_content_looks_like(tmp_path, run) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.copyfix]\nprose-shortcodes = ["Glossary"]\ncode-shortcodes = ["aside"]\n'
+    )
+    (tmp_path / "page.md").write_text(TERMS + "\n" + NOTE)
+    result = run("fix", "--diff", "page.md")
+    assert "widget, gadget" in result.output
+    assert "prose, and" not in result.output
+    config = run("config", "page.md")
+    assert '"prose-shortcodes": [\n    "Glossary"\n  ]' in config.output
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_paired_content_settings_reach_the_layout_and_the_structure_check(kind: str) -> None:
+    from copyfix.lint.linter import make_linter
+    from copyfix.text.tags import PairedContent
+
+    linter = make_linter()
+    linter.pairs = PairedContent(prose=frozenset({"glossary"}))
+    result = linter.fix(TERMS, kind=DocumentKind(kind), unsafe=False)
+    assert result.text == TERMS.replace(",", ", ")
+    assert copyfix.fix_text(TERMS, kind=kind) == TERMS

@@ -31,3 +31,23 @@ def test_balanced_texts(rule_run, text):
 )
 def test_unbalanced_texts(rule_run, text):
     assert rule_run.lint("QT002", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("We have a new playground: [try it out! »][playground].\n\n[playground]: https://x.y\n",
+         True),
+        ("See [more »](https://example.com) for the details.", True),
+        ("Next page »\n\nThe end of the chapter.", False),
+    ],
+)
+def test_a_lone_guillemet_apart_from_words_is_an_arrow(rule_run, text, markdown):
+    """``read more »``: a single guillemet with a space, a line's edge or link syntax on both
+    sides, and none facing the other way in the paragraph, points; it does not quote."""
+    assert rule_run.lint("QT002", text, markdown=markdown) == []
+
+
+def test_a_lone_guillemet_touching_a_word_is_still_unbalanced(rule_run):
+    assert rule_run.lint("QT002", "This is »not closed, and »this« is.")
+    assert rule_run.lint("QT002", "This is »not correct.")

@@ -112,7 +112,7 @@ def build_linter(settings: Settings, options: Options, file_ignores=()) -> Linte
         severities: dict[str, Severity] = registry.assign(settings.severity)
     except UnknownRuleError as exc:
         raise UsageProblem(f"{where}: {exc}") from None
-    return Linter(registry, rules, severities, settings.lexicon())
+    return Linter(registry, rules, severities, settings.lexicon(), settings.paired_content())
 
 
 def registry_for(settings: Settings) -> Registry:

@@ -107,6 +107,12 @@ SCHEMA: tuple[Key, ...] = (
         values.formats_table, "The format of the files that match a glob, whatever their "
         "extension (the first glob that matches wins; `--format-type` overrides).",
         to_json=values.formats_json),
+    Key("prose-shortcodes", ("prose_shortcodes",), "array of shortcode or block names", list,
+        values.strings, "Paired shortcodes and template blocks (`{{< name >}}…{{< /name >}}`, "
+        "`{% name %}…{% endname %}`) whose content is prose and is checked, in Markdown and MDX."),
+    Key("code-shortcodes", ("code_shortcodes",), "array of shortcode or block names", list,
+        values.strings, "Paired shortcodes and template blocks whose content is code or data "
+        "and is never checked, whatever it looks like."),
 )
 
 KEY_NAMES = tuple(key.name for key in SCHEMA)

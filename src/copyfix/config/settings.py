@@ -17,6 +17,7 @@ from copyfix.config.schema import SCHEMA, default_of
 from copyfix.lint.registry import Registry, UnknownRuleError
 from copyfix.model import DocumentKind, Severity
 from copyfix.text.lexicon import Lexicon
+from copyfix.text.tags import DEFAULT_PAIRS, PairedContent
 
 
 @dataclass(slots=True)
@@ -42,6 +43,17 @@ class Settings:
     formats: dict[str, DocumentKind] = field(default_factory=default_of("formats"))
     #: Files larger than this many bytes are refused before they are read.
     max_file_size: int = field(default_factory=default_of("max_file_size"))
+    prose_shortcodes: list[str] = field(default_factory=default_of("prose_shortcodes"))
+    code_shortcodes: list[str] = field(default_factory=default_of("code_shortcodes"))
+
+    def paired_content(self) -> PairedContent:
+        """Which paired shortcodes hold prose or code, as the project says."""
+        if not self.prose_shortcodes and not self.code_shortcodes:
+            return DEFAULT_PAIRS
+        return PairedContent(
+            frozenset(n.lower() for n in self.prose_shortcodes),
+            frozenset(n.lower() for n in self.code_shortcodes),
+        )
 
     def lexicon(self) -> Lexicon | None:
         if not self.lexicon_extend and not self.lexicon_remove:

@@ -13,6 +13,7 @@ from copyfix.lint.fixer import FixResult, fix_loop
 from copyfix.lint.registry import Registry, default_registry
 from copyfix.model import Diagnostic, DocumentKind, Severity
 from copyfix.text.load import build_document, fingerprint_for, kind_for_path
+from copyfix.text.tags import DEFAULT_PAIRS, PairedContent
 
 if TYPE_CHECKING:
     from copyfix.rules.base import Rule
@@ -27,9 +28,11 @@ class Linter:
     rules: Sequence[Rule]
     severities: Mapping[str, Severity] = field(default_factory=dict)
     lexicon: Lexicon | None = None
+    #: Paired shortcodes the project names as prose or code (``prose-shortcodes``).
+    pairs: PairedContent = DEFAULT_PAIRS
 
     def lint(self, text: str, *, path: str = "-", kind: DocumentKind) -> list[Diagnostic]:
-        doc = build_document(text, path=path, kind=kind, lexicon=self.lexicon)
+        doc = build_document(text, path=path, kind=kind, lexicon=self.lexicon, pairs=self.pairs)
         return lint_document(doc, self.rules, self.registry, self.severities)
 
     def fix(self, text: str, *, path: str = "-", kind: DocumentKind, unsafe: bool) -> FixResult:
@@ -40,7 +43,7 @@ class Linter:
         without it, so what is returned is always a converged result. The rolled-back rules are
         listed in ``unconverged`` and their findings stay in ``remaining``.
         """
-        verify = structure_check(kind)
+        verify = structure_check(kind, self.pairs)
         rules = list(self.rules)
         dropped: list[str] = []
         refused: list[str] = []
@@ -64,11 +67,13 @@ class Linter:
         return result
 
 
-def structure_check(kind: DocumentKind) -> _StructureCheck | None:
+def structure_check(
+    kind: DocumentKind, pairs: PairedContent = DEFAULT_PAIRS
+) -> _StructureCheck | None:
     """The ``verify`` callable ``fix_loop`` uses for ``kind``: ``verify(before, after)`` is
     False when a pass changed the document's structure (Markdown, MDX, reStructuredText);
     None for plain text, which has no structure to keep."""
-    structure = fingerprint_for(kind)
+    structure = fingerprint_for(kind, pairs)
     return _StructureCheck(structure) if structure is not None else None
 
 

@@ -5,7 +5,15 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.model import (
+    Applicability,
+    DocumentKind,
+    Edit,
+    FixAvailability,
+    Violation,
+    bad,
+    good,
+)
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
@@ -32,7 +40,9 @@ class MultipleSpaces(Rule):
     Safe: only spaces change. Two spaces between sentences are left alone in a document that
     uses them consistently (a typewriter convention, not a slip); elsewhere they are flagged
     with an unsafe fix: many writers keep the convention by habit, so collapsing them is a
-    style change rather than a correction. The gap before a renderer's reference number
+    style change rather than a correction. In Markdown, MDX and reStructuredText, whose
+    renderers collapse the spaces between sentences, two spaces after a sentence are never
+    flagged. The gap before a renderer's reference number
     (`areas  [1]`) and a day padded to two columns (`Nov  2`) are output, not slips.
     """
 
@@ -53,13 +63,16 @@ class MultipleSpaces(Rule):
         good("It typically looks like Wed Nov  2 00:42:36 1994 in the output."),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
         good("It was *whom.*  This is kept.  So is _this._  The end.  Typewriter style."),
+        good("One.  Two. Three.  Four. Five. Six. Rendered with one space.", markdown=True),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
-        two_space_style = _two_spaces_between_sentences(view)
+        # Markdown, MDX and reST collapse the spaces between sentences when they are rendered:
+        # there two spaces after a full stop are a habit of the source that no reader sees.
+        two_space_style = doc.kind is not DocumentKind.TEXT or _two_spaces_between_sentences(view)
         for m in _RUN.finditer(view):
             start, end = m.span()
             # Look back only as far as a sentence end can reach: searching from the start of the

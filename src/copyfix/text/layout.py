@@ -20,6 +20,7 @@ from copyfix.text.blocks import Block
 from copyfix.text.markdown import MarkdownLayout, parse
 from copyfix.text.prepass import prepass
 from copyfix.text.spans import SpanSet
+from copyfix.text.tags import DEFAULT_PAIRS, PairedContent
 
 _NEWLINE = re.compile("\n")
 # Bodies inside bodies are parsed again up to this depth; deeper ones stay literal code.
@@ -119,9 +120,11 @@ class _Dedented:
         return Span(start, max(start, self.at(span.end, end=True)))
 
 
-def build_layout(text: str, kind: DocumentKind, depth: int = 0) -> MarkdownLayout:
+def build_layout(
+    text: str, kind: DocumentKind, depth: int = 0, pairs: PairedContent = DEFAULT_PAIRS
+) -> MarkdownLayout:
     """The layout of a Markdown or MDX text: prose, masks, literal regions, blocks."""
-    hidden = prepass(text, mdx=kind is DocumentKind.MDX)
+    hidden = prepass(text, mdx=kind is DocumentKind.MDX, pairs=pairs)
     cut = SpanSet(hidden.spans)
     parsed = blank_out(text, cut)
     # Bodies found by the pre-pass (admonitions, tabs, definitions) are parsed on their own.
@@ -142,7 +145,7 @@ def build_layout(text: str, kind: DocumentKind, depth: int = 0) -> MarkdownLayou
             literal.append(body)
             continue
         region = _Dedented(text, measured, body.start, body.end)
-        inner = build_layout(region.text, kind, depth + 1)
+        inner = build_layout(region.text, kind, depth + 1, pairs)
         prose += [region.span(s) for s in inner.prose]
         literal += [region.span(s) for s in inner.literal]
         blocks += [Block(region.span(b.span), b.kind) for b in inner.blocks]
@@ -162,7 +165,9 @@ def build_layout(text: str, kind: DocumentKind, depth: int = 0) -> MarkdownLayou
     )
 
 
-def layout_fingerprint(text: str, kind: DocumentKind) -> tuple[object, tuple[str, ...]]:
+def layout_fingerprint(
+    text: str, kind: DocumentKind, pairs: PairedContent = DEFAULT_PAIRS
+) -> tuple[object, tuple[str, ...]]:
     """What a fix must not change (see ``markdown.fingerprint``), pre-pass syntax included."""
-    layout = build_layout(text, kind)
+    layout = build_layout(text, kind, pairs=pairs)
     return layout.structure, tuple(text[s.start : s.end] for s in layout.literal)

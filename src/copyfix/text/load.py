@@ -13,6 +13,7 @@ from copyfix.text.document import Document
 from copyfix.text.layout import build_layout, layout_fingerprint
 from copyfix.text.plaintext import inline_literal_spans, preformatted_spans
 from copyfix.text.spans import SpanSet
+from copyfix.text.tags import DEFAULT_PAIRS, PairedContent
 
 if TYPE_CHECKING:
     from copyfix.text.lexicon import Lexicon
@@ -46,11 +47,13 @@ def kind_for_path(
     return DocumentKind.TEXT
 
 
-def fingerprint_for(kind: DocumentKind) -> Callable[[str], object] | None:
+def fingerprint_for(
+    kind: DocumentKind, pairs: PairedContent = DEFAULT_PAIRS
+) -> Callable[[str], object] | None:
     """What a fix of a ``kind`` document must keep (its structure and literal regions), as a
     function of the text; None for plain text, which has no markup to break."""
     if kind.is_markdown:
-        return partial(layout_fingerprint, kind=kind)
+        return partial(layout_fingerprint, kind=kind, pairs=pairs)
     if kind is DocumentKind.RST:
         from copyfix.text.rst import rst_fingerprint  # docutils: loaded for reST files only
 
@@ -59,11 +62,18 @@ def fingerprint_for(kind: DocumentKind) -> Callable[[str], object] | None:
 
 
 def build_document(
-    text: str, *, path: str = "-", kind: DocumentKind, lexicon: Lexicon | None = None
+    text: str,
+    *,
+    path: str = "-",
+    kind: DocumentKind,
+    lexicon: Lexicon | None = None,
+    pairs: PairedContent = DEFAULT_PAIRS,
 ) -> Document:
+    """The document rules see: ``text`` read as ``kind``; ``pairs`` says which paired
+    shortcodes hold prose or code in Markdown and MDX."""
     if kind.is_markdown or kind is DocumentKind.RST:
         if kind.is_markdown:
-            layout = build_layout(text, kind)
+            layout = build_layout(text, kind, pairs=pairs)
         else:
             # docutils costs about a tenth of copyfix's start-up: loaded for reST files only.
             from copyfix.text.rst import parse_rst

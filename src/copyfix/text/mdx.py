@@ -22,6 +22,9 @@ COMMENT_EXPRESSION = regex.compile(r"\{\s*/\*.*?\*/\s*\}", regex.S)
 # How far a tag or an expression may run: an unclosed ``{`` or ``<a`` is looked at this far and
 # no farther, so a text full of them is still read in linear time.
 MAX_SPAN = 4000
+# An expression that opens a line (a flow expression, such as a table of sponsors written in
+# JSX inside ``{`` and ``}`` lines) may run much farther: MDX reads it to its closing brace.
+MAX_FLOW_SPAN = 40_000
 
 
 def closing_brace(

@@ -20,12 +20,19 @@ from functools import cache
 import regex
 
 from copyfix.model import Span
-from copyfix.text.mdx import COMMENT_EXPRESSION, ESM, closing_brace, esm_end, tag_end
+from copyfix.text.mdx import (
+    COMMENT_EXPRESSION,
+    ESM,
+    MAX_FLOW_SPAN,
+    closing_brace,
+    esm_end,
+    tag_end,
+)
 from copyfix.text.tags import (
-    CODE_PAIRS,
+    DEFAULT_PAIRS,
+    PairedContent,
     attribute_list_end,
     math_end,
-    reads_as_prose,
     template_tag,
 )
 
@@ -48,6 +55,10 @@ _DEFINITION = regex.compile(r":[ \t]{1,3}(?=\S)")
 _NOT_TERM = regex.compile(r"[ \t]*(?:[#>|*+-]|\d+[.)]|<|$)")
 # A remark-directive or Docusaurus admonition fence (``:::note Title``, ``:::``).
 _DIRECTIVE_FENCE = regex.compile(r"[ \t]*:::+[ \t]*[\w-]*[^\n]*")
+# A line that includes a file in MkDocs: pymdownx.snippets (``--8<-- "file.md"``) or the
+# ``{* path/to/file.py hl[3] *}`` include of the FastAPI documentation. What it inserts is a
+# listing; the paragraph after it may go on with the sentence before it.
+_INCLUDE_LINE = regex.compile(r"[ \t]*+(?:;?-{1,2}8<-{1,2}[ \t][^\n]*|\{\*[^\n]*\*\})[ \t\r]*")
 # Hugo shortcodes and Liquid/Jinja blocks whose content is data or code unless it reads as prose.
 _PAIRED = ("{{<", "{{%", "{%")
 
@@ -78,9 +89,10 @@ class _Open:
 
 
 class _Scanner:
-    def __init__(self, text: str, *, mdx: bool) -> None:
+    def __init__(self, text: str, *, mdx: bool, pairs: PairedContent = DEFAULT_PAIRS) -> None:
         self.text = text
         self.mdx = mdx
+        self.pairs = pairs
         self.found = Found()
         self.braces: dict[int, int] = {}
         self.opened: list[_Open] = []
@@ -110,6 +122,10 @@ class _Scanner:
                 line_start = line_end + 1
                 continue
             if _DIRECTIVE_FENCE.fullmatch(line.rstrip("\r")):
+                self._found(line_start + len(line) - len(line.lstrip()), line_end)
+                line_start = line_end + 1
+                continue
+            if not self.mdx and _INCLUDE_LINE.fullmatch(line):
                 self._found(line_start + len(line) - len(line.lstrip()), line_end)
                 line_start = line_end + 1
                 continue
@@ -238,7 +254,12 @@ class _Scanner:
             self._pair(i, tag)
             return self._found(i, tag.end)
         if self.mdx:
-            end = closing_brace(text, i, memo=self.braces)
+            # Look back a bounded way: a line of many braces stays linear.
+            before = text[max(0, i - 200) : i]
+            newline = before.rfind("\n")
+            opens_line = (newline >= 0 or i <= 200) and not before[newline + 1 :].strip(" \t")
+            limit = min(len(text), i + MAX_FLOW_SPAN) if opens_line else None
+            end = closing_brace(text, i, limit, memo=self.braces)
             if end > 0 and COMMENT_EXPRESSION.fullmatch(text, i, end):
                 self.found.comments.append(Span(i, end))
             return self._found(i, end) if end > 0 else i + 1
@@ -247,7 +268,7 @@ class _Scanner:
 
     def _pair(self, start: int, tag) -> None:
         """Match a closing shortcode or block with its opening one; their content is hidden
-        unless it reads as prose."""
+        unless it reads as prose or the project names it as prose (``PairedContent``)."""
         if not tag.name or tag.self_closing or not self.text.startswith(_PAIRED, start):
             return
         if not tag.closing:
@@ -257,9 +278,7 @@ class _Scanner:
             if self.opened[k].name == tag.name:
                 content = Span(self.opened[k].end, start)
                 del self.opened[k:]
-                if tag.name.lower() in CODE_PAIRS or not reads_as_prose(
-                    self.text[content.start : content.end]
-                ):
+                if self.pairs.masks(tag.name, self.text[content.start : content.end]):
                     self.found.spans.append(content)
                 return
 
@@ -293,9 +312,9 @@ def _closes(run: str, fence: str) -> bool:
     return run[0] == fence[0] and len(run) >= len(fence)
 
 
-def prepass(text: str, *, mdx: bool) -> Found:
+def prepass(text: str, *, mdx: bool, pairs: PairedContent = DEFAULT_PAIRS) -> Found:
     """What the Markdown parser must not see in ``text`` (MDX syntax too when ``mdx``)."""
-    scanner = _Scanner(text, mdx=mdx)
+    scanner = _Scanner(text, mdx=mdx, pairs=pairs)
     scanner.scan()
     return scanner.found
 

@@ -78,7 +78,7 @@ def _scan_block(view: str, block: Block, elisions: frozenset[str]) -> list[Quote
     out: list[QuoteMark] = []
     out += _pair_double(view, [(p, c) for p, c in found if c in "“”„"])
     out += _pair_straight(view, [(p, c) for p, c in found if c == '"'])
-    out += _pair_guillemets([(p, c) for p, c in found if c in "«»"])
+    out += _pair_guillemets(_quoting_guillemets(view, [(p, c) for p, c in found if c in "«»"]))
     out += _pair_single(view, [(p, c) for p, c in found if c in "‘’"], elisions)
     out.sort(key=lambda q: q.pos)
     return out
@@ -170,6 +170,24 @@ def _contrary(view: str, pos: int, role: Role) -> bool:
     if role is Role.OPEN:
         return closing and not opening
     return opening and not closing
+
+
+# What may stand beside a guillemet used as a sign: a space, a line's edge, a bracket, masked
+# link syntax.
+_SIGN_NEIGHBOURS = frozenset(" \t\n\u00a0[]()" + MASK_CHAR)
+
+
+def _quoting_guillemets(view: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The guillemets of a block that may quote: a lone ``»`` or ``«`` standing apart from the
+    words on both sides (``[read more »](url)``, ``Next »``) is an arrow, when the block holds
+    no guillemet facing the other way; French spacing (``« mot »``) always has its pair."""
+    if len({c for _, c in found}) != 1:
+        return found
+    return [
+        (pos, c) for pos, c in found
+        if _char(view, pos - 1) not in _SIGN_NEIGHBOURS
+        or (_char(view, pos + 1) or " ") not in _SIGN_NEIGHBOURS
+    ]
 
 
 def _pair_guillemets(found: list[tuple[int, str]]) -> list[QuoteMark]:

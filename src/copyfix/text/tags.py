@@ -35,6 +35,30 @@ CODE_PAIRS = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
+class PairedContent:
+    """What the project says about paired shortcodes and blocks (``prose-shortcodes`` and
+    ``code-shortcodes`` in its configuration): names whose content is always prose (checked,
+    even when it looks like data) or always code (masked, even when it reads as prose). Other
+    names are judged by their content (``reads_as_prose``)."""
+
+    prose: frozenset[str] = frozenset()
+    code: frozenset[str] = frozenset()
+
+    def masks(self, name: str, content: str) -> bool:
+        """Whether the content of the pair ``name`` is hidden from the checks."""
+        name = name.lower()
+        if name in self.prose:
+            return False
+        if name in self.code or name in CODE_PAIRS:
+            return True
+        return not reads_as_prose(content)
+
+
+#: No project settings: the built-in code names and the content decide.
+DEFAULT_PAIRS = PairedContent()
+
+
+@dataclass(frozen=True, slots=True)
 class TemplateTag:
     end: int
     #: The shortcode's or block's name, with ``closing`` for ``{{< /name >}}`` and
