@@ -107,10 +107,10 @@ def test_sphinx_page_lint() -> None:
 
 
 def test_sphinx_page_fix_touches_only_prose() -> None:
-    # The title keeps its slip: a longer title would outrun its underline, which changes the
-    # document's structure, so the fix is refused.
+    # The title is fixed and its underline widened with it (a shorter underline is an error).
     assert fixed(SPHINX_PAGE) == (
-        SPHINX_PAGE.replace("body,with", "body, with")
+        SPHINX_PAGE.replace("Installation,here\n" + "=" * 17, "Installation, here\n" + "=" * 18)
+        .replace("body,with", "body, with")
         .replace("added,here", "added, here")
         .replace("item,here", "item, here")
         .replace("name,here", "name, here")
@@ -177,8 +177,63 @@ _PIECES = [
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6))
 def test_fixes_never_change_literals(parts: list[str]) -> None:
+    # Only a title's adornment may change, and only by growing with its title.
+    from copyfix.text.rst_titles import normalise_adornments
+
     text = "\n\n".join(parts) + "\n"
     out = fixed(text)
     literal = [text[s.start : s.end] for s in parse_rst(text).literal]
-    assert [out[s.start : s.end] for s in parse_rst(out).literal] == literal
+    changed = [out[s.start : s.end] for s in parse_rst(out).literal]
+    assert [normalise_adornments(x) for x in changed] == [normalise_adornments(x) for x in literal]
+    assert all(len(b) >= len(a) for a, b in zip(literal, changed, strict=True))
     assert fixed(out) == out
+
+
+def _docutils_warnings(text: str) -> str:
+    import io
+
+    import docutils.core
+
+    stream = io.StringIO()
+    docutils.core.publish_doctree(
+        text, settings_overrides={"warning_stream": stream, "report_level": 1}
+    )
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # The underline is widened with the title.
+        ("Hello,world\n===========\n\nText.\n", "Hello, world\n============\n\nText.\n"),
+        # An overline too, by the same character.
+        (
+            "-----------\nHello,world\n-----------\n\nText.\n",
+            "------------\nHello, world\n------------\n\nText.\n",
+        ),
+        # An underline already wide enough is left alone.
+        ("Hello,world\n==============\n\nText.\n", "Hello, world\n==============\n\nText.\n"),
+        # Widths are columns, as docutils counts them: a CJK character takes two.
+        ("漢字,text\n=========\n\nText.\n", "漢字, text\n==========\n\nText.\n"),
+        # A fix that makes the title shorter leaves the underline as it is.
+        ("The the plan\n============\n\nText.\n", "The plan\n============\n\nText.\n"),
+        # Several slips in one title, and a title further down.
+        (
+            "Intro\n=====\n\nText.\n\nOne,two,three\n-------------\n\nMore.\n",
+            "Intro\n=====\n\nText.\n\nOne, two, three\n---------------\n\nMore.\n",
+        ),
+    ],
+)
+def test_a_fix_that_widens_a_title_widens_its_adornments(before, after):
+    assert fixed(before) == after
+    assert _docutils_warnings(after) == ""
+
+
+def test_lint_offers_the_title_fix_with_its_underline_edit():
+    text = "Hello,world\n===========\n\nText.\n"
+    (d,) = copyfix.lint_text(text, kind="rst")
+    assert d.code == "SP001" and d.line == 1
+    assert [(e.span.start, e.span.end, e.replacement) for e in d.fix.edits] == [
+        (6, 6, " "),
+        (23, 23, "="),
+    ]

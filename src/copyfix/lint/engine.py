@@ -10,6 +10,7 @@ from copyfix.lint.suppression import Suppressions, parse_suppressions
 from copyfix.model import (
     Applicability,
     Diagnostic,
+    DocumentKind,
     Severity,
     Span,
     Violation,
@@ -17,6 +18,7 @@ from copyfix.model import (
     family_of,
 )
 from copyfix.text.directives import ACTIONS
+from copyfix.text.rst_titles import adornment_edits
 
 if TYPE_CHECKING:
     from copyfix.lint.registry import Registry
@@ -55,6 +57,8 @@ def lint_document(
                     continue
                 if rule.needs_words is not WordContext.NONE:
                     v = _word_checked(doc, v, rule.needs_words)
+                if doc.kind is DocumentKind.RST and v.fix is not None:
+                    v = _with_adornments(doc, v)
                 d = stamp(doc, rule.code, rule.name, severity, v)
                 if not suppressions.suppresses(codes, d.line, v.span):
                     diagnostics.append(d)
@@ -111,6 +115,15 @@ def _allowed(doc: Document, rule: Rule, v: Violation) -> bool:
         if rule.guarded and doc.analysis.is_protected(span):
             return False
     return True
+
+
+def _with_adornments(doc: Document, v: Violation) -> Violation:
+    """A fix that widens a reST title also widens its underline and overline, which must stay
+    at least as wide as the title (added after ``_allowed``: adornments are not prose)."""
+    extra = adornment_edits(doc, v.fix.edits)
+    if not extra:
+        return v
+    return replace(v, fix=replace(v.fix, edits=(*v.fix.edits, *extra)))
 
 
 def _word_checked(doc: Document, v: Violation, context: WordContext) -> Violation:

@@ -2,9 +2,10 @@
 
 The loop is bounded; a rule that still offers fixes after the last pass is reported as failing
 to converge (``Linter.fix`` then rolls that rule's fixes back). A ``verify`` callback (the
-Markdown structure check) can refuse a pass; the fixes of that pass are then tried one at a time
-and any that break the document are refused. Whatever the rule, a fix that would insert a control
-character (other than tab and newline) is refused before it is applied.
+structure check of Markdown, MDX and reStructuredText) can refuse a pass; the fixes of that
+pass are then tried one at a time and any that break the document are refused. Whatever the
+rule, a fix that would insert a control character (other than tab and newline) is refused
+before it is applied.
 """
 
 from __future__ import annotations
@@ -225,7 +226,8 @@ def _apply_verified(
         else:
             note = (
                 f"{d.code} ({d.name}) fix at line {d.line} refused: it would change the "
-                "Markdown structure or a code, HTML or link region"
+                "document's structure (its blocks, a title's underline) or a code, markup or "
+                "link region"
             )
             if note not in result.refused:  # the same fix is offered again on every pass
                 result.refused.append(note)

@@ -30,6 +30,7 @@ from docutils.statemachine import StringList
 from copyfix.model import Span
 from copyfix.text.blocks import Block, BlockKind
 from copyfix.text.markdown import MarkdownLayout
+from copyfix.text.rst_titles import normalise_adornments
 from copyfix.text.spans import SpanSet
 
 # Containers whose text is prose, and how a block of them is counted.
@@ -250,5 +251,10 @@ def _structure(document: nodes.document) -> bytes:
 
 
 def rst_fingerprint(text: str) -> tuple[object, tuple[str, ...]]:
+    """What a fix must keep: the doctree's structure (a warning such as a too-short underline
+    changes it) and the text outside prose, with adornment lines at any length (a fix that
+    widens a title widens its underline too)."""
     layout = parse_rst(text)
-    return layout.structure, tuple(text[s.start : s.end] for s in layout.literal)
+    return layout.structure, tuple(
+        normalise_adornments(text[s.start : s.end]) for s in layout.literal
+    )
