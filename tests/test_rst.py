@@ -237,3 +237,42 @@ def test_lint_offers_the_title_fix_with_its_underline_edit():
         (6, 6, " "),
         (23, 23, "="),
     ]
+
+
+SPHINX_API = """\
+API
+===
+
+.. py:function:: spam(eggs,ham)
+   :noindex:
+
+   Return the the spam ,with eggs.
+
+   :param eggs: the eggs,to use.
+
+.. option:: -v,--verbose
+
+   Print more ,please.
+
+.. class:: Foo(a,b)
+
+   .. method:: bar(x,y)
+
+      Bar it,now.
+
+.. c:function:: int f(int a,int b)
+
+   Add them,quickly.
+"""
+
+
+def test_sphinx_object_descriptions_have_prose_bodies_and_code_signatures():
+    assert lint(SPHINX_API) == [
+        ("RP001", 7, 11), ("SP001", 7, 23), ("SP001", 9, 25), ("SP001", 13, 14),
+        ("SP001", 19, 13), ("SP001", 23, 12),
+    ]
+    out = fixed(SPHINX_API)
+    for signature in ("spam(eggs,ham)", "-v,--verbose", "Foo(a,b)", "bar(x,y)", "f(int a,int b)"):
+        assert signature in out
+    assert "Return the spam, with eggs." in out and "Bar it, now." in out
+    assert _docutils_warnings(out) == _docutils_warnings(SPHINX_API)

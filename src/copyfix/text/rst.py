@@ -1,8 +1,10 @@
 """reStructuredText documents, parsed with docutils (the parser Sphinx uses).
 
 The doctree says what is prose: text of paragraphs, titles, list items, table cells, admonition
-directives and footnotes. Everything else is masked and literal: literal blocks, ``code-block``
-and every directive docutils does not know (``literalinclude``, ``toctree``, ``autofunction``:
+directives, footnotes, and the content of Sphinx's prose directives (``versionadded``,
+``seealso``) and object descriptions (``.. py:function:: sig``, ``.. option::``: the signature
+is masked). Everything else is masked and literal: literal blocks, ``code-block`` and every
+other directive docutils does not know (``literalinclude``, ``toctree``, ``autofunction``:
 their bodies stay unparsed), inline literals, roles (a Sphinx role docutils does not know
 becomes a "problematic" node, masked whole), substitutions, targets, comments, field names,
 definition-list terms.
@@ -76,6 +78,48 @@ class _ProseDirective(Directive):
         return [node]
 
 
+# Sphinx's object descriptions (``.. py:function:: spam(eggs)``, ``.. option:: -v``): the
+# signature is code, the content is prose (with its field lists). Unprefixed names are the
+# default domain's (Python's).
+_DESCRIPTIONS = (
+    "function", "class", "method", "staticmethod", "classmethod", "attribute", "property",
+    "data", "exception", "decorator", "decoratormethod", "module", "type",
+)
+SPHINX_DESCRIPTION_DIRECTIVES = frozenset({
+    *_DESCRIPTIONS, *(f"py:{name}" for name in _DESCRIPTIONS),
+    *(f"{domain}:{name}" for domain in ("c", "cpp") for name in (
+        "function", "member", "macro", "type", "struct", "union", "enum", "enumerator", "var",
+        "class", "concept", "var",
+    )),
+    *(f"js:{name}" for name in ("function", "method", "class", "data", "attribute", "module")),
+    "describe", "object", "option", "envvar", "confval", "rst:directive", "rst:role",
+    "rst:directive:option", "std:option", "std:envvar",
+})
+
+
+class _AnyOption(dict):
+    """An option spec that takes every option as text: a description's options (``:noindex:``,
+    ``:type: int``) are Sphinx's, unknown to docutils, and masked like the signature."""
+
+    def __missing__(self, key: str):
+        return directives.unchanged
+
+
+class _DescriptionDirective(Directive):
+    """A Sphinx object description: its signature (the arguments) is masked, its content
+    parsed as prose."""
+
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = _AnyOption()
+
+    def run(self) -> list[nodes.Node]:
+        node = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
 def _settings():
     settings = docutils.frontend.get_default_settings(Parser)
     settings.report_level = 5
@@ -91,6 +135,9 @@ def doctree(text: str) -> nodes.document:
     for name in SPHINX_PROSE_DIRECTIVES:
         if directives._directives.get(name) is None:
             directives.register_directive(name, _ProseDirective)
+    for name in SPHINX_DESCRIPTION_DIRECTIVES:
+        if directives._directives.get(name) is None:
+            directives.register_directive(name, _DescriptionDirective)
     document = docutils.utils.new_document("<rst>", _settings())
     Parser().parse(text, document)
     return document
