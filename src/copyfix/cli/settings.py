@@ -65,9 +65,15 @@ class LinterFactory:
     def __init__(self, options: Options) -> None:
         self.options = options
         self._settings: dict[Path, Settings] = {}
+        self._by_path: dict[Path, Settings] = {}
         self._linters: dict[tuple, Linter] = {}
 
     def settings(self, path: Path) -> Settings:
+        # Asked several times per file (exclusion, linter, format): looked up by the name as
+        # given first, which costs neither a stat nor an absolute path.
+        known = self._by_path.get(path)
+        if known is not None:
+            return known
         folder = path.absolute() if path.is_dir() else path.absolute().parent
         if folder not in self._settings:
             try:
@@ -76,6 +82,7 @@ class LinterFactory:
                 )
             except ConfigError as exc:
                 raise UsageProblem(str(exc)) from None
+        self._by_path[path] = self._settings[folder]
         return self._settings[folder]
 
     def linter(self, path: Path) -> Linter:
