@@ -276,3 +276,12 @@ def test_sphinx_object_descriptions_have_prose_bodies_and_code_signatures():
         assert signature in out
     assert "Return the spam, with eggs." in out and "Bar it, now." in out
     assert _docutils_warnings(out) == _docutils_warnings(SPHINX_API)
+
+
+def test_the_text_of_a_named_reference_is_its_target_name_and_is_left_alone():
+    text = (
+        "Read `the the`_ page and `Foo,Bar`_ too, or `the the <https://x.org>`_ here.\n\n"
+        ".. _the the: https://example.com/x\n.. _Foo,Bar: https://example.com/y\n"
+    )
+    assert [code for code, _, _ in lint(text)] == ["RP001"]  # only the embedded link's text
+    assert fixed(text) == text  # and that fix is refused: its text names a target too

@@ -43,6 +43,10 @@ _FUNCTION_WORDS = frozenset(
 _DOUBLE_DUTY = frozenset(
     "in on up out off over down about around through by you it her him them us me".split()
 )
+# A finite verb can end a relative clause and the same verb open the main one: "what we have
+# have been", "those who can can", "what it does does no harm". Their repeat is flagged, but
+# removing one is a guess.
+_CLAUSE_VERBS = frozenset("have has do does did can could will would should may might must".split())
 _WH_WORDS = frozenset("what where who how all why when whatever".split())
 _DETERMINERS = frozenset(
     "a an the this these those that my your his her its our their some any no every each".split()
@@ -108,6 +112,8 @@ class RepeatedWord(Rule):
         bad("Refer to to (the metrics page) for more.", "Refer to (the metrics page) for more."),
         good("Cao Cao was a Chinese poet. Bitwise AND and assignment."),
         good("He had had enough, and I know that that is true."),
+        bad('Many "printf"-like helper functions we have have been annotated.',
+            'Many "printf"-like helper functions we have been annotated.', unsafe=True),
         bad("You should know that that that was wrong.", "You should know that that was wrong."),
         bad("It was the the the the end.", "It was the end."),
         good("What it is is a mess. He gave her her phone back."),
@@ -140,8 +146,11 @@ class RepeatedWord(Rule):
             lower = first.lower()
             applicability = (
                 Applicability.SAFE
-                if (lower in _FUNCTION_WORDS and lower not in _DOUBLE_DUTY)
-                or _ordinary_content_word(doc, first, second)
+                if lower not in _CLAUSE_VERBS
+                and (
+                    (lower in _FUNCTION_WORDS and lower not in _DOUBLE_DUTY)
+                    or _ordinary_content_word(doc, first, second)
+                )
                 else Applicability.UNSAFE
             )
             # "the the the the": one finding and one fix for the whole run, so fixing does not

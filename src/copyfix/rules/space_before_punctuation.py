@@ -39,6 +39,13 @@ _STRAY_PERIOD = regex.compile(r"(?<=[\p{Ll}][ \t]+)(\.)(?=\p{Lu}\p{Ll}{2,}\b)")
 _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 
 
+# What follows a mark that is an argument rather than punctuation: an option ("find . -type f",
+# "-print , -quit") or a token of symbols only ("find . ( )"). After a sentence's mark comes a
+# word, a quotation or a bracketed aside.
+_OPERAND_AFTER = regex.compile(
+    r"[ \t]+(?:--?[\p{L}\d]|[^\s\p{L}\p{N}\p{Pi}“‘\"']+(?=[ \t]|$))", regex.M
+)
+
 _CLOSERS = frozenset(")]”’\"'")
 # The marks French typography spaces off (`Note : ceci ; cela !`): a document that does it
 # again and again follows that convention, or lists `Label : value` lines, or quotes shell
@@ -75,6 +82,8 @@ def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
         return False  # "The . (dot) character", "with / or ?": a character being named
     if mark in ("::", ";;"):
         return False  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
+    if _OPERAND_AFTER.match(view, m.end(2)):
+        return False  # "find . -type f", "-print , -quit", "find . ( )": an argument
     # "https://example.org/a ." keeps the mark out of the link on purpose.
     return not (start > 0 and doc.analysis.is_protected(Span(start - 1, start)))
 
@@ -110,6 +119,8 @@ class SpaceBeforePunctuation(Rule):
         bad("This is a sentence .", "This is a sentence."),
         bad("What a deal !", "What a deal!"),
         bad("Apples , pears and plums", "Apples, pears and plums"),
+        good("Run find . -type f to list them, or -print , -quit to stop."),
+        good("For command lines with missing expressions, such as find . ( ) it warns."),
         bad("Note : this matters.", "Note: this matters."),
         good("Open the .txt file, then the .NET project."),
         bad("I live in .Los Angeles now.", "I live in .Los Angeles now."),

@@ -62,6 +62,9 @@ class SpaceInsideBrackets(Rule):
             "It is called “bird lung”, “duvet lung” or “farmer’s lung”.", unsafe=True),
         good("“ ‘Go,’ ” he said, “ ‘now’ ” and “‘later.’ ”"),
         good("Smile :) and (wink ;)"),
+        good("Group them with (, ) or with [, ], -o and -a."),
+        bad("These would print {, [ and ( respectively.",
+            "These would print {, [and ( respectively.", unsafe=True),
         good("* `origins` { string | URL | Object } and lines starting with \"at \".", markdown=True),
     )
 
@@ -73,10 +76,13 @@ class SpaceInsideBrackets(Rule):
                 continue
             if doc.analysis.is_named_mark(m.start(1)):
                 continue  # "with which ( it matches": a bracket being named
+            found, padded, encloses = _partner(view, m.start(1), 1)
+            if found and not encloses:
+                continue  # "(, )": brackets being named, with nothing inside them
             start, end = m.span(2)
             yield violation(
                 m.start(1), end, f"Space after '{m.group(1)}'", Edit.delete(start, end),
-                title="Remove the space", applicability=_pair_fix(_padded(view, m.start(1), 1)),
+                title="Remove the space", applicability=_pair_fix(found, padded),
             )
         for m in _BEFORE_CLOSING.finditer(view):
             if m.start() == 0 or view[m.start() - 1] in " \t\n([{":
@@ -84,9 +90,12 @@ class SpaceInsideBrackets(Rule):
             start, end = m.span(1)
             if _is_smiley(view, m.start(2)) or doc.analysis.is_named_mark(m.start(2)):
                 continue  # "when you type a ) it would": a bracket being named
+            found, padded, encloses = _partner(view, m.start(2), -1)
+            if found and not encloses:
+                continue  # "(, )": brackets being named, with nothing inside them
             yield violation(
                 start, m.end(2), f"Space before '{m.group(2)}'", Edit.delete(start, end),
-                title="Remove the space", applicability=_pair_fix(_padded(view, m.start(2), -1)),
+                title="Remove the space", applicability=_pair_fix(found, padded),
             )
 
 
@@ -94,10 +103,12 @@ _PAIRS = {"(": ")", "[": "]", ")": "(", "]": "["}
 _PAIR_REACH = 200
 
 
-def _padded(view: str, pos: int, step: int) -> bool:
-    """True when the bracket at ``pos`` and its partner on the same line (looking forward
-    from an opening bracket, ``step`` 1, or back from a closing one, ``step`` -1) both have a
-    space inside: ``( maybe )``, ``[ Bloomberg ]``."""
+def _partner(view: str, pos: int, step: int) -> tuple[bool, bool, bool]:
+    """The bracket at ``pos`` and its partner on the same line (looking forward from an
+    opening bracket, ``step`` 1, or back from a closing one, ``step`` -1): whether there is
+    one, whether both have a space inside (``( maybe )``, ``[ Bloomberg ]``), and whether a
+    letter or digit stands between them (``{, [ and (`` or ``(, )`` name brackets, they do not
+    enclose anything)."""
     mine, partner = view[pos], _PAIRS[view[pos]]
     depth = 0
     i = pos + step
@@ -106,16 +117,20 @@ def _padded(view: str, pos: int, step: int) -> bool:
             depth += 1
         elif view[i] == partner:
             if depth == 0:
-                return view[i - step] in " \t"
+                lo, hi = sorted((pos, i))
+                inside = view[lo + 1 : hi]
+                return True, view[i - step] in " \t", any(c.isalnum() for c in inside)
             depth -= 1
         i += step
-    return False
+    return False, False, False
 
 
-def _pair_fix(padded: bool) -> Applicability:
+def _pair_fix(found: bool, padded: bool) -> Applicability:
     """Padding on both sides of a pair is a style (a scraper's, a writer's) more often than a
-    slip, which hits one side: the fix is then a style change, unsafe."""
-    return Applicability.UNSAFE if padded else Applicability.SAFE
+    slip, which hits one side: the fix is then a style change, unsafe. A bracket with no
+    partner on its line may be one being named (``{, [ and ( respectively``) or close on the
+    next line: unsafe too."""
+    return Applicability.UNSAFE if padded or not found else Applicability.SAFE
 
 
 _QUOTES = "“”\"«»"

@@ -154,8 +154,13 @@ def _prose_block(node: nodes.Node) -> tuple[nodes.Element | None, bool]:
         tag = parent.tagname
         if tag == "system_message":
             return None, False  # docutils' own report: not in the source at all
-        # A bare URL (a reference whose text is its address) is no prose either.
-        if tag in _NOT_PROSE or (tag == "reference" and parent.get("refuri") == parent.astext()):
+        # A bare URL (a reference whose text is its address) is no prose either, nor the text
+        # of a named reference (`the guide`_), which is the name of its target: changed, it
+        # would point nowhere, or somewhere else.
+        if tag in _NOT_PROSE or (
+            tag == "reference"
+            and (parent.get("refuri") == parent.astext() or parent.get("refname"))
+        ):
             prose = False
         if block is None and tag in _PROSE_BLOCKS:
             block = parent
