@@ -165,3 +165,18 @@ def test_info_references_and_quoted_code_are_literal(text):
 )
 def test_prose_around_literals_is_still_fixed(text, expected):
     assert copyfix.fix_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  - Java:\n    o xgettext finds strings.  They are marked.\n    o xgettext now reads it.\n",
+        "Changes:\n\no the parser is faster.\no the cache is smaller.\n",
+    ],
+)
+def test_a_lowercase_o_opening_a_line_is_a_bullet_not_a_word(text):
+    assert not [d for d in copyfix.lint_text(text, path="NEWS.txt") if d.code == "CP001"]
+    fixed = copyfix.fix_text(text, path="NEWS.txt")
+    assert [line.lstrip()[:2] for line in fixed.splitlines() if line.lstrip()[:2] == "o "] == [
+        "o ", "o "
+    ]

@@ -11,7 +11,9 @@ from copyfix.text.blocks import MASK_CHAR, Block, BlockKind
 from copyfix.text.words import is_english_token
 
 _PARAGRAPH = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
-_ITEM = regex.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)", regex.M)
+# A list item's marker: a bullet (GNU NEWS files and other plain-text lists use a lowercase
+# "o"), a number or a letter and a full stop or bracket.
+_ITEM = regex.compile(r"^[ \t]*(?:[-*+•]|o(?=[ \t])|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)", regex.M)
 
 
 def plain_blocks(view: str) -> list[Block]:
