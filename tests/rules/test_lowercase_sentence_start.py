@@ -162,3 +162,20 @@ def test_a_lowercase_aside_after_a_sentence_is_capitalised_only_when_unsafe(rule
     assert rule_run.lint("CP001", text)
     assert rule_run.fix("CP001", text) == text
     assert rule_run.fix("CP001", text, unsafe=True) == text.replace("(see", "(See")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fixed a crash.\nfind now accepts several types, as in find -type f,d and find -name x.\n",
+        "It is done. tar now packs faster: run tar --create or tar -x to see.\n",
+    ],
+)
+def test_a_command_the_document_runs_with_options_keeps_its_case(rule_run, text):
+    # A word followed by an option twice or more is a command; its lowercase is its name.
+    assert rule_run.fix("CP001", text) == text
+
+
+def test_a_word_followed_by_an_option_once_is_still_a_word(rule_run):
+    text = "It is done. use -v to see more.\n"
+    assert rule_run.fix("CP001", text) == text.replace(". use", ". Use")

@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
 _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
+# A lowercase word followed by an option ("find -name", "tar --create"): a command's name.
+_COMMAND_USE = regex.compile(r"(?<![\p{L}\d_./-])(\p{Ll}[\p{Ll}\d_-]*)[ \t]+--?\p{L}")
+# How often a word must be followed by an option before the document is taken to use it as a
+# command (once may be prose: "we use -v").
+_COMMAND_USES = 2
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
 _CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
 
@@ -153,11 +158,21 @@ class Analysis:
             # A word also written as code is a name ("rustfmt"), unless it is a common word
             # that code happens to contain too ("in", "for", "set").
             lower in self.words_in_code and lower not in self.doc.lexicon.sentence_openers
+            or word.islower() and word in self.commands
             or word in self.doc.lexicon.lowercase_names
             or word.lower() in self.doc.lexicon.lowercase_names
             and word.islower()
             or bool(_NAME_LIKE.search(word))
         )
+
+    @cached_property
+    def commands(self) -> frozenset[str]:
+        """Lowercase words the document follows with an option at least twice (``find
+        -name``, ``find -regex``): names of commands, whose case is the command's."""
+        uses: dict[str, int] = {}
+        for m in _COMMAND_USE.finditer(self.doc.view):
+            uses[m.group(1)] = uses.get(m.group(1), 0) + 1
+        return frozenset(w for w, n in uses.items() if n >= _COMMAND_USES)
 
     def word_before(self, offset: int) -> str:
         """The token (letters, digits, dots, apostrophes) that ends at ``offset``."""
