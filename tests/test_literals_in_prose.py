@@ -65,3 +65,17 @@ def test_the_words_that_name_a_mark_come_from_the_lexicon(tmp_path, run):
     assert run("lint", "--no-cache", "a.txt").exit_code == 0
     (tmp_path / "copyfix.toml").write_text("", encoding="utf-8")
     assert "SP003" in run("lint", "--no-cache", "a.txt").output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use the shorter '-type l,d' instead.",
+        "The example '-perm -g+w,o+w' was misplaced.",
+        "The mode u+w,a+X is kept.",
+        "Run with --only a,b today.",
+        "Use %(A=B?T:E) in the format.",
+    ],
+)
+def test_option_values_modes_and_formats_are_not_spaced(text):
+    assert copyfix.fix_text(text + "\n") == text + "\n"

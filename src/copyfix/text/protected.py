@@ -55,6 +55,12 @@ _PROTECTED_PATTERNS = [
     r"\[\^?[\w\\]-[\w\\]+\]",
     # HTML entities
     r"&#?\w+;",
+    # option values and modes joined by commas: -g+w,o+w, u+w,a+X, key=a,b; and the value
+    # that follows an option: "-type l,d", "--exclude a,b"
+    r"(?<![\w-])[\w-]*[+=]\w[\w+=-]*(?:,[\w+=-]+)+",
+    r"(?<=(?<![^\s'\"‘“(])--?\p{L}[\w-]*[ \t]+)[\w.+-]+(?:,[\w.+-]+)+",
+    # printf-style conditional and named formats: %(A=B?T:E), %(name)s
+    r"%\([^\s()]*\)",
 ]
 # A run of non-space characters with a trigger character inside it (not only at its edges, as
 # in "end." or "(see"), an emoticon standing alone, or a prefixed string literal (r"...").
