@@ -179,3 +179,8 @@ def test_a_command_the_document_runs_with_options_keeps_its_case(rule_run, text)
 def test_a_word_followed_by_an_option_once_is_still_a_word(rule_run):
     text = "It is done. use -v to see more.\n"
     assert rule_run.fix("CP001", text) == text.replace(". use", ". Use")
+
+
+def test_a_clipped_abbreviation_does_not_end_the_sentence(rule_run):
+    text = "Sources to HTML documentation avail. online here.\n"
+    assert rule_run.fix("CP001", text) == text

@@ -63,6 +63,7 @@ class MultipleSpaces(Rule):
         good("It typically looks like Wed Nov  2 00:42:36 1994 in the output."),
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
         good("It was *whom.*  This is kept.  So is _this._  The end.  Typewriter style."),
+        bad("One.  Two.  Three.   Four.  Five.", "One.  Two.  Three.  Four.  Five."),
         good("One.  Two. Three.  Four. Five. Six. Rendered with one space.", markdown=True),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
@@ -77,11 +78,14 @@ class MultipleSpaces(Rule):
             start, end = m.span()
             # Look back only as far as a sentence end can reach: searching from the start of the
             # document for every gap would make the rule quadratic.
-            after_sentence = end - start == 2 and _SENTENCE_END.search(
-                view, max(0, start - _SENTENCE_END_REACH), start
-            )
+            sentence_gap = _SENTENCE_END.search(view, max(0, start - _SENTENCE_END_REACH), start)
+            after_sentence = end - start == 2 and sentence_gap
             if two_space_style and after_sentence:
                 continue
+            # In plain text that puts two spaces after its sentences, a wider gap there is cut
+            # to the document's two, not to one.
+            typewriter = two_space_style and doc.kind is DocumentKind.TEXT
+            gap = "  " if sentence_gap and typewriter else " "
             if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
                 continue
             if _in_drawn_table(view, start):
@@ -93,8 +97,8 @@ class MultipleSpaces(Rule):
             if end - start == 2 and _PADDED_DAY.match(view, max(0, start - 3), end + 2):
                 continue  # "Wed Nov  2 00:42:36 1994": date and ls output pad the day
             yield violation(
-                start, end, "Multiple spaces", Edit.replace(start, end, " "),
-                title="Replace with one space",
+                start, end, "Multiple spaces", Edit.replace(start, end, gap),
+                title="Replace with one space" if gap == " " else "Replace with two spaces",
                 # Two spaces after a sentence are a typewriter convention that many writers keep
                 # by habit, not a slip between words: collapsing them is a style change.
                 applicability=Applicability.UNSAFE if after_sentence else Applicability.SAFE,
