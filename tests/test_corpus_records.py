@@ -80,6 +80,7 @@ def test_records_stdin_would_refuse_are_bad_and_unchanged():
     assert out[2]["text"] == "fine, here"
     assert stats.bad == 3 and stats.changed == 1
     assert sum(r["code"] == "BAD" for r in findings) == 3
+    assert findings[0]["message"] == "text contains NUL characters"
 
 
 def test_lint_records_reports_positions():

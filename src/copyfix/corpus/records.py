@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copyfix.io.files import FileError, decode_source, encode_text
+from copyfix.io.files import BinaryFileError, FileError, decode_source, encode_text
 from copyfix.io.runner import Mode, process_text
 from copyfix.lint.linter import make_linter
 
@@ -135,6 +135,8 @@ def check_record(
             decoded = decode_source(text.encode("utf-8"), Path("-"), "-")
         except UnicodeEncodeError:
             problem = "text is not valid Unicode (lone surrogate)"
+        except BinaryFileError:
+            problem = "text contains NUL characters"  # what makes a file binary, in a record
         except FileError as exc:
             problem = exc.reason.removesuffix(", skipped")
     if problem is not None:
