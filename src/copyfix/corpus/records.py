@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from copyfix.io.files import BinaryFileError, FileError, decode_source, encode_text
 from copyfix.io.runner import Mode, process_text
-from copyfix.lint.linter import make_linter
+from copyfix.lint.linter import shared_linter
 
 if TYPE_CHECKING:
     from copyfix.lint.linter import Linter
@@ -83,7 +83,7 @@ def fix_records(
     ``select``/``ignore``. Pass a ``CorpusStats`` to count what was done and a list as
     ``findings`` to receive one row per finding (see ``REPORT_COLUMNS``)."""
     options = RecordOptions(text_field, id_field, kind, unsafe, "fix", findings is not None)
-    yield from _run(records, options, linter or make_linter(select, ignore), stats, findings)
+    yield from _run(records, options, linter or shared_linter(select, ignore), stats, findings)
 
 
 def lint_records(
@@ -100,7 +100,7 @@ def lint_records(
     """One row per finding in ``records`` (see ``REPORT_COLUMNS``)."""
     rows: list[dict] = []
     options = RecordOptions(text_field, id_field, kind, False, "lint", True)
-    for _ in _run(records, options, linter or make_linter(select, ignore), stats, rows):
+    for _ in _run(records, options, linter or shared_linter(select, ignore), stats, rows):
         pass
     return rows
 

@@ -7,6 +7,7 @@ engine drops any violation that touches one, so a rule never has to ask.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cached_property
 from operator import and_, eq
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Span
-from copyfix.text.blocks import MASK_CHAR
+from copyfix.text.blocks import MASK_CHAR, BlockKind
 from copyfix.text.protected import protected_tokens
 from copyfix.text.quotes import Role, scan_quotes
 from copyfix.text.sentences import find_labels, find_sentence_starts
@@ -50,6 +51,7 @@ _CHUNK_REACH = 64
 # Lines longer than this, or more lines than this, are judged for protected tokens all at
 # once: a paragraph-long line or a document full of findings costs the same scan as before.
 _LINE_REACH = 20_000
+_LINES_JUDGED_MAX = 20_000
 
 
 class Analysis:
@@ -139,7 +141,7 @@ class Analysis:
         while lo <= span.end:
             hi = view.find("\n", lo)
             hi = len(view) if hi < 0 else hi
-            if (hi - lo) > _LINE_REACH or len(self._line_protected) > _LINE_REACH:
+            if hi - lo > _LINE_REACH or len(self._line_protected) > _LINES_JUDGED_MAX:
                 return self.protected.overlaps(span)  # long lines or many: judge all at once
             tokens = self._line_protected.get(lo)
             if tokens is None:
@@ -166,12 +168,15 @@ class Analysis:
         )
 
     @cached_property
+    def headings(self) -> list[Span]:
+        """The spans of the document's heading blocks, in order."""
+        return sorted(b.span for b in self.doc.blocks if b.kind is BlockKind.HEADING)
+
+    @cached_property
     def commands(self) -> frozenset[str]:
         """Lowercase words the document follows with an option at least twice (``find
         -name``, ``find -regex``): names of commands, whose case is the command's."""
-        uses: dict[str, int] = {}
-        for m in _COMMAND_USE.finditer(self.doc.view):
-            uses[m.group(1)] = uses.get(m.group(1), 0) + 1
+        uses = Counter(m.group(1) for m in _COMMAND_USE.finditer(self.doc.view))
         return frozenset(w for w, n in uses.items() if n >= _COMMAND_USES)
 
     def word_before(self, offset: int) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from functools import cache
 
 import docutils.frontend
 import docutils.nodes as nodes
@@ -89,7 +90,7 @@ SPHINX_DESCRIPTION_DIRECTIVES = frozenset({
     *_DESCRIPTIONS, *(f"py:{name}" for name in _DESCRIPTIONS),
     *(f"{domain}:{name}" for domain in ("c", "cpp") for name in (
         "function", "member", "macro", "type", "struct", "union", "enum", "enumerator", "var",
-        "class", "concept", "var",
+        "class", "concept",
     )),
     *(f"js:{name}" for name in ("function", "method", "class", "data", "attribute", "module")),
     "describe", "object", "option", "envvar", "confval", "rst:directive", "rst:role",
@@ -131,13 +132,20 @@ def _settings():
     return settings
 
 
+@cache
+def _register_sphinx_directives() -> None:
+    """Teach docutils Sphinx's prose directives and object descriptions, once per process."""
+    for names, directive in (
+        (SPHINX_PROSE_DIRECTIVES, _ProseDirective),
+        (SPHINX_DESCRIPTION_DIRECTIVES, _DescriptionDirective),
+    ):
+        for name in names:
+            if directives._directives.get(name) is None:
+                directives.register_directive(name, directive)
+
+
 def doctree(text: str) -> nodes.document:
-    for name in SPHINX_PROSE_DIRECTIVES:
-        if directives._directives.get(name) is None:
-            directives.register_directive(name, _ProseDirective)
-    for name in SPHINX_DESCRIPTION_DIRECTIVES:
-        if directives._directives.get(name) is None:
-            directives.register_directive(name, _DescriptionDirective)
+    _register_sphinx_directives()
     document = docutils.utils.new_document("<rst>", _settings())
     Parser().parse(text, document)
     return document

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.model import Edit, Span
-from copyfix.text.blocks import BlockKind
+from copyfix.model import Edit
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -63,7 +62,7 @@ def adornment_edits(doc: Document, edits: tuple[Edit, ...]) -> list[Edit]:
 def _title_lines(doc: Document, edits: tuple[Edit, ...]) -> list[tuple[int, int]]:
     """The (start, end) of each one-line title that ``edits`` change, end before its newline."""
     text = doc.text
-    headings = _headings(doc)
+    headings = doc.analysis.headings
     starts = [h.start for h in headings]
     lines = set()
     for edit in edits:
@@ -75,9 +74,6 @@ def _title_lines(doc: Document, edits: tuple[Edit, ...]) -> list[tuple[int, int]
             lines.add((start, end))
     return sorted(lines)
 
-
-def _headings(doc: Document) -> list[Span]:
-    return sorted(b.span for b in doc.blocks if b.kind is BlockKind.HEADING)
 
 
 def _applied(text: str, start: int, end: int, edits: tuple[Edit, ...]) -> str:
