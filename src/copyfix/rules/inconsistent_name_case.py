@@ -18,14 +18,17 @@ if TYPE_CHECKING:
 # before it is checked afterwards (a lookbehind at the start is tried at every position).
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
 _WORD_BEFORE = frozenset("'’@./_-")
-_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}]+")
+# The lowercase spellings of given words (``words``, a named list): each a whole lowercase token,
+# as ``\b\p{Ll}[\p{Ll}\p{M}]+`` delimits one. A named list is a set looked up at each word
+# boundary, so its cost does not grow with the number of words.
+_LOWER_SPELLING = r"\b\L<words>(?![\p{Ll}\p{M}])"
 _DEFINED = regex.compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
 # A capitalised word counts as a name only mid-sentence and away from other capitalised words,
 # so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
 _MIN_CAPITALISED = 3
 # A whole word, as ``\b(?:name|...)\b`` delimits one, not followed by what makes it part of a
 # token (an address, a dotted or hyphenated name).
-_WHOLE_WORD = regex.compile(r"\b\w+\b(?![@_]|[.-]\w)")
+_WHOLE_NAME = r"\b\L<words>\b(?![@_]|[.-]\w)"
 
 
 class InconsistentNameCase(Rule):
@@ -92,14 +95,14 @@ class InconsistentNameCase(Rule):
             names = [w for w in names if w not in defined]
         if not names:
             return
-        # Then the lowercase spellings of just those words: whole words looked up in a set. An
-        # alternation of the names cost time per name at every position, and a longer document
-        # has more names, so it grew faster than the text.
-        wanted = set(names)
+        # Then the lowercase spellings of just those words. An alternation of the names cost
+        # time per name at every position, and a longer document has more names, so it grew
+        # faster than the text; a named list is one set lookup per word boundary.
+        whole = regex.compile(_WHOLE_NAME, words=names)
         lowercase: dict[str, list[int]] = defaultdict(list)
         for block in prose_blocks:
-            for m in _WHOLE_WORD.finditer(view, block.span.start, block.span.end):
-                if m.group() in wanted and m.start() not in starts and not _glued(view, m.start()):
+            for m in whole.finditer(view, block.span.start, block.span.end):
+                if m.start() not in starts and not _glued(view, m.start()):
                     lowercase[m.group()].append(m.start())
         for word, positions in lowercase.items():
             caps = capitalised[word]
@@ -142,7 +145,10 @@ def _name_uses(
     capitalised: Counter[str] = Counter()
     after_article: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    written_lower = set(_LOWER_WORD.findall(view))
+    often = [word for word, positions in seen.items() if len(positions) >= _MIN_CAPITALISED]
+    if not often:
+        return capitalised, first_seen, after_article
+    written_lower = set(regex.compile(_LOWER_SPELLING, words=often).findall(view))
     for word, positions in seen.items():
         if len(positions) < _MIN_CAPITALISED or word not in written_lower:
             continue

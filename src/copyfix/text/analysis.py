@@ -7,8 +7,10 @@ engine drops any violation that touches one, so a rule never has to ask.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from functools import cached_property
+from itertools import compress, count
 from operator import and_, eq
 from typing import TYPE_CHECKING
 
@@ -31,11 +33,23 @@ if TYPE_CHECKING:
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
 _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
 # A lowercase word followed by an option ("find -name", "tar --create"): a command's name.
-_COMMAND_USE = regex.compile(r"(?<![\p{L}\d_./-])(\p{Ll}[\p{Ll}\d_-]*)[ \t]+--?\p{L}")
+# An option after a word (`` -name``, `` --all``): rare in prose, so the scan looks for it first
+# and only then at the word before it; a pattern that starts at the word tries every word.
+_OPTION_AFTER = regex.compile(r"[ \t]+--?\p{L}")
+_COMMAND_BEFORE = regex.compile(r"(?<![\p{L}\d_./-])\p{Ll}[\p{Ll}\d_-]*+\Z")
+# Commands longer than this are not looked for (no command is).
+_COMMAND_REACH = 64
 # How often a word must be followed by an option before the document is taken to use it as a
 # command (once may be prose: "we use -v").
 _COMMAND_USES = 2
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
+# The same split in two, sparing NUL (which joins the blocks so one pass cleans them all): the
+# characters beyond ASCII that are not word characters, found by a pattern, then the ASCII
+# ones, blanked by a byte table, which is several times faster than a pattern over every space.
+_NON_ASCII_NON_WORD = regex.compile(r"[^\x00-\x7f\p{L}\p{M}\d’]+")
+_ASCII_NON_WORD = bytes(
+    b if chr(b).isalnum() or b in b"'\x00" or b >= 0x80 else ord(" ") for b in range(256)
+)
 _CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
 
 # The tokens of a chunk of text that word knowledge judges: letters (with inner apostrophes and
@@ -176,7 +190,13 @@ class Analysis:
     def commands(self) -> frozenset[str]:
         """Lowercase words the document follows with an option at least twice (``find
         -name``, ``find -regex``): names of commands, whose case is the command's."""
-        uses = Counter(m.group(1) for m in _COMMAND_USE.finditer(self.doc.view))
+        view = self.doc.view
+        uses: Counter[str] = Counter()
+        for option in _OPTION_AFTER.finditer(view):
+            at = option.start()
+            word = _COMMAND_BEFORE.search(view, max(0, at - _COMMAND_REACH), at)
+            if word is not None:
+                uses[word.group()] += 1
         return frozenset(w for w, n in uses.items() if n >= _COMMAND_USES)
 
     def word_before(self, offset: int) -> str:
@@ -223,22 +243,50 @@ class Analysis:
         )
 
     @cached_property
-    def block_words(self) -> list[tuple[Block, list[str]]]:
-        """Each prose block with its words, lowercased and stripped of punctuation: a cheap view
-        for rules that first ask whether a block can hold what they look for."""
-        view = self.doc.view
-        return [
-            (b, _NON_WORD.sub(" ", view[b.span.start : b.span.end]).lower().split())
-            for b in self.doc.blocks
-        ]
+    def block_words(self) -> tuple[list[str | int], list[int]]:
+        """The words of every block, lowercased and stripped of punctuation, in one list, with
+        a different integer between blocks (equal to nothing else in the list), and the index
+        of each block's first word: a cheap view for rules that first ask whether a block can
+        hold what they look for, compared block by block in C."""
+        view, blocks = self.doc.view, self.doc.blocks
+        chunks = [view[b.span.start : b.span.end] for b in blocks]
+        if "\x00" in view:
+            cleaned = [_NON_WORD.sub(" ", chunk).lower() for chunk in chunks]
+        else:  # one pass over all blocks, split again at the NULs that join them
+            joined = "\x00".join(chunks)
+            if not joined.isascii():
+                joined = _NON_ASCII_NON_WORD.sub(" ", joined)
+            joined = joined.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD)
+            cleaned = joined.decode("utf-8", "surrogatepass").lower().split("\x00")
+        words: list[str | int] = []
+        firsts: list[int] = []
+        for i, chunk in enumerate(cleaned):
+            firsts.append(len(words))
+            words += chunk.split()
+            words.append(-1 - i)
+        return words, firsts
 
     def blocks_with_repeat(self, lengths: range) -> list[Block]:
-        """Blocks where a run of ``n`` words (``n`` in ``lengths``) is followed by the same run."""
-        found = []
-        for block, words in self.block_words:
-            if any(_has_repeat(words, n) for n in lengths):
-                found.append(block)
-        return found
+        """Blocks where a run of ``n`` words (``n`` in ``lengths``) is followed by the same run.
+        The comparisons run in C over the whole document (``map`` with ``operator.eq``); Python
+        only looks at the rare hits. A run never spans two blocks: the integer between them
+        equals no word."""
+        words, firsts = self.block_words
+        found: set[int] = set()
+        for n in lengths:
+            same = list(map(eq, words, words[n:]))
+            if n == 1:
+                hits = compress(count(), same)
+            else:
+                pairs = map(and_, same, same[1:])
+                hits = (
+                    i
+                    for i in compress(count(), pairs)
+                    if words[i : i + n] == words[i + n : i + 2 * n]
+                )
+            found.update(bisect_right(firsts, i) - 1 for i in hits)
+        blocks = self.doc.blocks
+        return [blocks[b] for b in sorted(found)]
 
     @cached_property
     def quotes(self) -> list[QuoteMark]:
@@ -284,17 +332,3 @@ def is_initial_or_acronym(token: str) -> bool:
     core = token.strip(".")
     letters = core.replace(".", "")
     return not letters or (len(letters) == 1 and letters.isalpha()) or "." in core
-
-
-def _has_repeat(words: list[str], n: int) -> bool:
-    # Comparisons run in C (map with operator.eq); Python only looks at the rare hits.
-    same = list(map(eq, words, words[n:]))
-    if n == 1:
-        return any(same)
-    if not any(map(and_, same, same[1:])):
-        return False
-    return any(
-        words[i : i + n] == words[i + n : i + 2 * n]
-        for i, hit in enumerate(same)
-        if hit
-    )

@@ -62,12 +62,28 @@ class SpanSet:
     def complement(cls, spans: Iterable[Span], length: int) -> SpanSet:
         """What ``spans`` leave uncovered of ``[0, length)``: the masks around a document's
         prose, say. ``spans`` may be unsorted and overlapping; offsets are code points."""
-        gaps: list[Span] = []
+        # The gaps come out sorted, so they go straight into the set (merged where an empty
+        # span left two of them touching) without a Span each and a second sort.
+        starts: list[int] = []
+        ends: list[int] = []
         pos = 0
         for span in sorted(spans, key=_ORDER):
-            if span.start > pos:
-                gaps.append(Span(pos, span.start))
-            pos = max(pos, span.end)
+            start = span.start
+            if start > pos:
+                if ends and ends[-1] == pos:
+                    ends[-1] = start
+                else:
+                    starts.append(pos)
+                    ends.append(start)
+            if span.end > pos:
+                pos = span.end
         if pos < length:
-            gaps.append(Span(pos, length))
-        return cls(gaps)
+            if ends and ends[-1] == pos:
+                ends[-1] = length
+            else:
+                starts.append(pos)
+                ends.append(length)
+        gaps = cls.__new__(cls)
+        gaps._starts = starts
+        gaps._ends = ends
+        return gaps
