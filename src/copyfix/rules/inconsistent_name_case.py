@@ -18,10 +18,7 @@ if TYPE_CHECKING:
 # before it is checked afterwards (a lookbehind at the start is tried at every position).
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
 _WORD_BEFORE = frozenset("'’@./_-")
-# The lowercase spellings of given words (``words``, a named list): each a whole lowercase token,
-# as ``\b\p{Ll}[\p{Ll}\p{M}]+`` delimits one. A named list is a set looked up at each word
-# boundary, so its cost does not grow with the number of words.
-_LOWER_SPELLING = r"\b\L<words>(?![\p{Ll}\p{M}])"
+_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}]+")
 _DEFINED = regex.compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
 # A capitalised word counts as a name only mid-sentence and away from other capitalised words,
 # so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
@@ -145,10 +142,9 @@ def _name_uses(
     capitalised: Counter[str] = Counter()
     after_article: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    often = [word for word, positions in seen.items() if len(positions) >= _MIN_CAPITALISED]
-    if not often:
+    if all(len(positions) < _MIN_CAPITALISED for positions in seen.values()):
         return capitalised, first_seen, after_article
-    written_lower = set(regex.compile(_LOWER_SPELLING, words=often).findall(view))
+    written_lower = set(_LOWER_WORD.findall(view))
     for word, positions in seen.items():
         if len(positions) < _MIN_CAPITALISED or word not in written_lower:
             continue
