@@ -7,12 +7,15 @@ import regex
 
 from copyfix.model import FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+from copyfix.text.blocks import MASK_CHAR
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
 _BRACKETS = regex.compile(r"[()\[\]{}]")
-_LABEL_NOUN = regex.compile(r"\b(?:section|item|point|step|case|part|clause|option|note)s?\s+$", regex.I)
+_LABEL_NOUN = regex.compile(
+    r"\b(?:section|item|point|step|case|part|clause|option|note)s?\s+$", regex.I
+)
 # Half-open intervals pair a bracket with a parenthesis: (0, 100], [1, 5), [0, HIGH), [a, b).
 _INTERVAL = regex.compile(
     r"[(\[][ \t]*+-?[\w.+∞]{1,12}+[ \t]*+,[ \t]*+-?[\w.+∞]{1,12}+[ \t]*+[)\]]"
@@ -21,7 +24,9 @@ _PAIRS = {")": "(", "]": "[", "}": "{"}
 # Closers that are not brackets: list markers (a), 1), ii), 1a)) at the start of a line or after
 # a clause mark or a word like "section", and smileys :) :-) ;) and 8).
 _LIST_MARKER = regex.compile(r"(?<![\p{L}\d])(?:\d{1,3}\p{L}?|[ivxlc]{1,5}|\p{L})\)", regex.I)
-_SMILEY = regex.compile(r"(?<!\()(?:[:;=]|(?<![\w.])8)-?[()\[\]]")
+# A smiley stands apart from the word before it: in "Router(default=)" or "[[:graph:]]" the
+# mark belongs to the code, and the bracket after it to the pair.
+_SMILEY = regex.compile(r"(?<![(\w])(?:[:;=]|(?<!\.)8)-?[()\[\]]")
 
 
 class UnbalancedBrackets(Rule):
@@ -55,51 +60,124 @@ class UnbalancedBrackets(Rule):
         good("A value in the range (0, 100] or [1, 5)."),
         good("Write it in (base 8) and use the interval [0, HIGH) here, or [a, b)."),
         good("A bracket. (This is a bracket. \n\n With some text.) and this continues."),
-        bad("An aside (that never ends.\n\nA new paragraph.\n\nAnother one.",
-            "An aside (that never ends.\n\nA new paragraph.\n\nAnother one."),
+        bad(
+            "An aside (that never ends.\n\nA new paragraph.\n\nAnother one.",
+            "An aside (that never ends.\n\nA new paragraph.\n\nAnother one.",
+        ),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
+        # The brackets of the whole document in one pass, then block by block: most blocks have
+        # none, and only those that do are scanned for list markers, smileys and intervals.
+        brackets = [m.start() for m in _BRACKETS.finditer(view)]
         # An aside may run over a paragraph break: "(This is one. \n\n With more.)". Brackets
         # left open at the end of a paragraph are carried into the next one only.
         carried: list[tuple[str, int]] = []
+        i = 0
         for block in doc.blocks:
             start, end = block.span.start, block.span.end
-            markers = {m.end() - 1: m.start() for m in _LIST_MARKER.finditer(view, start, end)}
-            # "when a) closing ... and b) opening": a run of lettered labels is a list.
-            letters = sorted(view[s:e].strip().lower() for e, s in markers.items() if e - s == 1)
-            in_run = {"a", "b"} <= set(letters)
-            smileys = {m.end() - 1 for m in _SMILEY.finditer(view, start, end)}
-            smileys |= {m.start() for m in _INTERVAL.finditer(view, start, end)}
-            smileys |= {m.end() - 1 for m in _INTERVAL.finditer(view, start, end)}
-            stack: list[tuple[str, int]] = carried
-            carried_count = len(carried)
-            for m in _BRACKETS.finditer(view, start, end):
-                pos = m.start()
-                ch = m.group()
-                if pos in smileys and not _closes_open_bracket(view, pos, stack):
-                    continue
-                if _named_bracket(view, pos):
-                    continue
-                if ch in "([{":
-                    stack.append((ch, pos))
-                elif stack and stack[-1][0] == _PAIRS[ch]:
-                    stack.pop()
-                    carried_count = min(carried_count, len(stack))
-                elif pos in markers and (
-                    in_run or _is_list_marker(view, start, markers[pos], pos)
-                ):
-                    continue
-                else:
-                    yield violation(pos, pos + 1, f"'{ch}' closes a bracket that was not opened")
-            # What the previous paragraph carried in and this one did not close is reported;
-            # what this paragraph opened and left open is carried on.
-            for ch, pos in stack[:carried_count]:
-                yield violation(pos, pos + 1, f"'{ch}' is not closed")
-            carried = stack[carried_count:]
+            while i < len(brackets) and brackets[i] < start:
+                i += 1
+            j = i
+            while j < len(brackets) and brackets[j] < end:
+                j += 1
+            if i == j:
+                for ch, pos in carried:
+                    yield violation(pos, pos + 1, f"'{ch}' is not closed")
+                carried = []
+                continue
+            found, carried = _pair(view, start, end, brackets[i:j], carried)
+            if found or carried:
+                leftover = _Leftover(doc, start, end)
+                yield from (v for v in found if not leftover.pairs_in_code(v.span.start))
+                carried = [(ch, pos) for ch, pos in carried if not leftover.pairs_in_code(pos)]
+            i = j
         for ch, pos in carried:
             yield violation(pos, pos + 1, f"'{ch}' is not closed")
+
+
+def _pair(
+    view: str, start: int, end: int, brackets: list[int], carried: list[tuple[str, int]]
+) -> tuple[list[Violation], list[tuple[str, int]]]:
+    """Pair the brackets of one block (at ``brackets``, code-point offsets), after those
+    ``carried`` open from the one before: the left-over brackets to report, and those this
+    block leaves open to carry into the next."""
+    markers = {m.end() - 1: m.start() for m in _LIST_MARKER.finditer(view, start, end)}
+    # "when a) closing ... and b) opening": a run of lettered labels is a list.
+    letters = sorted(view[s:e].strip().lower() for e, s in markers.items() if e - s == 1)
+    in_run = {"a", "b"} <= set(letters)
+    smileys = {m.end() - 1 for m in _SMILEY.finditer(view, start, end)}
+    for m in _INTERVAL.finditer(view, start, end):
+        smileys |= {m.start(), m.end() - 1}
+    found: list[Violation] = []
+    stack: list[tuple[str, int]] = carried
+    carried_count = len(carried)
+    for pos in brackets:
+        ch = view[pos]
+        if pos in smileys and not _closes_open_bracket(view, pos, stack):
+            continue
+        if _named_bracket(view, pos):
+            continue
+        if ch in "([{":
+            stack.append((ch, pos))
+        elif stack and stack[-1][0] == _PAIRS[ch]:
+            stack.pop()
+            carried_count = min(carried_count, len(stack))
+        elif pos in markers and (in_run or _is_list_marker(view, start, markers[pos], pos)):
+            continue
+        else:
+            found.append(violation(pos, pos + 1, f"'{ch}' closes a bracket that was not opened"))
+    # What the previous paragraph carried in and this one did not close is reported;
+    # what this paragraph opened and left open is carried on.
+    found += [violation(pos, pos + 1, f"'{ch}' is not closed") for ch, pos in stack[:carried_count]]
+    return found, stack[carried_count:]
+
+
+class _Leftover:
+    """The brackets that a block's masked code (a line of code in a paragraph, a code span)
+    leaves unpaired among its own: never reported, they can still be the partner of a bracket
+    of the prose around them, as in ``(cinfo->image_width and`` followed by
+    ``cinfo->image_height) are``, where both names are code. Code that pairs its own brackets
+    (```run()``) partners nothing. Each is the partner of one bracket at most."""
+
+    def __init__(self, doc: Document, start: int, end: int) -> None:
+        self.doc, self.start, self.end = doc, start, end
+        self._unpaired: list[int] | None = None
+
+    def _hidden_unpaired(self) -> list[int]:
+        view, text = self.doc.view, self.doc.text
+        openers: list[int] = []
+        unpaired: list[int] = []
+        for run in _MASKED.finditer(view, self.start, self.end):
+            for m in _BRACKETS.finditer(text, run.start(), run.end()):
+                ch = m.group()
+                if ch in "([{":
+                    openers.append(m.start())
+                elif openers and text[openers[-1]] == _PAIRS[ch]:
+                    openers.pop()
+                else:
+                    unpaired.append(m.start())
+        return sorted(unpaired + openers)
+
+    def pairs_in_code(self, pos: int) -> bool:
+        """True if the left-over bracket at ``pos`` has its partner in masked code: a closer
+        after an opener, an opener before a closer, within the block."""
+        if self._unpaired is None:
+            self._unpaired = self._hidden_unpaired()
+        text = self.doc.text
+        ch = self.doc.view[pos]
+        for k, at in enumerate(self._unpaired):
+            partner = text[at]
+            if (ch in "([{" and at > pos and _PAIRS.get(partner) == ch) or (
+                ch in ")]}" and at < pos and _PAIRS[ch] == partner
+            ):
+                del self._unpaired[k]
+                return True
+        return False
+
+
+_MASKED = regex.compile(MASK_CHAR + "+")
 
 
 def _closes_open_bracket(view: str, pos: int, stack: list[tuple[str, int]]) -> bool:
@@ -124,4 +202,7 @@ def _is_list_marker(view: str, block_start: int, marker_start: int, close: int) 
         return True
     before = view[max(block_start, marker_start - 3) : marker_start]
     line_start = view.rfind("\n", block_start, marker_start) + 1
-    return not view[max(line_start, block_start) : marker_start].strip() or before.rstrip()[-1:] in ",;:"
+    return (
+        not view[max(line_start, block_start) : marker_start].strip()
+        or before.rstrip()[-1:] in ",;:"
+    )
