@@ -33,7 +33,10 @@ class Linter:
 
     def lint(self, text: str, *, path: str = "-", kind: DocumentKind) -> list[Diagnostic]:
         doc = build_document(text, path=path, kind=kind, lexicon=self.lexicon, pairs=self.pairs)
-        return lint_document(doc, self.rules, self.registry, self.severities)
+        try:
+            return lint_document(doc, self.rules, self.registry, self.severities)
+        finally:
+            doc.release()
 
     def fix(self, text: str, *, path: str = "-", kind: DocumentKind, unsafe: bool) -> FixResult:
         """Fix ``text`` until nothing changes.

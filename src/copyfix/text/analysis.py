@@ -7,7 +7,6 @@ engine drops any violation that touches one, so a rule never has to ask.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from collections import Counter
 from functools import cached_property
@@ -73,11 +72,9 @@ class Analysis:
     """Facts about one document computed once, on first use, and shared by every rule."""
 
     def __init__(self, doc: Document) -> None:
-        # A proxy, not the document: the document holds its analysis, and a reference back
-        # would make a cycle that only the cyclic collector frees, walking every span and
-        # block of the document to do it. Without it a document is freed when its last user
-        # lets go of it.
-        self.doc = weakref.proxy(doc)
+        # The document holds its analysis and the analysis its document: a cycle, which
+        # ``Document.release`` breaks when a lint is done with both.
+        self.doc = doc
         # Protected tokens of the lines judged so far, by the offset where each line starts.
         self._line_protected: dict[int, SpanSet] = {}
 
