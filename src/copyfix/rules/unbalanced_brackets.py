@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,7 @@ _INTERVAL = regex.compile(
     r"[(\[][ \t]*+-?[\w.+∞]{1,12}+[ \t]*+,[ \t]*+-?[\w.+∞]{1,12}+[ \t]*+[)\]]"
 )
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+_CLOSERS = {opener: closer for closer, opener in _PAIRS.items()}
 # Closers that are not brackets: list markers (a), 1), ii), 1a)) at the start of a line or after
 # a clause mark or a word like "section", and smileys :) :-) ;) and 8).
 _LIST_MARKER = regex.compile(r"(?<![\p{L}\d])(?:\d{1,3}\p{L}?|[ivxlc]{1,5}|\p{L})\)", regex.I)
@@ -143,12 +146,13 @@ class _Leftover:
 
     def __init__(self, doc: Document, start: int, end: int) -> None:
         self.doc, self.start, self.end = doc, start, end
-        self._unpaired: list[int] | None = None
+        self._unpaired: dict[str, list[int]] | None = None
 
-    def _hidden_unpaired(self) -> list[int]:
+    def _hidden_unpaired(self) -> dict[str, list[int]]:
+        """Offsets of the unpaired brackets of the block's masked code, sorted, by bracket."""
         view, text = self.doc.view, self.doc.text
         openers: list[int] = []
-        unpaired: list[int] = []
+        unpaired: dict[str, list[int]] = defaultdict(list)
         for run in _MASKED.finditer(view, self.start, self.end):
             for m in _BRACKETS.finditer(text, run.start(), run.end()):
                 ch = m.group()
@@ -157,23 +161,32 @@ class _Leftover:
                 elif openers and text[openers[-1]] == _PAIRS[ch]:
                     openers.pop()
                 else:
-                    unpaired.append(m.start())
-        return sorted(unpaired + openers)
+                    unpaired[ch].append(m.start())
+        for at in openers:
+            unpaired[text[at]].append(at)
+        for offsets in unpaired.values():
+            offsets.sort()
+        return unpaired
 
     def pairs_in_code(self, pos: int) -> bool:
         """True if the left-over bracket at ``pos`` has its partner in masked code: a closer
-        after an opener, an opener before a closer, within the block."""
+        after an opener, an opener before a closer, within the block; the nearest one is
+        used up."""
         if self._unpaired is None:
             self._unpaired = self._hidden_unpaired()
-        text = self.doc.text
         ch = self.doc.view[pos]
-        for k, at in enumerate(self._unpaired):
-            partner = text[at]
-            if (ch in "([{" and at > pos and _PAIRS.get(partner) == ch) or (
-                ch in ")]}" and at < pos and _PAIRS[ch] == partner
-            ):
-                del self._unpaired[k]
+        if ch in "([{":
+            closers = self._unpaired.get(_CLOSERS[ch], [])
+            k = bisect_right(closers, pos)
+            if k < len(closers):
+                del closers[k]
                 return True
+            return False
+        openers = self._unpaired.get(_PAIRS[ch], [])
+        k = bisect_right(openers, pos)
+        if k > 0:
+            del openers[k - 1]
+            return True
         return False
 
 
