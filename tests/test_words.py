@@ -50,3 +50,16 @@ def test_a_broken_copy_is_not_trusted(tmp_path, monkeypatch):
         assert isinstance(words._counts(), dict)
     finally:
         words._counts.cache_clear()
+
+
+# Hyphenated compounds are English when every part is a word of two letters or more; a single
+# letter joined by a hyphen is a symbol whose case belongs to it.
+@pytest.mark.parametrize(
+    ("token", "english"),
+    [
+        ("well-known", True), ("it's", True), ("up-to-date", True),
+        ("f-strings", False), ("x-coordinates", False), ("k-means", False), ("e-mail", False),
+    ],
+)
+def test_english_tokens(token, english):
+    assert words.is_english_token(token) is english

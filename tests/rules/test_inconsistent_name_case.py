@@ -21,3 +21,11 @@ def test_minority_lowercase_name_is_flagged_with_an_unsafe_fix(rule_run):
 def test_title_lines_do_not_count_as_names(rule_run):
     text = "Urban Openness and Cooperation\n\nUrban Growth in Asia\n\nThe urban plan is open."
     assert rule_run.lint("CP002", text) == []
+
+
+def test_a_capital_after_a_list_label_is_not_a_name(rule_run):
+    text = (
+        "To get it: (1) Download the archive. (2) Download the key. (3) Download the notes.\n\n"
+        "After you download them, check the key."
+    )
+    assert rule_run.lint("CP002", text) == []

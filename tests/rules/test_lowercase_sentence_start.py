@@ -184,3 +184,24 @@ def test_a_word_followed_by_an_option_once_is_still_a_word(rule_run):
 def test_a_clipped_abbreviation_does_not_end_the_sentence(rule_run):
     text = "Sources to HTML documentation avail. online here.\n"
     assert rule_run.fix("CP001", text) == text
+
+
+# A lowercase word English does not know, opening a sentence, is a name or a symbol written in
+# its own case (a library, a package, an identifier): not a slip.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The package is installed. libcurl is the library behind it.",
+        "Parsing is strict. tzinfo may be None, or an instance of a subclass.",
+        "It ships two sections. contrib and non-free were removed.",
+        "Plain strings are merged. f-strings will not be merged.",
+        "The grid is fixed. x-coordinates grow to the right.",
+    ],
+)
+def test_a_lowercase_name_or_symbol_opening_a_sentence_is_kept(rule_run, text):
+    assert rule_run.lint("CP001", text) == []
+
+
+def test_a_lowercase_english_word_opening_a_sentence_is_still_flagged(rule_run):
+    text = "The package is installed. the library is behind it."
+    assert rule_run.fix("CP001", text) == "The package is installed. The library is behind it."

@@ -26,3 +26,23 @@ def test_examples(rule_run):
 )
 def test_comma_spacing(rule_run, text, expected):
     rule_run.check("SP001", text, expected)
+
+
+# A compact list of one- or two-character items, and a line of comma-separated values, are
+# written without spaces on purpose; a glued comma between words of prose is a slip.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samples are stored as R,G,B,R,G,B,... in each row.", None),
+        ("Use the B,G,R order, or x,y,z for points.", None),
+        ("The header lists en,fr,de and nothing else.", None),
+        ("Items are numbered 1,2,3 and so on.", None),
+        ("Data:\n\n    1001,John Smith,PO Box 123,Chicago,IL,60699\n", None),
+        ('Quoted:\n\n    "1003","John Smith","PO Box 123","Chicago"\n', None),
+        ('Commas inside:\n\n    "1005","Tom Hall, Jr.","61 Ash Ct.","Niles","OH"\n', None),
+        ("We met in Paris,France, and then in Rome.", "We met in Paris, France, and then in Rome."),
+        ("Use red,green,blue and more.", "Use red, green, blue and more."),
+    ],
+)
+def test_compact_lists_and_records(rule_run, text, expected):
+    rule_run.check("SP001", text, expected)

@@ -61,3 +61,56 @@ def test_sentence_gaps_in_markup_are_not_flagged(path):
     assert [d.code for d in copyfix.lint_text(text, path=path)] == ["SP004"]
     assert copyfix.fix_text(text, path=path) == text.replace("default  behaviour", "default behaviour")
     assert [d.code for d in copyfix.lint_text(text, path="notes.txt")].count("SP004") == 3
+
+
+JUSTIFIED = (
+    "It  is  written  in  C,   designed  to  be  small,  efficient,  highly\n"
+    "customizable,  and portable  while capable  of producing  high-quality\n"
+    "output (glyph images) of most vector and bitmap font formats.\n"
+    "\n"
+    "The preferred  way of  communication with the  FreeType team  is using\n"
+    "e-mail lists.\n"
+)
+PROSE = (
+    "The function returns the count of chunks that it read from the file, and\n"
+    "fills the array that the caller passes in.\n\n"
+    "A second paragraph says more about the array and who frees it later.\n\n"
+)
+
+
+# Fully justified text pads its lines with spaces to one width: the padding is layout, and
+# collapsing some of it leaves the file ragged. A doubled space elsewhere is still a slip.
+def test_justified_text_is_left_alone(rule_run):
+    assert rule_run.lint("SP004", JUSTIFIED) == []
+    assert rule_run.lint("SP004", JUSTIFIED + "\nA short  slip here.\n")
+
+
+# An indented block below the document's prose is a display (an example, a table, sample
+# input or a list of terms): its spacing is the author's. A list item is prose.
+@pytest.mark.parametrize(
+    ("display", "flagged"),
+    [
+        ("    num_spalettes  - number of sPLT chunks read.\n", False),
+        (
+            (
+                "    palette_ptr    - array of palette structures holding\n"
+                "                     contents of one or more sPLT chunks\n"
+            ),
+            False,
+        ),
+        ("       start\n       stop  start\n       stop\n", False),
+        (
+            (
+                "       sed-BR mailing list:    http://example.org/sed-br/\n"
+                "       sed-users mailing list: http://example.org/sed-users/\n"
+            ),
+            False,
+        ),
+        ("    * An item  with a slip in it.\n", True),
+        ("    1. A numbered item  with a slip.\n", True),
+    ],
+)
+def test_displays_keep_their_spacing(rule_run, display, flagged):
+    text = PROSE + display + "\n" + PROSE
+    assert bool(rule_run.lint("SP004", text)) is flagged
+    assert bool(rule_run.lint("SP004", PROSE + "A prose line  with a slip.\n")) is True

@@ -85,3 +85,22 @@ def test_an_occasional_space_before_a_mark_is_fixed(rule_run, text, expected):
 def test_a_doubled_colon_or_semicolon_is_an_operator(rule_run):
     text = "To name the package, change all occurrences of :: to -, and append -perl."
     assert rule_run.lint("SP003", text) == []
+
+
+# A run of "?" or "!" that the sentence goes on past is a token (a placeholder, a key), and a
+# mark after an option is the command's argument ("black --no-cache ."): not punctuation.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The error message will be full of ??? entries. If you see them, rebuild.",
+        "Press !! to repeat the command.",
+        "Example:\n\npython -m black --no-cache .\n",
+        "Run ls -a . to see them.",
+    ],
+)
+def test_tokens_and_arguments_are_not_punctuation(rule_run, text):
+    assert rule_run.lint("SP003", text) == []
+
+
+def test_a_spaced_off_question_mark_at_a_sentence_end_is_still_fixed(rule_run):
+    assert rule_run.fix("SP003", "Is it done ? Yes.") == "Is it done? Yes."

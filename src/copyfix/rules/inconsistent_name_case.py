@@ -192,10 +192,17 @@ def _after_article(view: str, pos: int) -> bool:
 
 
 def _after_clause_mark(view: str, pos: int) -> bool:
-    """A capital after ":" or "(" may start a clause: "CI: Add", "(See above)"."""
+    """A capital after ":" or "(" may start a clause: "CI: Add", "(See above)"; after a list
+    label ("(1) Download", "b) Install") it starts an item."""
     before = view[max(0, pos - 3) : pos].rstrip()
+    if _LIST_LABEL_BEFORE.search(view, max(0, pos - 8), pos):
+        return True
     # After an opening quote a capital starts a quoted sentence, title or defined term.
     return before.endswith((":", "(", "[", "—", "–", "-", "\ufffc", '"', "“", "‘", "'"))
+
+
+# A list label just before a word: "(1) ", "2) ", "(b) ", "iv) ".
+_LIST_LABEL_BEFORE = regex.compile(r"(?<![\p{L}\d])\(?(?:\d{1,3}|\p{L}|[ivx]{1,4})\)[ \t]+\Z")
 
 
 def _is_title(view: str, start: int, end: int) -> bool:

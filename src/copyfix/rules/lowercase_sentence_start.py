@@ -109,6 +109,7 @@ class LowercaseSentenceStart(Rule):
         good("Some text.\n\n`pyenv init` is the only command.", markdown=True),
         good("* Add a build. by @someone in https://example.com/pull/1"),
         good("Fig. 3 shows it. No. 5 is next. U.S. dollars rose."),
+        good("It is a library. libcurl is its name; cdebconf is another. f-strings are new."),
         bad("Its fate is unknown. note: The Lighthouse stood there.",
             "Its fate is unknown. Note: The Lighthouse stood there.", unsafe=True),
     )
@@ -149,6 +150,10 @@ class LowercaseSentenceStart(Rule):
             word = start.word
             if not word[0].islower() or analysis.is_name_like(word):
                 continue
+            if not analysis.is_ordinary_word(word):
+                # "libcurl is a library", "f-strings are": a word English does not know,
+                # written in lowercase, is a name or a symbol whose case is its own.
+                continue
             if not _LATIN.match(word):
                 continue  # "β Arietis", "α = 0.05": a symbol of another script, not a word
             after = start.word_start + len(word)
@@ -166,41 +171,52 @@ class LowercaseSentenceStart(Rule):
                 if word.lower() not in doc.lexicon.sentence_openers:
                     applicability = Applicability.UNSAFE  # "harry looked up", or a brand?
             elif start.kind is StartKind.BOUNDARY:
-                common = word.lower() in doc.lexicon.sentence_openers
-                if start.terminator[-1] in "?!" and (
-                    not common
-                    or start.previous_word.lower() in doc.lexicon.interjections
-                    or analysis.in_quotation(start.word_start)
-                ):
-                    # "Romeo! wherefore art thou", "“Why! a letter from home?”", "Oh dear! how
-                    # late": older and spoken English runs on after ! and ?
+                applicability = _after_a_boundary(doc, start, after)
+                if applicability is None:
                     continue
-                if start.terminator[-1] in "?!":
-                    # "their acquaintance! and yet she", "were many clerks? to which he
-                    # replied": older prose runs a sentence on after ! and ?, so the capital is
-                    # a guess.
-                    applicability = Applicability.UNSAFE
-                if view[start.word_start - 1 : start.word_start] in "([":
-                    if not common:
-                        continue  # "(tldr: ...)": an aside may open with a term
-                    # "manual pages. (see Section 5.9)": an aside that belongs to the sentence
-                    # before it is written in lowercase on purpose as often as by a slip
-                    applicability = Applicability.UNSAFE
-                if not common and view[after : after + 1] in ("\n", ":", ""):
-                    continue  # "hoisted\n(default): ...": a term being defined
-                if view[after : after + 1] == ":":
-                    # "are unknown. note: The Lighthouse": a label the document writes in
-                    # lowercase on purpose, as often as a slip
-                    applicability = Applicability.UNSAFE
-                if (
-                    len(start.previous_word) < 3
-                    or not analysis.is_ordinary_word(start.previous_word.strip("."))
-                    or _one_word_sentence(view, start)
-                ):
-                    # "a recent crim. con. case": after a word English does not know, the full
-                    # stop may end an abbreviation rather than a sentence.
-                    applicability = Applicability.UNSAFE
             yield start, start.word_start, after, word, applicability
+
+
+def _after_a_boundary(doc, start, after: int) -> Applicability | None:
+    """How safe the capital is for a lowercase word after a sentence's end mark (None: not a
+    finding)."""
+    analysis, view, word = doc.analysis, doc.view, start.word
+    applicability = Applicability.SAFE
+    common = word.lower() in doc.lexicon.sentence_openers
+    if start.terminator[-1] in "?!" and (
+        not common
+        or start.previous_word.lower() in doc.lexicon.interjections
+        or analysis.in_quotation(start.word_start)
+    ):
+        # "Romeo! wherefore art thou", "“Why! a letter from home?”", "Oh dear! how
+        # late": older and spoken English runs on after ! and ?
+        return None
+    if start.terminator[-1] in "?!":
+        # "their acquaintance! and yet she", "were many clerks? to which he
+        # replied": older prose runs a sentence on after ! and ?, so the capital is
+        # a guess.
+        applicability = Applicability.UNSAFE
+    if view[start.word_start - 1 : start.word_start] in "([":
+        if not common:
+            return None  # "(tldr: ...)": an aside may open with a term
+        # "manual pages. (see Section 5.9)": an aside that belongs to the sentence
+        # before it is written in lowercase on purpose as often as by a slip
+        applicability = Applicability.UNSAFE
+    if not common and view[after : after + 1] in ("\n", ":", ""):
+        return None  # "hoisted\n(default): ...": a term being defined
+    if view[after : after + 1] == ":":
+        # "are unknown. note: The Lighthouse": a label the document writes in
+        # lowercase on purpose, as often as a slip
+        applicability = Applicability.UNSAFE
+    if (
+        len(start.previous_word) < 3
+        or not analysis.is_ordinary_word(start.previous_word.strip("."))
+        or _one_word_sentence(view, start)
+    ):
+        # "a recent crim. con. case": after a word English does not know, the full
+        # stop may end an abbreviation rather than a sentence.
+        applicability = Applicability.UNSAFE
+    return applicability
 
 
 def _one_word_sentence(view: str, start) -> bool:

@@ -53,6 +53,8 @@ class MissingSpaceAfterComma(Rule):
         good("Call `f(a,b)` first.", markdown=True),
         bad("See [docs](https://a.b),and more.", "See [docs](https://a.b), and more.", markdown=True),
         good("He said, “Good,” and left."),
+        good("Pixels are stored as R,G,B,R,G,B,... in the row; tags are en,fr,de."),
+        good("Data:\n\n    1001,John Smith,PO Box 123,Chicago,IL,60699\n"),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -62,11 +64,60 @@ class MissingSpaceAfterComma(Rule):
                 start, end, "Space before a comma instead of after it",
                 Edit.replace(start, end, ", "), title="Move the space after the comma",
             )
-        for m in _GLUED.finditer(doc.view):
-            if m.start() > 0 and doc.view[m.start() - 1] in " \t":
+        view = doc.view
+        for m in _GLUED.finditer(view):
+            if m.start() > 0 and view[m.start() - 1] in " \t":
                 continue  # the wrong-side case above
+            if _compact_list(view, m.start()) or _data_record(view, m.start()):
+                continue
             at = m.end()
             yield violation(
                 m.start(), at, "Missing space after a comma", Edit.insert(at, " "),
                 title="Insert a space",
             )
+
+
+# Items of a compact list: letters, codes or numbers of one or two characters ("R,G,B", "x,y,z",
+# "en,fr,de"), an ellipsis closing it ("R,G,B,...").
+_LIST_ITEM = regex.compile(r"[\p{L}\d]{1,2}|\.\.\.|…")
+_GLUED_COMMA = regex.compile(r",(?=\S)")
+# How far the list or the record around a comma is looked at, in code points either way.
+_REACH = 64
+_LINE_REACH = 400
+_FIELD_WORDS = 4
+
+
+def _compact_list(view: str, comma: int) -> bool:
+    """True when the comma at ``comma`` joins a compact list of three items or more, each of one
+    or two characters (``R,G,B``, ``en,fr,de``, ``1,2,3``): a notation written without spaces
+    on purpose. A slip glues one comma between words ("Paris,France"), and a list of words
+    glued together ("industrial,supply,and") is still fixed."""
+    lo = comma
+    while lo > 0 and not view[lo - 1].isspace() and comma - lo < _REACH:
+        lo -= 1
+    hi = comma
+    while hi < len(view) and not view[hi].isspace() and hi - comma < _REACH:
+        hi += 1
+    items = view[lo:hi].strip("()[]{}\"'“”‘’.;:").split(",")
+    return len(items) >= 3 and all(_LIST_ITEM.fullmatch(item) for item in items if item)
+
+
+def _data_record(view: str, comma: int) -> bool:
+    """True when the comma's line is a record of comma-separated values: three or more commas
+    glued to what follows, three times as many as are followed by a space (which a quoted
+    field may hold), and every field between two of them short (four words at most:
+    ``1001,John Smith,PO Box 123,Chicago,IL``). Prose that glues its commas by mistake
+    ("their industrial,supply,and value chains") has sentences between them or spaces after
+    its other commas."""
+    # A record is a short line: looking no further than _LINE_REACH either way keeps a text
+    # of one long line linear.
+    lo = view.rfind("\n", max(0, comma - _LINE_REACH), comma) + 1
+    hi = view.find("\n", comma, comma + _LINE_REACH)
+    line = view[max(lo, comma - _LINE_REACH) : hi if hi >= 0 else comma + _LINE_REACH]
+    fields = _GLUED_COMMA.split(line)
+    glued = len(fields) - 1
+    return (
+        glued >= 3
+        and glued >= 3 * line.count(", ")  # a quoted field may hold one: "Tom Hall, Jr."
+        and all(len(field.split()) <= _FIELD_WORDS for field in fields[1:-1])
+    )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -74,8 +75,19 @@ class MultipleSpaces(Rule):
         # Markdown, MDX and reST collapse the spaces between sentences when they are rendered:
         # there two spaces after a full stop are a habit of the source that no reader sees.
         two_space_style = doc.kind is not DocumentKind.TEXT or _two_spaces_between_sentences(view)
-        for m in _RUN.finditer(view):
+        found = list(_RUN.finditer(view))
+        if not found:
+            return
+        # Measured on the text: the layout may already have masked some justified lines as a
+        # table, and the widths must count them.
+        justified = _justified_widths(doc.text)
+        displays = _Displays(doc.text) if doc.kind is DocumentKind.TEXT else None
+        for m in found:
             start, end = m.span()
+            if justified and _line_width(doc.text, start) in justified:
+                continue  # the padding of fully justified text
+            if displays is not None and displays.holds(start):
+                continue  # an example, table or sample set off by indentation
             # Look back only as far as a sentence end can reach: searching from the start of the
             # document for every gap would make the rule quadratic.
             sentence_gap = _SENTENCE_END.search(view, max(0, start - _SENTENCE_END_REACH), start)
@@ -111,6 +123,90 @@ _SENTENCE_END = regex.compile(r"[.?!:][)\"”’'*_]?\Z")
 _SENTENCE_END_REACH = 2  # the longest match of _SENTENCE_END, in code points
 _SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’'*_]?)( +)(?=[\"“‘(]?\p{Lu})")
 _STYLE_MIN_GAPS = 3
+
+
+# Two or more spaces between words, not after a sentence's end.
+_MID_SENTENCE_GAP = regex.compile(r"[^\s.?!:][ ]{2,}(?=\S)")
+_JUSTIFIED_MIN_LINES = 3
+
+
+def _justified_widths(text: str) -> frozenset[int]:
+    """The widths (code points) to which the document pads its lines with spaces between words:
+    fully justified text, as old READMEs and ``fmt``-like tools set it. A width counts when
+    three lines or more reach it with two mid-sentence gaps or more each; a writer's slip
+    doubles one space here and there, not two in a line, so ordinary text has none."""
+    widths: Counter[int] = Counter()
+    for line in text.split("\n"):
+        if "  " in line and len(_MID_SENTENCE_GAP.findall(line)) >= 2:
+            widths[len(line.rstrip())] += 1
+    return frozenset(w for w, n in widths.items() if n >= _JUSTIFIED_MIN_LINES)
+
+
+def _line_width(text: str, pos: int) -> int:
+    start, end = _line_bounds(text, pos)
+    return len(text[start:end].rstrip())
+
+
+_BLANK_LINE = regex.compile(r"\n[ \t]*(?:\n|\Z)")
+_LAST_BLANK_LINE = regex.compile(r"(?r)(?:\A|\n)[ \t]*\n")
+_BLANK_LINES = regex.compile(r"\n(?:[ \t]*\n)+")
+# One sentence ending and the next beginning: a block that has one is prose, whatever its
+# indentation (a note, a quotation, a paragraph under a heading at the margin).
+_SENTENCE_BOUNDARY = regex.compile(r"[\p{Ll}\d)\]\"'”’][.?!][\"'”’)\]]?\s+[\"“(]?\p{Lu}")
+# What opens a list item: a bullet, a number or a letter label.
+_LIST_ITEM = regex.compile(r"(?:[-*+•o]|\d{1,3}[.)]|\(?[\p{L}\d]{1,3}\))[ \t]")
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+class _Displays:
+    """The displays of a plain-text document: blocks (runs of non-blank lines) indented deeper
+    than the document's prose, not opening a list item and holding no sentence boundary. They are examples, tables, sample input and data
+    set off by indentation (``    num_spalettes  - number of chunks``, ``       stop  start``),
+    whose spacing is the author's. Gaps are asked about in order, and each block is measured
+    once, so the whole document costs one pass."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._common: int | None = None
+        self._start, self._end, self._display = -1, -1, False
+
+    def holds(self, pos: int) -> bool:
+        """True if ``pos`` (a code-point offset) lies in a display."""
+        if not self._start <= pos < self._end:
+            self._measure(pos)
+        return self._display
+
+    def _common_indent(self) -> int:
+        """The indentation of the document's prose: the one that holds the most words, so a
+        document of headings at the margin and paragraphs indented under them (RFCs, Debian's
+        manuals) has its prose where the paragraphs are."""
+        if self._common is None:
+            words: Counter[int] = Counter()
+            for block in _BLANK_LINES.split(self.text):
+                lines = [line for line in block.split("\n") if line.strip()]
+                if lines:
+                    words[min(_indent(line) for line in lines)] += len(block.split())
+            self._common = words.most_common(1)[0][0] if words else 0
+        return self._common
+
+    def _measure(self, pos: int) -> None:
+        text = self.text
+        before = _LAST_BLANK_LINE.search(text, 0, pos)
+        start = before.end() if before else 0
+        after = _BLANK_LINE.search(text, pos)
+        end = after.start() + 1 if after else len(text)
+        self._start, self._end = start, end
+        lines = [line for line in text[start:end].split("\n") if line.strip()]
+        indent = min((_indent(line) for line in lines), default=0)
+        self._display = bool(
+            lines
+            and indent > self._common_indent()
+            and not _LIST_ITEM.match(lines[0].lstrip())
+            and not _SENTENCE_BOUNDARY.search(text, start, end)
+        )
 
 
 def _two_spaces_between_sentences(view: str) -> bool:

@@ -42,6 +42,8 @@ _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 # What follows a mark that is an argument rather than punctuation: an option ("find . -type f",
 # "-print , -quit") or a token of symbols only ("find . ( )"). After a sentence's mark comes a
 # word, a quotation or a bracketed aside.
+# An option just before the space: the mark after it is the command's next argument.
+_OPTION_BEFORE = regex.compile(r"(?<!\S)--?\p{L}[\p{L}\d_-]*+\Z")
 _OPERAND_AFTER = regex.compile(
     r"[ \t]+(?:--?[\p{L}\d]|[^\s\p{L}\p{N}\p{Pi}“‘\"']+(?=[ \t]|$))", regex.M
 )
@@ -76,14 +78,16 @@ def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
     """Whether a space before a mark is one to report: not a mark being named, an operator or
     the end of a link."""
     start, mark = m.start(1), m.group(2)
-    if mark in ("!", "?") and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
-        return False
+    if set(mark) <= {"!", "?"} and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
+        return False  # "a ! prompt", "full of ??? entries": a token the sentence goes on past
     if doc.analysis.is_named_mark(m.start(2)):
         return False  # "The . (dot) character", "with / or ?": a character being named
     if mark in ("::", ";;"):
         return False  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
     if _OPERAND_AFTER.match(view, m.end(2)):
         return False  # "find . -type f", "-print , -quit", "find . ( )": an argument
+    if _OPTION_BEFORE.search(view, max(0, start - 64), start):
+        return False  # "black --no-cache .", "ls -a .": an argument after an option
     # "https://example.org/a ." keeps the mark out of the link on purpose.
     return not (start > 0 and doc.analysis.is_protected(Span(start - 1, start)))
 
@@ -131,6 +135,8 @@ class SpaceBeforePunctuation(Rule):
         good("A ! prompt appears, and a ? mark too."),
         good("The . (dot) character matches any character; search with / or ?."),
         good("It knows the &&, ||, and ! operators."),
+        good("The trace will be full of ??? entries, or !! marks."),
+        good("Run it again:\n\npython -m black --no-cache .\n"),
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
         bad("See (a) . Then (b) . And “c” . Also (d) .",
             "See (a) . Then (b) . And “c” . Also (d) ."),

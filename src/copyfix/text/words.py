@@ -180,11 +180,15 @@ def is_english_word(word: str) -> bool:
 @lru_cache(maxsize=_MEMO)
 def is_english_token(token: str) -> bool:
     """True for an English word, or English words joined by hyphens or apostrophes
-    (``well-known``, ``it's``, ``students'``); letters only in every part."""
+    (``well-known``, ``it's``, ``students'``); letters only in every part. A single letter
+    joined by a hyphen names a symbol whose case is part of it (``f-strings``,
+    ``x-coordinates``, ``k-means``), not a word: the compound is not ordinary English."""
     if is_english_word(token):
         return token.replace("'", "").replace("’", "").isalpha()
     parts = [p for p in regex.split(r"[-'’]", token) if p]
-    return len(parts) > 1 and all(p.isalpha() and is_english_word(p) for p in parts)
+    if len(parts) < 2 or any(len(p) == 1 for p in token.split("-")):
+        return False
+    return all(p.isalpha() and is_english_word(p) for p in parts)
 
 
 def _unaccented(word: str) -> str:
