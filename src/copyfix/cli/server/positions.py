@@ -8,6 +8,7 @@ bytes. Lines end at ``\\n``, ``\\r\\n`` or ``\\r``, as the protocol says.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 import regex
 
@@ -32,9 +33,15 @@ class LineIndex:
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
         self.encoding = encoding
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-        # A line's end excludes its line break.
-        self.ends = [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]
+        if "\r" in text:
+            breaks = list(_NEWLINE.finditer(text))
+            self.starts = [0] + [m.end() for m in breaks]
+            # A line's end excludes its line break.
+            self.ends = [m.start() for m in breaks] + [len(text)]
+        else:  # \n alone: the lengths of the lines, summed in C (a pattern took 7 ms a 200 KB)
+            self.starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+            self.starts.pop()
+            self.ends = [start - 1 for start in self.starts[1:]] + [len(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, character) of a code-point offset."""
