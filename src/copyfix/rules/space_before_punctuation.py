@@ -80,6 +80,8 @@ def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
     start, mark = m.start(1), m.group(2)
     if set(mark) <= {"!", "?"} and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
         return False  # "a ! prompt", "full of ??? entries": a token the sentence goes on past
+    if mark[0] in "!?" and mark[-1] in ",;:":
+        return False  # "the same as !, which": a mark being named, then the sentence's comma
     if doc.analysis.is_named_mark(m.start(2)):
         return False  # "The . (dot) character", "with / or ?": a character being named
     if mark in ("::", ";;"):
@@ -136,6 +138,7 @@ class SpaceBeforePunctuation(Rule):
         good("The . (dot) character matches any character; search with / or ?."),
         good("It knows the &&, ||, and ! operators."),
         good("The trace will be full of ??? entries, or !! marks."),
+        good("The result is the same as !, which negates it; ? matches one character."),
         good("Run it again:\n\npython -m black --no-cache .\n"),
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
         bad("See (a) . Then (b) . And “c” . Also (d) .",
