@@ -16,6 +16,18 @@ if TYPE_CHECKING:
 _APOSTROPHE = regex.compile(r"(?<=\p{L})(['’])(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{M}]))")
 
 
+# What only Hugo reads: a shortcode ({{< name >}}, {{% name %}}) or TOML front matter.
+_HUGO_MARKER = regex.compile(r"\{\{[<%]|\A\+\+\+[ \t]*\r?\n")
+
+
+def _rendered_by_hugo(text: str) -> bool:
+    """True for a Markdown page that Hugo renders. Hugo's Markdown renderer (Goldmark) runs
+    its Typographer extension unless a site turns it off, and that turns every straight
+    apostrophe into ’ (gohugo.io, "Configure markup", ``extensions.typographer``): a mix in
+    the source is invisible on the page."""
+    return _HUGO_MARKER.search(text) is not None
+
+
 class InconsistentApostrophes(Rule):
     """Flags straight and curly apostrophes mixed in one document.
 
@@ -26,6 +38,9 @@ class InconsistentApostrophes(Rule):
     ## Why is this bad?
     Mixed apostrophes come from pasting text from different sources; they look uneven and
     break searches for a word.
+
+    Not flagged in a page that Hugo renders (one with a shortcode or TOML front matter):
+    Hugo's typographer, on by default, curls every straight apostrophe on the page.
 
     ## Fix safety
     Unsafe when one kind is used at least twice as often as the other (only the glyph
@@ -47,6 +62,8 @@ class InconsistentApostrophes(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        if doc.kind.is_markdown and _rendered_by_hugo(doc.text):
+            return
         marks = [(m.start(), m.group()) for m in _APOSTROPHE.finditer(doc.view)]
         straight = sum(1 for _, c in marks if c == "'")
         curly = len(marks) - straight
