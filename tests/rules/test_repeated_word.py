@@ -70,3 +70,18 @@ def test_a_word_alone_on_its_line_that_starts_the_next_is_a_list(rule_run):
 )
 def test_long_long_is_a_type_and_an_idiom(rule_run, text):
     assert rule_run.lint("RP001", text) == []
+
+
+# After a verb of running, a repeated lowercase word is a command and its argument; a
+# repeated function word there is still a slip.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("To read the manual, execute man man for more information.", False),
+        ("Then type info info and press Enter.", False),
+        ("Then run the the tests again.", True),
+        ("The cat cat sat on the mat.", True),
+    ],
+)
+def test_a_command_named_twice_after_a_verb_of_running(rule_run, text, flagged):
+    assert bool(rule_run.lint("RP001", text)) is flagged

@@ -47,6 +47,9 @@ _DOUBLE_DUTY = frozenset(
 # have been", "those who can can", "what it does does no harm". Their repeat is flagged, but
 # removing one is a guess.
 _CLAUSE_VERBS = frozenset("have has do does did can could will would should may might must".split())
+# Verbs that introduce a command line quoted in the prose: what follows is a command and its
+# arguments, which may repeat the command's name ("execute man man").
+_RUN_VERBS = frozenset("execute executing run running type typing enter invoke invoking".split())
 _WH_WORDS = frozenset("what where who how all why when whatever".split())
 _DETERMINERS = frozenset(
     "a an the this these those that my your his her its our their some any no every each".split()
@@ -186,6 +189,8 @@ class RepeatedWord(Rule):
             return lower in _FUNCTION_WORDS | {"had"}
         if previous == lower:
             return False  # the tail of a run of three or more
+        if previous in _RUN_VERBS and lower not in _FUNCTION_WORDS and first.islower():
+            return False  # "execute man man", "type info info": a command and its argument
         if f"{lower}:{next_word}" in lexicon.repeat_idioms:
             return False
         if lower in lexicon.word_names and first != second:
