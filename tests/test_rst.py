@@ -285,3 +285,43 @@ def test_the_text_of_a_named_reference_is_its_target_name_and_is_left_alone():
     )
     assert [code for code, _, _ in lint(text)] == ["RP001"]  # only the embedded link's text
     assert fixed(text) == text  # and that fix is refused: its text names a target too
+
+
+# reST is hard-wrapped: a slip across a line break of a paragraph (or of a list item, or
+# before a reference) is found and fixed as in Markdown; the line break itself stays.
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "The attribute refers to a\na connection object.\n",
+            "The attribute refers to a\nconnection object.\n",
+        ),
+        (
+            (
+                "It is described in detail in the\nthe `Locale Data`_ specification.\n\n"
+                ".. _Locale Data: https://example.org/\n"
+            ),
+            (
+                "It is described in detail in the\n`Locale Data`_ specification.\n\n"
+                ".. _Locale Data: https://example.org/\n"
+            ),
+        ),
+        (
+            "* An item that goes on for a\n  a second line.\n",
+            "* An item that goes on for a\n  second line.\n",
+        ),
+    ],
+)
+def test_a_slip_across_a_line_break_is_fixed(text, fixed):
+    assert copyfix.fix_text(text, kind=RST) == fixed
+
+
+def test_a_glossary_is_prose_and_its_terms_are_not_sentences():
+    text = (
+        "Glossary\n========\n\n.. glossary::\n   :sorted:\n\n   ORM\n"
+        "      An object relational mapper. It maps the the rows.\n\n   lazy load\n"
+        "      loading on first access.\n"
+    )
+    codes = [d.code for d in copyfix.lint_text(text, kind=RST)]
+    assert codes.count("RP001") == 1
+    assert copyfix.fix_text(text, kind=RST) == text.replace("the the", "the")

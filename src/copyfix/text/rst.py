@@ -54,11 +54,20 @@ _WINDOW = 4000
 _LINE_GAP = regex.compile(r"[ \t]*\r?\n[ \t]*")
 _TRAILING_SPACE = regex.compile(r"[ \t]+(?=\r?\n|$)")
 #: Sphinx's prose directives, which docutils does not know, and which of their arguments is
-#: prose too (``.. versionadded:: 2.0 The flag was added.``; ``.. seealso:: text``).
+#: prose too (``.. versionadded:: 2.0 The flag was added.``; ``.. seealso:: text``). A
+#: glossary's content is a definition list: terms, and definitions in prose.
 SPHINX_PROSE_DIRECTIVES = {
     "versionadded": 1, "versionchanged": 1, "deprecated": 1, "versionremoved": 1, "seealso": 0,
-    "only": None,
+    "only": None, "glossary": None,
 }
+
+
+class _AnyOption(dict):
+    """An option spec that takes every option as text: a description's options (``:noindex:``,
+    ``:type: int``) are Sphinx's, unknown to docutils, and masked like the signature."""
+
+    def __missing__(self, key: str):
+        return directives.unchanged
 
 
 class _ProseDirective(Directive):
@@ -68,6 +77,7 @@ class _ProseDirective(Directive):
     has_content = True
     optional_arguments = 2
     final_argument_whitespace = True
+    option_spec = _AnyOption()  # ``.. glossary::`` takes ``:sorted:``
 
     def run(self) -> list[nodes.Node]:
         node = nodes.container()
@@ -96,14 +106,6 @@ SPHINX_DESCRIPTION_DIRECTIVES = frozenset({
     "describe", "object", "option", "envvar", "confval", "rst:directive", "rst:role",
     "rst:directive:option", "std:option", "std:envvar",
 })
-
-
-class _AnyOption(dict):
-    """An option spec that takes every option as text: a description's options (``:noindex:``,
-    ``:type: int``) are Sphinx's, unknown to docutils, and masked like the signature."""
-
-    def __missing__(self, key: str):
-        return directives.unchanged
 
 
 class _DescriptionDirective(Directive):
@@ -248,7 +250,14 @@ def parse_rst(text: str) -> MarkdownLayout:
                 continue
             span = Span(at, at + len(piece))
             if pieces and _LINE_GAP.fullmatch(text, pieces[-1].end, at):
-                blanks.append(Span(pieces[-1].end, at))
+                # The line break inside a block is prose, as a soft break in Markdown, and the
+                # white space around it (indentation, trailing spaces) reads as blank.
+                newline = text.index("\n", pieces[-1].end, at)
+                if newline > pieces[-1].end:
+                    blanks.append(Span(pieces[-1].end, newline))
+                prose.append(Span(newline, newline + 1))
+                if at > newline + 1:
+                    blanks.append(Span(newline + 1, at))
             pieces.append(span)
             prose.append(span)
     found = [
@@ -257,7 +266,12 @@ def parse_rst(text: str) -> MarkdownLayout:
     ]
     prose.sort()
     masks = SpanSet.complement(prose, len(text))
-    literal = SpanSet(_without_trailing_space(text, masks))
+    # The white space around a line break inside a block is masked (the view reads it as
+    # spaces) but not literal: a finding across the break ("refers to a\n  a connection") is
+    # reported and fixed, as in Markdown; the structure check refuses a fix that joins blocks.
+    literal = SpanSet(
+        _without_trailing_space(text, SpanSet.complement([*prose, *blanks], len(text)))
+    )
     return MarkdownLayout(
         prose, literal, sorted(found, key=lambda b: b.span.start), masks, SpanSet(blanks),
         _comments(text, document), (_structure(document),),
@@ -313,8 +327,9 @@ def _structure(document: nodes.document) -> bytes:
 def rst_fingerprint(text: str) -> tuple[object, tuple[str, ...]]:
     """What a fix must keep: the doctree's structure (a warning such as a too-short underline
     changes it) and the text outside prose, with adornment lines at any length (a fix that
-    widens a title widens its underline too)."""
+    widens a title widens its underline too) and without the white space at its edges."""
     layout = parse_rst(text)
-    return layout.structure, tuple(
-        normalise_adornments(text[s.start : s.end]) for s in layout.literal
-    )
+    # White space at a region's edges is the line break and indentation around it, which a
+    # fix in the prose next to it may move (the doctree says whether blocks stayed apart).
+    regions = (normalise_adornments(text[s.start : s.end]).strip() for s in layout.literal)
+    return layout.structure, tuple(region for region in regions if region)
