@@ -27,3 +27,31 @@ def test_examples(rule_run):
 )
 def test_sentence_glue(rule_run, text, expected):
     rule_run.check("SP002", text, expected)
+
+
+# A label glued to its text opens its line or sentence ("Note:This"); mid-sentence a capitalised
+# pair joined by a colon is a notation ("a Name:Value pair"): the space is then only a guess.
+# A shell or template variable (${name?value}, ${shlibs:Depends}) is code.
+@pytest.mark.parametrize(
+    ("text", "safe_fix"),
+    [
+        ("Note:This is important.", "Note: This is important."),
+        ("- Warning:Do not run it twice.", "- Warning: Do not run it twice."),
+        ("Give the header as a Name:Value pair.", None),
+        ("Send a Content-Type:Text header.", None),
+    ],
+)
+def test_a_colon_label_opens_its_line(rule_run, text, safe_fix):
+    assert rule_run.fix("SP002", text) == (safe_fix or text)
+    assert rule_run.lint("SP002", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use the older form ${stress?x}${stress:y} instead.",
+        "It substitutes ${shlibs:Depends} and ${misc:Depends} here.",
+    ],
+)
+def test_variable_expansions_are_code(rule_run, text):
+    assert rule_run.lint("SP002", text) == []

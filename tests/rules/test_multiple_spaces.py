@@ -114,3 +114,14 @@ def test_displays_keep_their_spacing(rule_run, display, flagged):
     text = PROSE + display + "\n" + PROSE
     assert bool(rule_run.lint("SP004", text)) is flagged
     assert bool(rule_run.lint("SP004", PROSE + "A prose line  with a slip.\n")) is True
+
+
+def test_a_table_drawn_with_box_characters_keeps_its_padding(rule_run):
+    table = (
+        "┌────────────┬─────────────┐\n"
+        "│Install Type│RAM (minimum)│\n"
+        "├────────────┼─────────────┤\n"
+        "│No desktop  │256 megabytes│\n"
+        "└────────────┴─────────────┘\n"
+    )
+    assert rule_run.lint("SP004", table) == []

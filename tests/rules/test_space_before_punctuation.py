@@ -104,3 +104,8 @@ def test_tokens_and_arguments_are_not_punctuation(rule_run, text):
 
 def test_a_spaced_off_question_mark_at_a_sentence_end_is_still_fixed(rule_run):
     assert rule_run.fix("SP003", "Is it done ? Yes.") == "Is it done? Yes."
+
+
+def test_a_mark_followed_by_its_name_in_brackets_is_named(rule_run):
+    text = "You can put a single . (dot) in a column, or a , (comma) between."
+    assert rule_run.lint("SP003", text) == []

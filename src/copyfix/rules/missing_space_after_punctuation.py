@@ -116,9 +116,19 @@ def _certain(doc, view: str, mark: str, start: int, end: int, after_code: bool) 
         return after_code or _reads_as_two_sentences(doc, view, start, end)
     if mark == ":":
         # "Note:this" is a label glued to its text; "root:root", "pkg:any", "username:password"
-        # are names joined by a colon: after a lowercase word it may be either.
-        return not doc.analysis.word_before(start).islower()
+        # are names joined by a colon: after a lowercase word it may be either. A label opens
+        # its line or sentence; mid-sentence ("given as a Name:Value pair") it is a notation.
+        label = doc.analysis.word_before(start)
+        return not label.islower() and _opens_a_line_or_sentence(view, start - len(label))
     return True
+
+
+def _opens_a_line_or_sentence(view: str, pos: int) -> bool:
+    """True if only white space, markup, a list marker or a sentence's end stands between
+    ``pos`` and the start of its line."""
+    line_start = view.rfind("\n", max(0, pos - 200), pos) + 1
+    before = view[max(line_start, pos - 200) : pos].rstrip(" \t*_>#(\"“'‘" + MASK_CHAR)
+    return not before or before.endswith((".", "?", "!", ":", "-", "•")) or before.isdigit()
 
 
 def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:

@@ -270,9 +270,13 @@ def _after_a_leading_marker(view: str, start: int) -> bool:
 
 
 def _in_drawn_table(view: str, pos: int) -> bool:
-    """A line with two or more "|" is a row of a table drawn with characters."""
+    """A line with two or more "|" (or box-drawing verticals, "│") is a row of a table drawn
+    with characters."""
     start, end = _line_bounds(view, pos)
-    return view.count("|", start, end) >= 2
+    return len(_TABLE_RULE.findall(view, start, end)) >= 2
+
+
+_TABLE_RULE = regex.compile(r"[|\u2502\u2503\u2551\u250a\u250b\u2506\u2507]")
 
 
 def _aligned_with_neighbour(view: str, gap_end: int) -> bool:

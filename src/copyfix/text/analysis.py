@@ -60,6 +60,12 @@ _POSSESSIVE = regex.compile(r"['’]s$", regex.I)
 # A capitalised word after a word, a comma or a full stop; unless a sentence starts there, it
 # stands mid-sentence and is a name.
 _INNER_CAPITAL = regex.compile(r"(?<=[\p{L},;.][ \t]{1,3})\p{Lu}\p{Ll}+(?![\p{L}\d_.])")
+# A punctuation mark's name in brackets after it: "a . (dot)", "the , (comma)".
+_MARK_NAME_AFTER = regex.compile(
+    r"[ \t]+\((?:dot|period|full stop|comma|colon|semicolon|question mark"
+    r"|exclamation (?:mark|point)|bang)s?\)",
+    regex.I,
+)
 # How far a chunk of non-space characters is followed from an edit: a word is shorter.
 _CHUNK_REACH = 64
 # Lines longer than this, or more lines than this, are judged for protected tokens all at
@@ -143,6 +149,8 @@ class Analysis:
         after = view[pos + 1 : pos + 2]
         if after and not after.isspace() and after not in ",.;:!?":
             return False
+        if _MARK_NAME_AFTER.match(view, pos + 1, pos + 32):
+            return True  # "a single . (dot) in a column": the mark, then its name in brackets
         return self.word_before(pos - 1).lower() in self.doc.lexicon.symbol_introducers
 
     def is_protected(self, span: Span) -> bool:

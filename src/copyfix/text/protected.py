@@ -61,6 +61,8 @@ _PROTECTED_PATTERNS = [
     r"(?<=(?<![^\s'\"‘“(])--?\p{L}[\w-]*[ \t]+)[\w.+-]+(?:,[\w.+-]+)+",
     # printf-style conditional and named formats: %(A=B?T:E), %(name)s
     r"%\([^\s()]*\)",
+    # shell, Make and template variables: ${name}, ${name?value}, ${shlibs:Depends}
+    r"\$\{[^\s{}]*+\}",
 ]
 # A run of non-space characters with a trigger character inside it (not only at its edges, as
 # in "end." or "(see"), an emoticon standing alone, or a prefixed string literal (r"...").
