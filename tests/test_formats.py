@@ -81,6 +81,14 @@ def test_formats_glob_reads_md_as_mdx(tmp_path, monkeypatch) -> None:
     ]
 
 
+def test_fix_lists_the_formats_too(tmp_path, monkeypatch) -> None:
+    runner = _project(tmp_path, monkeypatch, '[formats]\n"docs/**/*.md" = "mdx"\n')
+    (tmp_path / "docs" / "intro.md").write_text("Hello,world.\n")
+    result = runner.invoke(main, ["fix", "--no-cache", "-v", "--diff", "."])
+    assert "copyfix: checked docs/intro.md as mdx" in result.stderr
+    assert "+Hello, world." in result.stdout
+
+
 def test_format_type_beats_the_formats_glob(tmp_path, monkeypatch) -> None:
     runner = _project(tmp_path, monkeypatch, '[formats]\n"*.md" = "mdx"\n')
     (tmp_path / "a.md").write_text("Hello.\n")

@@ -1,4 +1,5 @@
-"""copyfix: an editorial linter and fixer for prose in plain text and Markdown."""
+"""copyfix: an editorial linter and fixer for prose in plain text, Markdown, MDX and
+reStructuredText."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from copyfix.cli.exits import EXIT_CLEAN, EXIT_CRASH, EXIT_ERROR, EXIT_FOUND, UsageProblem
-from copyfix.cli.process import process_paths, report_crashes, use_colour
+from copyfix.cli.process import list_formats, process_paths, report_crashes, use_colour
 from copyfix.cli.settings import Options
 from copyfix.io.files import FileError, encode_text
 from copyfix.io.runner import FileOutcome, Mode
@@ -18,7 +18,7 @@ from copyfix.io.runner import FileOutcome, Mode
 
 def run_fix(
     paths, opts, *, show_diff: bool, unsafe: bool | None, color: str = "auto",
-    exit_zero: bool = False, quiet: bool = False,
+    exit_zero: bool = False, quiet: bool = False, verbose: bool = False,
 ) -> int:
     options = Options.from_click(opts)
     mode = Mode.DIFF if show_diff else Mode.FIX
@@ -27,6 +27,8 @@ def run_fix(
     except UsageProblem as exc:
         click.echo(f"copyfix: {exc}", err=True)
         return EXIT_ERROR
+    if verbose:
+        list_formats(outcomes)
     stdin = paths == ["-"]
     crashes = [o.crash for o in outcomes if o.crash]
     for outcome in outcomes:

@@ -101,7 +101,8 @@ def selection_options(func):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="copyfix")
 def main() -> None:
-    """copyfix: find and fix copy-editing defects in plain text and Markdown."""
+    """copyfix: find and fix copy-editing defects in plain text, Markdown, MDX and
+    reStructuredText."""
 
 
 @main.command()
@@ -151,12 +152,14 @@ def lint(paths, output_format, statistics, output_file, exit_zero, fail_on, diff
               help="Exit 0 when problems remain (errors still exit 2).")
 @click.option("--quiet", is_flag=True,
               help="Print only the summary line, not the problems that remain.")
-def fix(paths, show_diff, unsafe_fixes, color, exit_zero, quiet, **opts):
+@click.option("-v", "--verbose", is_flag=True,
+              help="List each file checked and the format it was read as (on stderr).")
+def fix(paths, show_diff, unsafe_fixes, color, exit_zero, quiet, verbose, **opts):
     """Fix problems in PATHS in place ('-' reads stdin and writes the fixed text to stdout)."""
     from copyfix.cli.fix import run_fix
 
     _exit(run_fix, list(paths) or ["."], opts, show_diff=show_diff, unsafe=unsafe_fixes,
-          color=color, exit_zero=exit_zero, quiet=quiet)
+          color=color, exit_zero=exit_zero, quiet=quiet, verbose=verbose)
 
 
 @main.command("rules")

@@ -39,7 +39,7 @@ class InconsistentApostrophes(Rule):
     Mixed apostrophes come from pasting text from different sources; they look uneven and
     break searches for a word.
 
-    Not flagged in a page that Hugo renders (one with a shortcode or TOML front matter):
+    A page that Hugo renders (one with a shortcode or TOML front matter) is left alone:
     Hugo's typographer, on by default, curls every straight apostrophe on the page.
 
     ## Fix safety
@@ -59,6 +59,7 @@ class InconsistentApostrophes(Rule):
         bad("It's a nice idea. But it doesn’t work.", "It's a nice idea. But it doesn’t work."),
         good("It’s a nice idea. But it doesn’t work."),
         good("It's a nice idea. But it doesn't work."),
+        good("+++\ntitle = 'Home'\n+++\n\nIt's a nice idea. But it doesn’t work.", markdown=True),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
