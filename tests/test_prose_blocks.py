@@ -52,6 +52,9 @@ LISTINGS = [
     "Cost for one… | Public, in-state | Private\nCredit Hour | $337 | $516\n"
     "Standard Semester (15 Cr.Hr.) | $5,055 | $7,740",
     "Plan | Price | Notes\nBasic | $5 | one user,no support",
+    # A Makefile rule at the prose's own indentation: its Make variables make it code.
+    "    install: gentoo\n            install ./gentoo $(BIN)\n"
+    "            install icons/* ${ICONS}",
 ]
 
 

@@ -165,9 +165,11 @@ def _holds_code(lines: list[str]) -> bool:
 # slip looks like (``late.We``), so they count only with few English words around them.
 _CODE_SIGNAL = regex.compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w")
 _NUMBERED_LINE = regex.compile(r"\d+\s")
-# A shell prompt before a command, or the permissions column of ``ls -l``: a listing for sure.
+# A shell prompt before a command, the permissions column of ``ls -l``, or a Make or shell
+# variable (``$(BIN)``, ``${ICONS}``, which no sentence holds): a listing for sure.
 _CERTAIN_SIGNAL = regex.compile(
     r"^[$#%][ \t]+[\w./\[-]|(?:^|(?<=\s))[-dlcbps][rwxsStT-]{9}[.+@]?(?=\s)"
+    r"|\$[({][A-Za-z_]\w*[)}]"
 )
 # Where a sentence may end: a line of a command has no such mark at its end.
 # A shell case branch ends with ";;", which no sentence does.
