@@ -205,3 +205,12 @@ def test_a_lowercase_name_or_symbol_opening_a_sentence_is_kept(rule_run, text):
 def test_a_lowercase_english_word_opening_a_sentence_is_still_flagged(rule_run):
     text = "The package is installed. the library is behind it."
     assert rule_run.fix("CP001", text) == "The package is installed. The library is behind it."
+
+
+def test_an_item_of_a_list_run_into_the_sentence_is_not_a_sentence_end(rule_run):
+    text = (
+        "This usually happens on two conditions: 1. using PostgreSQL, which is strict about "
+        "locks, and 2. you have a connection still open."
+    )
+    assert rule_run.lint("CP001", text) == []
+    assert rule_run.lint("CP001", "It has 2 parts. the second is long.")

@@ -113,11 +113,19 @@ _LIST_LABEL = regex.compile(LIST_LABEL)
 
 
 def _is_list_marker(view: str, token_start: int) -> bool:
-    """``iv. the``, ``1. install``: a token alone at the start of its line."""
+    """``iv. the``, ``1. install``: a token alone at the start of its line, or an item of a
+    list run into the sentence (``two conditions: 1. using it, and 2. you have``): after a
+    colon, a comma, a semicolon, ``and`` or ``or``."""
     i = token_start
     while i > 0 and view[i - 1] in " \t":
         i -= 1
-    return i == 0 or view[i - 1] == "\n"
+    if i == 0 or view[i - 1] in "\n:,;":
+        return True
+    return _RUN_IN_ITEM.search(view, max(0, i - 4), i) is not None
+
+
+# The word before an item of a list run into a sentence: "..., and 2. you have".
+_RUN_IN_ITEM = regex.compile(r"(?<![\p{L}\d])(?:and|or)\Z", regex.I)
 
 
 def find_labels(doc: Document) -> list[Label]:
