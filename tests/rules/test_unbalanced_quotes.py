@@ -51,3 +51,17 @@ def test_a_lone_guillemet_apart_from_words_is_an_arrow(rule_run, text, markdown)
 def test_a_lone_guillemet_touching_a_word_is_still_unbalanced(rule_run):
     assert rule_run.lint("QT002", "This is »not closed, and »this« is.")
     assert rule_run.lint("QT002", "This is »not correct.")
+
+
+# A quotation that ends (or opens) inside code the prose is masked from: the code holds the
+# partner mark, so the prose's mark is not unpaired. Balanced code does not excuse a slip.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ('It provides the mapping from "your-login-\nname@hostname.localdomain" to it.\n', False),
+        ("Do not use them (see Section 5.18, “{pre,post}\n{inst,rm}”) as a novice.\n", False),
+        ('It maps "your name to `x = "a"` and more.\n', True),
+    ],
+)
+def test_a_partner_in_masked_code(rule_run, text, flagged):
+    assert bool(rule_run.lint("QT002", text)) is flagged

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import regex
+
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
+from copyfix.text.blocks import MASK_CHAR
 from copyfix.text.quotes import QuoteMark, Role
 
 if TYPE_CHECKING:
@@ -69,6 +73,8 @@ class UnbalancedQuotes(Rule):
                 continue
             if mark.role is Role.UNKNOWN and _straight_quotation_continues(view, blocks, starts, mark):
                 continue
+            if _partner_in_code(doc, blocks, starts, mark):
+                continue
             message = {
                 Role.OPEN: "Quotation opened and not closed",
                 Role.CLOSE: "Closing quote mark without an opening one",
@@ -85,6 +91,26 @@ class UnbalancedQuotes(Rule):
                 yield violation(mark.pos, mark.pos + 1, message)
 
 
+def _partner_in_code(doc: Document, blocks, starts: list[int], mark: QuoteMark) -> bool:
+    """``“{pre,post}`` / ``{inst,rm}”``, ``"your-login-`` / ``name@host"``: the quotation ends
+    (or opens) inside code that the prose around it is masked from, which holds an odd number
+    of double quote marks of its own."""
+    if doc.view[mark.pos] not in _DOUBLE:
+        return False
+    i = bisect_right(starts, mark.pos) - 1
+    if i < 0:
+        return False
+    block = blocks[i].span
+    hidden = 0
+    for run in _MASKED.finditer(doc.view, block.start, block.end):
+        hidden += sum(doc.text.count(q, run.start(), run.end()) for q in _DOUBLE)
+    return hidden % 2 == 1
+
+
+_DOUBLE = ('"', "“", "”", "„")
+_MASKED = regex.compile(MASK_CHAR + "+")
+
+
 def _stray(view: str, pos: int) -> bool:
     return view[pos - 1 : pos] == " " and view[pos + 1 : pos + 2] == " " and pos > 0
 
@@ -92,8 +118,6 @@ def _stray(view: str, pos: int) -> bool:
 def _straight_quotation_continues(view: str, blocks, starts: list[int], mark: QuoteMark) -> bool:
     """With straight quotes, a paragraph of speech that runs on opens with '"' and the next
     paragraph opens with '"' again; the odd mark out is that paragraph's opening one."""
-    from bisect import bisect_right
-
     i = bisect_right(starts, mark.pos) - 1
     if i < 0 or i + 1 >= len(blocks):
         return False
@@ -104,8 +128,6 @@ def _straight_quotation_continues(view: str, blocks, starts: list[int], mark: Qu
 
 def _continues(view: str, blocks, starts: list[int], mark: QuoteMark) -> bool:
     """A quotation running on into the next paragraph reopens it there."""
-    from bisect import bisect_right
-
     i = bisect_right(starts, mark.pos) - 1
     if i + 1 >= len(blocks):
         return False
