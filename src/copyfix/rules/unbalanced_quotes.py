@@ -73,7 +73,7 @@ class UnbalancedQuotes(Rule):
                 continue
             if mark.role is Role.UNKNOWN and _straight_quotation_continues(view, blocks, starts, mark):
                 continue
-            if _partner_in_code(doc, blocks, starts, mark):
+            if _partner_in_code(doc, mark):
                 continue
             message = {
                 Role.OPEN: "Quotation opened and not closed",
@@ -91,22 +91,31 @@ class UnbalancedQuotes(Rule):
                 yield violation(mark.pos, mark.pos + 1, message)
 
 
-def _partner_in_code(doc: Document, blocks, starts: list[int], mark: QuoteMark) -> bool:
+def _partner_in_code(doc: Document, mark: QuoteMark) -> bool:
     """``“{pre,post}`` / ``{inst,rm}”``, ``"your-login-`` / ``name@host"``: the quotation ends
-    (or opens) inside code that the prose around it is masked from, which holds an odd number
-    of double quote marks of its own."""
-    if doc.view[mark.pos] not in _DOUBLE:
+    (or opens) in code on the line before or after, which the prose is masked from, and which
+    holds an odd number of double quote marks of its own."""
+    view = doc.view
+    if view[mark.pos] not in _DOUBLE:
         return False
-    i = bisect_right(starts, mark.pos) - 1
-    if i < 0:
-        return False
-    block = blocks[i].span
+    # From the start of the line before to the end of the line after, at most _REACH away.
+    floor, ceiling = max(0, mark.pos - _REACH), min(len(view), mark.pos + _REACH)
+    line_start = view.rfind("\n", floor, mark.pos) + 1 or floor
+    lo = view.rfind("\n", floor, max(floor, line_start - 1)) + 1 or floor
+    line_end = view.find("\n", mark.pos, ceiling)
+    hi = ceiling if line_end < 0 else view.find("\n", line_end + 1, ceiling)
+    hi = ceiling if hi < 0 else hi
+    if mark.role is Role.OPEN:
+        lo = mark.pos
+    elif mark.role is Role.CLOSE:
+        hi = mark.pos
     hidden = 0
-    for run in _MASKED.finditer(doc.view, block.start, block.end):
+    for run in _MASKED.finditer(view, lo, hi):
         hidden += sum(doc.text.count(q, run.start(), run.end()) for q in _DOUBLE)
     return hidden % 2 == 1
 
 
+_REACH = 400
 _DOUBLE = ('"', "“", "”", "„")
 _MASKED = regex.compile(MASK_CHAR + "+")
 
