@@ -125,3 +125,12 @@ def test_a_table_drawn_with_box_characters_keeps_its_padding(rule_run):
         "└────────────┴─────────────┘\n"
     )
     assert rule_run.lint("SP004", table) == []
+
+
+# Markdown and reST that put two spaces after their sentences keep them: a wider gap there is
+# cut to the document's two.
+def test_a_wide_sentence_gap_in_two_space_markup_is_cut_to_two(rule_run):
+    text = "One.  Two.  Three.   Four.  Five.\n"
+    assert rule_run.fix("SP004", text, markdown=True) == "One.  Two.  Three.  Four.  Five.\n"
+    single = "One. Two. Three.   Four. Five. Six.\n"
+    assert rule_run.fix("SP004", single, markdown=True) == "One. Two. Three. Four. Five. Six.\n"

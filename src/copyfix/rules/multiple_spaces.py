@@ -74,10 +74,11 @@ class MultipleSpaces(Rule):
         view = doc.view
         # Markdown, MDX and reST collapse the spaces between sentences when they are rendered:
         # there two spaces after a full stop are a habit of the source that no reader sees.
-        two_space_style = doc.kind is not DocumentKind.TEXT or _two_spaces_between_sentences(view)
         found = list(_RUN.finditer(view))
         if not found:
             return
+        typewriter = _two_spaces_between_sentences(view)
+        two_space_style = doc.kind is not DocumentKind.TEXT or typewriter
         # Measured on the text: the layout may already have masked some justified lines as a
         # table, and the widths must count them.
         justified = _justified_widths(doc.text)
@@ -94,9 +95,8 @@ class MultipleSpaces(Rule):
             after_sentence = end - start == 2 and sentence_gap
             if two_space_style and after_sentence:
                 continue
-            # In plain text that puts two spaces after its sentences, a wider gap there is cut
+            # In a document that puts two spaces after its sentences, a wider gap there is cut
             # to the document's two, not to one.
-            typewriter = two_space_style and doc.kind is DocumentKind.TEXT
             gap = "  " if sentence_gap and typewriter else " "
             if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
                 continue
