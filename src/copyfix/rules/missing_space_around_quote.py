@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from copyfix.text.document import Document
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\d]")
-# The plural or possessive of a quoted word: dotless "I"s.
-_PLURAL = regex.compile(r"s(?![\p{L}\p{M}\d])")
+# An ending added to a quoted word: its plural (dotless "I"s), or a verb made of a command
+# ("uuencode"d, "grep"ed, "ping"ing).
+_PLURAL = regex.compile(r"(?:s|es|d|ed|ing)(?![\p{L}\p{M}\d])")
 
 
 class MissingSpaceAroundQuote(Rule):
@@ -47,6 +48,7 @@ class MissingSpaceAroundQuote(Rule):
         good("He is 5'10\" tall; I don't know."),
         good('Put it under "/usr/lib/"package-name or "/usr/share/"package.'),
         good("“Quoted,” she said. Turkish has dotted and dotless \"I\"s."),
+        good("Store a \"uuencode\"d copy, or the \"grep\"ed lines."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -63,7 +65,7 @@ class MissingSpaceAroundQuote(Rule):
             elif (
                 mark.role is Role.CLOSE
                 and _WORD_CHAR.match(view, pos + 1)
-                and not _PLURAL.match(view, pos + 1, pos + 3)
+                and not _PLURAL.match(view, pos + 1, pos + 5)
                 # "/usr/lib/"package-name: a quoted directory that the word after it completes
                 and view[pos - 1 : pos] != "/"
             ):
