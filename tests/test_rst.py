@@ -325,3 +325,19 @@ def test_a_glossary_is_prose_and_its_terms_are_not_sentences():
     codes = [d.code for d in copyfix.lint_text(text, kind=RST)]
     assert codes.count("RP001") == 1
     assert copyfix.fix_text(text, kind=RST) == text.replace("the the", "the")
+
+
+# A backslash escape renders as nothing, and so does the space it escapes: "url\  on" is a link,
+# an invisible separator and a space. Collapsing the two spaces would join link and word.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See https://wiki.debian.org/HowToGetABacktrace\\  on how to do that.\n",
+        "This is version |VERSION|\\ , the latest one.\n",
+        "Use a\\ b\\ c to join them, and \\*stars\\* to show them.\n",
+        "See the FAQ at https://wiki.debian.org/DebianMentorsFaq\\ \nfor more.\n",
+    ],
+)
+def test_escapes_are_markup(text):
+    assert copyfix.fix_text(text, kind=RST) == text
+    assert copyfix.lint_text(text, kind=RST) == []

@@ -52,7 +52,9 @@ _NOT_PROSE = frozenset({
 # How far past the expected place a piece of text is looked for.
 _WINDOW = 4000
 _LINE_GAP = regex.compile(r"[ \t]*\r?\n[ \t]*")
-_TRAILING_SPACE = regex.compile(r"[ \t]+(?=\r?\n|$)")
+# Spaces at the end of a line, unless a backslash escapes the first (``url\ ``, which keeps
+# the link apart from the next line's first word).
+_TRAILING_SPACE = regex.compile(r"(?<!\\)[ \t]+(?=\r?\n|$)")
 #: Sphinx's prose directives, which docutils does not know, and which of their arguments is
 #: prose too (``.. versionadded:: 2.0 The flag was added.``; ``.. seealso:: text``). A
 #: glossary's content is a definition list: terms, and definitions in prose.
@@ -253,8 +255,11 @@ def parse_rst(text: str) -> MarkdownLayout:
                 # The line break inside a block is prose, as a soft break in Markdown, and the
                 # white space around it (indentation, trailing spaces) reads as blank.
                 newline = text.index("\n", pieces[-1].end, at)
-                if newline > pieces[-1].end:
-                    blanks.append(Span(pieces[-1].end, newline))
+                gap = pieces[-1].end
+                if text[gap - 1] == "\\":
+                    gap += 1  # "url\ " at the end of a line: the escaped space is markup
+                if newline > gap:
+                    blanks.append(Span(gap, newline))
                 prose.append(Span(newline, newline + 1))
                 if at > newline + 1:
                     blanks.append(Span(newline + 1, at))
@@ -265,6 +270,8 @@ def parse_rst(text: str) -> MarkdownLayout:
         for key, p in spans_of.items() if p
     ]
     prose.sort()
+    if "\\" in text:
+        prose = _without_escapes(text, prose)
     masks = SpanSet.complement(prose, len(text))
     # The white space around a line break inside a block is masked (the view reads it as
     # spaces) but not literal: a finding across the break ("refers to a\n  a connection") is
@@ -276,6 +283,27 @@ def parse_rst(text: str) -> MarkdownLayout:
         prose, literal, sorted(found, key=lambda b: b.span.start), masks, SpanSet(blanks),
         _comments(text, document), (_structure(document),),
     )
+
+
+# A backslash escape: the backslash is markup, and an escaped space (``url\ on``, a separator
+# that renders as nothing) goes with it.
+_ESCAPE = regex.compile(r"\\[ \t]?")
+
+
+def _without_escapes(text: str, prose: list[Span]) -> list[Span]:
+    """``prose`` (sorted spans) without the backslash escapes inside them: ``\\`` and an
+    escaped space after it render as nothing, so they are markup a fix must keep (collapsing
+    ``url\\  on`` to ``url\\ on`` would join the link and the next word)."""
+    out: list[Span] = []
+    for span in prose:
+        pos = span.start
+        for m in _ESCAPE.finditer(text, span.start, span.end):
+            if m.start() > pos:
+                out.append(Span(pos, m.start()))
+            pos = m.end()
+        if pos < span.end:
+            out.append(Span(pos, span.end))
+    return out
 
 
 def _without_trailing_space(text: str, masks: SpanSet) -> list[Span]:
