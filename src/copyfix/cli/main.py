@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+import threading
 
 import click
 
@@ -29,6 +30,9 @@ def _exit(run, *args, **kwargs) -> None:
     try:
         code = run(*args, **kwargs)
     except KeyboardInterrupt:
+        # The worker pool's own threads may fail while its processes die of the same signal;
+        # what they would print says nothing the user does not know.
+        threading.excepthook = _quiet
         click.echo("copyfix: interrupted", err=True)
         code = EXIT_INTERRUPTED
     except OSError as exc:
@@ -44,6 +48,10 @@ def _exit(run, *args, **kwargs) -> None:
     except Exception as exc:  # noqa: BLE001 - the last guard: one line instead of a traceback
         code = _internal_error(exc)
     sys.exit(code)
+
+
+def _quiet(args) -> None:
+    """A ``threading.excepthook`` that prints nothing."""
 
 
 def _internal_error(exc: BaseException) -> int:
