@@ -7,12 +7,13 @@ import re
 
 Region = tuple[int, int, str]
 
-#: Directives whose body is code, data or a listing (Sphinx's included).
+#: Directives whose body is code, data or a listing (Sphinx's included). An object
+#: description (``.. py:data:: NAME``, ``.. function::``, ``.. option::``) is not one: its
+#: signature line is a directive region, and its body is the object's prose description.
 CODE_DIRECTIVES = re.compile(
     r"(?:code-block|code|sourcecode|literalinclude|highlight|doctest|testcode|testsetup|"
     r"testcleanup|testoutput|math|raw|productionlist|parsed-literal|graphviz|mermaid|csv-table|"
-    r"auto\w+|(?:py|js|c|cpp|rst):\w+|function|class|method|attribute|data|exception|module|"
-    r"currentmodule|envvar|option|program|cmdoption|include|image|figure|toctree)$"
+    r"auto\w+|(?:py:)?(?:module|currentmodule)|program|include|image|figure|toctree)$"
 )
 _DIRECTIVE = re.compile(r"^([ \t]*)\.\.[ \t]+([\w:-]+)::")
 _EXPLICIT = re.compile(r"^([ \t]*)\.\.(?:[ \t]|$)")
