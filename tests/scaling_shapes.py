@@ -189,6 +189,12 @@ def spaces_between_letters(size: int) -> str:
     return "a" + " " * size + "b\n"
 
 
+def spaces_before_a_dash(size: int) -> str:
+    """A run of spaces ending in a dash that starts no option (a bullet): a pattern that looks
+    for an option after any space tries the whole run from each space."""
+    return "a" + " " * size + "- b\n"
+
+
 def open_brackets(size: int) -> str:
     return "[" * size + "\n"
 
@@ -239,6 +245,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "nested-list": (nested_list, 40_000),
     "deep-markup": (deep_markup, 40_000),
     "spaces-between-letters": (spaces_between_letters, 25_000),
+    "spaces-before-a-dash": (spaces_before_a_dash, 25_000),
     "open-brackets": (open_brackets, 25_000),
     "punctuation-runs": (punctuation_runs, 100_000),
     "licence": (licence, 40_000),

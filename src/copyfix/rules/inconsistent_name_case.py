@@ -25,7 +25,7 @@ _DEFINED = regex.compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
 _MIN_CAPITALISED = 3
 # A whole word, as ``\b(?:name|...)\b`` delimits one, not followed by what makes it part of a
 # token (an address, a dotted or hyphenated name).
-_WHOLE_NAME = r"\b\L<words>\b(?![@_]|[.-]\w)"
+_WHOLE_WORD = regex.compile(r"\b\w+\b(?![@_]|[.-]\w)")
 
 
 class InconsistentNameCase(Rule):
@@ -92,14 +92,14 @@ class InconsistentNameCase(Rule):
             names = [w for w in names if w not in defined]
         if not names:
             return
-        # Then the lowercase spellings of just those words. An alternation of the names cost
-        # time per name at every position, and a longer document has more names, so it grew
-        # faster than the text; a named list is one set lookup per word boundary.
-        whole = regex.compile(_WHOLE_NAME, words=names)
+        # Then the lowercase spellings of just those words: whole words looked up in a set. An
+        # alternation of the names (or a named list, \L<names>) costs time per name at every
+        # position, and a longer document has more names, so it grew faster than the text.
+        wanted = set(names)
         lowercase: dict[str, list[int]] = defaultdict(list)
         for block in prose_blocks:
-            for m in whole.finditer(view, block.span.start, block.span.end):
-                if m.start() not in starts and not _glued(view, m.start()):
+            for m in _WHOLE_WORD.finditer(view, block.span.start, block.span.end):
+                if m.group() in wanted and m.start() not in starts and not _glued(view, m.start()):
                     lowercase[m.group()].append(m.start())
         for word, positions in lowercase.items():
             caps = capitalised[word]

@@ -34,8 +34,10 @@ if TYPE_CHECKING:
 _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
 # A lowercase word followed by an option ("find -name", "tar --create"): a command's name.
 # An option after a word (`` -name``, `` --all``): rare in prose, so the scan looks for it first
-# and only then at the word before it; a pattern that starts at the word tries every word.
-_OPTION_AFTER = regex.compile(r"[ \t]+--?\p{L}")
+# and only then at the word before it; a pattern that starts at the word tries every word. The
+# spaces are taken from the start of their run and never given back, or a long run (deep
+# indentation before a bullet) would be tried again from each of its spaces.
+_OPTION_AFTER = regex.compile(r"(?<![ \t])[ \t]++--?\p{L}")
 _COMMAND_BEFORE = regex.compile(r"(?<![\p{L}\d_./-])\p{Ll}[\p{Ll}\d_-]*+\Z")
 # Commands longer than this are not looked for (no command is).
 _COMMAND_REACH = 64
