@@ -130,6 +130,24 @@ def many_distinct_names(size: int) -> str:
     return "\n\n".join(" ".join(out[i : i + 3]) for i in range(0, len(out), 3)) + "\n"
 
 
+def names_used_often(size: int) -> str:
+    """Thousands of different names of many lengths, each written capitalised three times
+    mid-sentence and once in lower case: every one is a name the case check looks for, so
+    their number grows with the text."""
+    r = random.Random(size)
+    out: list[str] = []
+    total = 0
+    while total < size:
+        name = "Q" + "".join(r.choice("bcdfghklmnprstvz") for _ in range(r.randint(3, 18)))
+        s = (
+            f"We met {name} there, saw {name} again and asked {name} about the {name.lower()} "
+            "they mentioned."
+        )
+        out.append(s)
+        total += len(s) + 1
+    return "\n\n".join(" ".join(out[i : i + 3]) for i in range(0, len(out), 3)) + "\n"
+
+
 def one_long_line(size: int) -> str:
     r = random.Random(size)
     parts: list[str] = []
@@ -239,6 +257,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "open-quotes": (open_quotes, 40_000),
     "names": (names, 40_000),
     "many-distinct-names": (many_distinct_names, 40_000),
+    "names-used-often": (names_used_often, 40_000),
     "one-long-line": (one_long_line, 40_000),
     "suppressions": (suppressions, 40_000),
     "nested-brackets": (nested_brackets, 40_000),
