@@ -163,9 +163,10 @@ def _indent(line: str) -> int:
 
 class _Displays:
     """The displays of a plain-text document: blocks (runs of non-blank lines) indented deeper
-    than the document's prose, not opening a list item and holding no sentence boundary. They are examples, tables, sample input and data
-    set off by indentation (``    num_spalettes  - number of chunks``, ``       stop  start``),
-    whose spacing is the author's. Gaps are asked about in order, and each block is measured
+    than the document's prose, not opening a list item and holding no sentence boundary. They
+    are examples, tables, sample input and data set off by indentation
+    (``    num_spalettes  - number of chunks``, ``       stop  start``), whose spacing is the
+    author's. Gaps are asked about in order, and each block is measured
     once, so the whole document costs one pass."""
 
     def __init__(self, text: str) -> None:

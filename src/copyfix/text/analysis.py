@@ -32,11 +32,11 @@ if TYPE_CHECKING:
 
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
 _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
-# A lowercase word followed by an option ("find -name", "tar --create"): a command's name.
-# An option after a word (`` -name``, `` --all``): rare in prose, so the scan looks for it first
-# and only then at the word before it; a pattern that starts at the word tries every word. The
-# spaces are taken from the start of their run and never given back, or a long run (deep
-# indentation before a bullet) would be tried again from each of its spaces.
+# A lowercase word followed by an option ("find -name", "tar --create") is a command's name. The
+# option (`` -name``, `` --all``) is rare in prose, so the scan looks for it first and only then
+# at the word before it; a pattern that starts at the word tries every word. The spaces are
+# taken from the start of their run and never given back, or a long run (deep indentation
+# before a bullet) would be tried again from each of its spaces.
 _OPTION_AFTER = regex.compile(r"(?<![ \t])[ \t]++--?\p{L}")
 _COMMAND_BEFORE = regex.compile(r"(?<![\p{L}\d_./-])\p{Ll}[\p{Ll}\d_-]*+\Z")
 # Commands longer than this are not looked for (no command is).
