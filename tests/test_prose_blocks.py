@@ -52,6 +52,15 @@ LISTINGS = [
     "Cost for one… | Public, in-state | Private\nCredit Hour | $337 | $516\n"
     "Standard Semester (15 Cr.Hr.) | $5,055 | $7,740",
     "Plan | Price | Notes\nBasic | $5 | one user,no support",
+    # A script whose long line a renderer wrapped to the margin; a short command whose quoted
+    # argument holds a run of spaces.
+    "        if [ \"$Y\" = \"\" ]; then\n                echo \"$FILE\" >>NOCHECK\n"
+    "                return\n        fi\n"
+    "        X=\"`md5sum < /var/lib/apt/lists/$FILE | cut -d\\  -f1` `wc -c < /var/lib\n"
+    "/apt/lists/$FILE`\"\n        X=\"`echo \"$X\" | sed 's/^ *//;s/  */ /g'`\"\n"
+    "        if [ \"$X\" != \"$Y\" ]; then\n                echo \"$FILE\" >>BAD\n"
+    "                return\n        fi\n        echo \"$FILE\" >>OK",
+    "    echo\n    sed 's/^/    /' < UNVALIDATED\n    echo",
     # A Makefile rule at the prose's own indentation: its Make variables make it code.
     "    install: gentoo\n            install ./gentoo $(BIN)\n"
     "            install icons/* ${ICONS}",
@@ -183,3 +192,12 @@ def test_a_lowercase_o_opening_a_line_is_a_bullet_not_a_word(text):
     assert [line.lstrip()[:2] for line in fixed.splitlines() if line.lstrip()[:2] == "o "] == [
         "o ", "o "
     ]
+
+
+def test_no_break_spaces_pad_a_column_as_spaces_do():
+    text = (
+        "                Chapter\u00a04.\u00a0Common tasks\n"
+        "Prev\u00a0" + " " * 30 + "\u00a0" + " " * 30 + "\u00a0Next\n\nThe chapter starts here.\n"
+    )
+    assert copyfix.lint_text(text) == []
+    assert copyfix.fix_text(text) == text

@@ -214,3 +214,11 @@ def test_an_item_of_a_list_run_into_the_sentence_is_not_a_sentence_end(rule_run)
     )
     assert rule_run.lint("CP001", text) == []
     assert rule_run.lint("CP001", "It has 2 parts. the second is long.")
+
+
+def test_a_paragraph_after_a_line_introduced_by_a_colon_continues_its_sentence(rule_run):
+    text = (
+        "To stop it, you can prevent the module from loading by creating a file containing "
+        "the line:\n\nblacklist tulip\n\nin the modprobe directory. See the manual page.\n"
+    )
+    assert rule_run.lint("CP001", text) == []

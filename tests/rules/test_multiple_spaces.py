@@ -134,3 +134,8 @@ def test_a_wide_sentence_gap_in_two_space_markup_is_cut_to_two(rule_run):
     assert rule_run.fix("SP004", text, markdown=True) == "One.  Two.  Three.  Four.  Five.\n"
     single = "One. Two. Three.   Four. Five. Six.\n"
     assert rule_run.fix("SP004", single, markdown=True) == "One. Two. Three. Four. Five. Six.\n"
+
+
+def test_spaces_after_a_check_box_line_up_a_menu(rule_run):
+    text = "Say yes here:\n\n[*]   netfilter support (NEW)\n[ ]   Network packet filtering\n<M>   A module\n"
+    assert rule_run.lint("SP004", text) == []

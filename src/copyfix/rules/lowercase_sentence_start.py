@@ -304,7 +304,9 @@ def _follows_example_or_list(doc, start) -> bool:
     return bool(doc.literal) and doc.literal.overlaps(Span(previous_end, block_start))
 
 
-_RUNS_ON = regex.compile(r"\p{Ll}\s*$")
+# How the paragraph before a displayed line ends when its sentence goes on after the display:
+# mid-sentence ("To see it, run") or with a colon ("a file containing the line:").
+_RUNS_ON = regex.compile(r"[\p{Ll}:]\s*$")
 _INTRODUCTION_MIN_WORDS = 6
 
 

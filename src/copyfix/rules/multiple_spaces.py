@@ -267,7 +267,13 @@ def _after_a_leading_marker(view: str, start: int) -> bool:
     if line_start == 0 and start > 12:
         return False
     head = view[line_start:start].strip()
+    if _CHECKBOX.fullmatch(head):
+        return True  # "[*]   netfilter support": a box of a configuration menu
     return len(head) <= 2 and bool(head) and not any(c.isalnum() for c in head)
+
+
+# A check box or a menu mark that opens a line: "[ ]", "[*]", "[x]", "<M>", "( )".
+_CHECKBOX = regex.compile(r"[\[<(][ *xXM+-]?[\]>)]")
 
 
 def _in_drawn_table(view: str, pos: int) -> bool:

@@ -111,7 +111,7 @@ def _paragraph_spans(
         indented
         and introduced
         and not _BULLET.match(lines[0])  # "See:" and a list of items, not an example
-        or (all(_SLIGHTLY_INDENTED_LINE.match(line) for line in lines) and _holds_code(lines))
+        or (_mostly_indented(lines) and _holds_code(lines))
     ):
         return ((0, len(body)),), ends_intro
     if _is_record(lines):
@@ -153,6 +153,18 @@ def _is_record(lines: list[str]) -> bool:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+def _mostly_indented(lines: list[str]) -> bool:
+    """Every line indented by a little, or in a longer block all but one line in ten: a long
+    line of a script that a renderer wrapped starts its continuation at the margin."""
+    indented = sum(1 for line in lines if _SLIGHTLY_INDENTED_LINE.match(line))
+    if indented == len(lines):
+        return True
+    return len(lines) >= _WRAPPED_MIN_LINES and indented * 10 >= 9 * len(lines)
+
+
+_WRAPPED_MIN_LINES = 10
 
 
 def _holds_code(lines: list[str]) -> bool:
@@ -218,9 +230,14 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
         if not body or body.startswith("<!--"):
             continue
         offset = m.start() + len(line) - len(body)
+        indented = line is not body
+        # A no-break space pads a column as a space does ("Prev\xa0   \xa0Next", as text
+        # browsers lay out a page's navigation).
+        if "\u00a0" in body:
+            body = body.replace("\u00a0", " ")
         columnar = _columnar(body)
         rows.append((offset, m.end(), columnar))
-        if _is_listing_line(body, line is not body, columnar):
+        if _is_listing_line(body, indented, columnar):
             spans.append(Span(offset, m.end()))
     for i, (line_start, line_end, columnar) in enumerate(rows):
         if not columnar:
@@ -254,11 +271,11 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
         return True  # "libc6      install": alignment, not a slip
     if _PIPE_ROW.search(body):
         return True  # "Credit Hour | $337 | $516": cells of a table, not a sentence
-    if columnar == 2:
-        return False
     code = _CODE_SIGNAL.search(body) is not None
     if code and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
-        return True  # "apt-mark hold package_name"
+        return True  # "apt-mark hold package_name", "sed 's/^/    /' < BAD"
+    if columnar == 2:
+        return False
     strong = code or _NUMBERED_LINE.match(body) is not None
     if not strong and _WEAK_SIGNAL.search(body) is None:
         return False
