@@ -201,3 +201,10 @@ def test_no_break_spaces_pad_a_column_as_spaces_do():
     )
     assert copyfix.lint_text(text) == []
     assert copyfix.fix_text(text) == text
+
+
+def test_a_bare_row_of_words_set_two_spaces_apart_is_output():
+    text = "The root holds these folders:\n\nbin  dev  etc  lib  proc  sbin  usr\n\nand more.\n"
+    assert copyfix.fix_text(text) == text
+    prose = "A slip  here and  there and  again in one line of prose.\n"
+    assert len([d for d in copyfix.lint_text(prose) if d.code == "SP004"]) == 3

@@ -275,11 +275,21 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
     if code and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
         return True  # "apt-mark hold package_name", "sed 's/^/    /' < BAD"
     if columnar == 2:
-        return False
+        # "bin  dev  etc  lib  proc": words set two spaces apart three times or more, with no
+        # punctuation between them or at the end, are a row of output on their own.
+        return (
+            len(_COLUMN_GAP.findall(body)) >= _ROW_GAPS
+            and _BARE_ROW.fullmatch(body) is not None
+            and not _SENTENCE_END.search(body)
+        )
     strong = code or _NUMBERED_LINE.match(body) is not None
     if not strong and _WEAK_SIGNAL.search(body) is None:
         return False
     return not _reads_as_english(body, _MIN_ENGLISH_SHARE[strong])
+
+
+_ROW_GAPS = 3
+_BARE_ROW = regex.compile(r"[\w./+-]+(?:[ \t]+[\w./+-]+)*[ \t]*")
 
 
 def _may_have_gap(body: str) -> bool:
