@@ -9,7 +9,6 @@ import regex
 
 from copyfix.model import FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
-from copyfix.text.blocks import MASK_CHAR
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -150,11 +149,11 @@ class _Leftover:
 
     def _hidden_unpaired(self) -> dict[str, list[int]]:
         """Offsets of the unpaired brackets of the block's masked code, sorted, by bracket."""
-        view, text = self.doc.view, self.doc.text
+        text = self.doc.text
         openers: list[int] = []
         unpaired: dict[str, list[int]] = defaultdict(list)
-        for run in _MASKED.finditer(view, self.start, self.end):
-            for m in _BRACKETS.finditer(text, run.start(), run.end()):
+        for start, end in self.doc.masks.within(self.start, self.end):
+            for m in _BRACKETS.finditer(text, start, end):
                 ch = m.group()
                 if ch in "([{":
                     openers.append(m.start())
@@ -190,7 +189,6 @@ class _Leftover:
         return False
 
 
-_MASKED = regex.compile(MASK_CHAR + "+")
 
 
 def _closes_open_bracket(view: str, pos: int, stack: list[tuple[str, int]]) -> bool:

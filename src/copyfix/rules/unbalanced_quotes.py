@@ -4,11 +4,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
-from copyfix.text.blocks import MASK_CHAR
 from copyfix.text.quotes import QuoteMark, Role
 
 if TYPE_CHECKING:
@@ -110,14 +107,13 @@ def _partner_in_code(doc: Document, mark: QuoteMark) -> bool:
     elif mark.role is Role.CLOSE:
         hi = mark.pos
     hidden = 0
-    for run in _MASKED.finditer(view, lo, hi):
-        hidden += sum(doc.text.count(q, run.start(), run.end()) for q in _DOUBLE)
+    for start, end in doc.masks.within(lo, hi):
+        hidden += sum(doc.text.count(q, start, end) for q in _DOUBLE)
     return hidden % 2 == 1
 
 
 _REACH = 400
 _DOUBLE = ('"', "“", "”", "„")
-_MASKED = regex.compile(MASK_CHAR + "+")
 
 
 def _stray(view: str, pos: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from operator import attrgetter
 
 from copyfix.model import Span
@@ -54,6 +54,16 @@ class SpanSet:
     def contains(self, offset: int) -> bool:
         i = bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._ends[i]
+
+    def within(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """The members' parts inside ``[lo, hi)``, in order, as (start, end) code-point offsets;
+        found by bisection, so asking for one block of a long document costs that block."""
+        i = max(bisect_right(self._starts, lo) - 1, 0)
+        while i < len(self._starts) and self._starts[i] < hi:
+            start, end = max(self._starts[i], lo), min(self._ends[i], hi)
+            if start < end:
+                yield start, end
+            i += 1
 
     def union(self, other: Iterable[Span]) -> SpanSet:
         return SpanSet([*self, *other])
