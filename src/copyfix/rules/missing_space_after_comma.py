@@ -68,7 +68,7 @@ class MissingSpaceAfterComma(Rule):
         for m in _GLUED.finditer(view):
             if m.start() > 0 and view[m.start() - 1] in " \t":
                 continue  # the wrong-side case above
-            if _compact_list(view, m.start()) or _data_record(view, m.start()):
+            if _data_record(view, m.start()):
                 continue
             at = m.end()
             yield violation(
@@ -77,29 +77,10 @@ class MissingSpaceAfterComma(Rule):
             )
 
 
-# Items of a compact list: letters, codes or numbers of one or two characters ("R,G,B", "x,y,z",
-# "en,fr,de"), an ellipsis closing it ("R,G,B,...").
-_LIST_ITEM = regex.compile(r"[\p{L}\d]{1,2}|\.\.\.|…")
 _GLUED_COMMA = regex.compile(r",(?=\S)")
-# How far the list or the record around a comma is looked at, in code points either way.
-_REACH = 64
+# How far the record around a comma is looked at, in code points either way.
 _LINE_REACH = 400
 _FIELD_WORDS = 4
-
-
-def _compact_list(view: str, comma: int) -> bool:
-    """True when the comma at ``comma`` joins a compact list of three items or more, each of one
-    or two characters (``R,G,B``, ``en,fr,de``, ``1,2,3``): a notation written without spaces
-    on purpose. A slip glues one comma between words ("Paris,France"), and a list of words
-    glued together ("industrial,supply,and") is still fixed."""
-    lo = comma
-    while lo > 0 and not view[lo - 1].isspace() and comma - lo < _REACH:
-        lo -= 1
-    hi = comma
-    while hi < len(view) and not view[hi].isspace() and hi - comma < _REACH:
-        hi += 1
-    items = view[lo:hi].strip("()[]{}\"'“”‘’.;:").split(",")
-    return len(items) >= 3 and all(_LIST_ITEM.fullmatch(item) for item in items if item)
 
 
 def _data_record(view: str, comma: int) -> bool:

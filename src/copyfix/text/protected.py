@@ -61,6 +61,9 @@ _PROTECTED_PATTERNS = [
     r"(?<=(?<![^\s'\"‘“(])--?\p{L}[\w-]*[ \t]+)[\w.+-]+(?:,[\w.+-]+)+",
     # printf-style conditional and named formats: %(A=B?T:E), %(name)s
     r"%\([^\s()]*\)",
+    # compact lists of one- or two-character items, written without spaces on purpose:
+    # R,G,B,R,G,B,..., en,fr,de, x,y,z (a glued comma between words is still a slip)
+    r"(?<![\w,])(?:[\p{L}\d]{1,2},){2,}(?:[\p{L}\d]{1,2}|\.\.\.|…)(?![\w])",
     # shell, Make and template variables: ${name}, ${name?value}, ${shlibs:Depends}
     r"\$\{[^\s{}]*+\}",
 ]
