@@ -80,8 +80,6 @@ def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
     start, mark = m.start(1), m.group(2)
     if set(mark) <= {"!", "?"} and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
         return False  # "a ! prompt", "full of ??? entries": a token the sentence goes on past
-    if mark[0] in "!?" and mark[-1] in ",;:":
-        return False  # "the same as !, which": a mark being named, then the sentence's comma
     if doc.analysis.is_named_mark(m.start(2)):
         return False  # "The . (dot) character", "with / or ?": a character being named
     if mark in ("::", ";;"):

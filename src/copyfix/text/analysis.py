@@ -153,6 +153,8 @@ class Analysis:
             return False
         if _MARK_NAME_AFTER.match(view, pos + 1, pos + 32):
             return True  # "a single . (dot) in a column": the mark, then its name in brackets
+        if view[pos] in "!?" and after in (",", ";", ":"):
+            return True  # "the same as !, which": the mark, then the sentence's own comma
         return self.word_before(pos - 1).lower() in self.doc.lexicon.symbol_introducers
 
     def is_protected(self, span: Span) -> bool:
