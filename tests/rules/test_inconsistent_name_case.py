@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_examples(rule_run):
     rule_run.examples("CP002")
@@ -29,3 +31,29 @@ def test_a_capital_after_a_list_label_is_not_a_name(rule_run):
         "After you download them, check the key."
     )
     assert rule_run.lint("CP002", text) == []
+
+
+_CHINA = "Trade with China rose. Ties to China held. We met China. "
+
+
+@pytest.mark.parametrize(
+    ("tail", "flagged"),
+    [
+        ("So china's ports and India met.", ["china"]),  # before an apostrophe: a whole word
+        ("So china’s ports and India met.", ["china"]),
+        ("So china-made goods sold.", []),  # before a hyphen and a letter: one token
+        ("So chinaware and porcelain sold.", []),  # inside a longer word
+        ("So Indochina and India met.", []),
+        ("So machina and India met.", []),
+        ("See china.example.org for more.", []),  # part of a dotted name
+        ("Mail china@example.org now.", []),
+        ("So china_ports and india_ports met.", []),
+        ("So china2 and India met.", []),
+        ("So in china, and in china again.", []),  # as often lowercase as a third of the caps
+        ("So china and India met. Then china again.", []),
+    ],
+)
+def test_lowercase_spellings_are_whole_words(rule_run, tail, flagged):
+    text = _CHINA + tail
+    found = [text[f.span.start : f.span.end] for f in rule_run.lint("CP002", text)]
+    assert found == flagged

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
-from copyfix.text.blocks import BlockKind
+from copyfix.text.blocks import Block, BlockKind
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 # before it is checked afterwards (a lookbehind at the start is tried at every position).
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
 _WORD_BEFORE = frozenset("'’@./_-")
-_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}]+")
 _DEFINED = regex.compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
 # A capitalised word counts as a name only mid-sentence and away from other capitalised words,
 # so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
@@ -72,36 +71,42 @@ class InconsistentNameCase(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         starts = doc.analysis.sentence_word_starts | {label.start for label in doc.analysis.labels}
-        prose_blocks = [b for b in doc.blocks if not _is_title(view, b.span.start, b.span.end)]
-        seen = _capitalised_mid_sentence(view, prose_blocks, starts)
-        if not seen:
+        titles: dict[tuple[int, int], bool] = {}
+
+        def is_title(block: Block) -> bool:
+            key = (block.span.start, block.span.end)
+            if key not in titles:
+                titles[key] = _is_title(view, *key)
+            return titles[key]
+
+        paragraphs = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH and not is_title(b)]
+        seen = _capitalised_mid_sentence(view, paragraphs, starts)
+        # The lowercase spellings of the words capitalised often enough, found first: most
+        # such words are never written in lowercase, and need no closer look.
+        lowercase = _lowercase_uses(
+            doc,
+            {w for w, positions in seen.items() if len(positions) >= _MIN_CAPITALISED},
+            starts,
+            is_title,
+        )
+        if not lowercase:
             return
-        capitalised, first_seen, after_article = _name_uses(doc, seen)
-        names = [
+        capitalised, first_seen, after_article = _name_uses(doc, {w: seen[w] for w in lowercase})
+        names = {
             word
             for word, caps in capitalised.items()
             if caps >= _MIN_CAPITALISED
             and after_article[word] * 2 < caps  # "the Software": a defined term, not a name
             and word not in doc.analysis.words_in_code  # "bash": also a command in this document
             and word not in doc.lexicon.sentence_openers  # "Otherwise": capitalised by position
-        ]
+        }
         # A word defined in quotes ('A "Transparent" copy means ...') is a defined term: the
         # document may use the plain word in its ordinary sense too.
         if names:
-            defined = {m.group(1).lower() for m in _DEFINED.finditer(view)}
-            names = [w for w in names if w not in defined]
-        if not names:
-            return
-        # Then the lowercase spellings of just those words: whole words looked up in a set. An
-        # alternation of the names (or a named list, \L<names>) costs time per name at every
-        # position, and a longer document has more names, so it grew faster than the text.
-        wanted = set(names)
-        lowercase: dict[str, list[int]] = defaultdict(list)
-        for block in prose_blocks:
-            for m in _WHOLE_WORD.finditer(view, block.span.start, block.span.end):
-                if m.group() in wanted and m.start() not in starts and not _glued(view, m.start()):
-                    lowercase[m.group()].append(m.start())
+            names -= {m.group(1).lower() for m in _DEFINED.finditer(view)}
         for word, positions in lowercase.items():
+            if word not in names:
+                continue
             caps = capitalised[word]
             if len(positions) * 3 > caps:
                 continue
@@ -118,23 +123,57 @@ class InconsistentNameCase(Rule):
 
 
 def _capitalised_mid_sentence(view: str, blocks: list, starts: set[int]) -> dict[str, list[int]]:
-    """Lowercased word -> offsets of its capitalised uses in running prose, sentence starts
-    excepted. List items, headings and cells are often in title or imperative case ("* Add
-    support") and say nothing about names, so only paragraphs count."""
+    """Lowercased word -> offsets of its capitalised uses in running prose (``blocks``, the
+    paragraphs that are not titles), sentence starts excepted. List items, headings and cells
+    are often in title or imperative case ("* Add support") and say nothing about names, so
+    only paragraphs count."""
     seen: dict[str, list[int]] = defaultdict(list)
     for block in blocks:
-        if block.kind is not BlockKind.PARAGRAPH:
-            continue
         for m in _CAPITALISED.finditer(view, block.span.start, block.span.end):
             if m.start() not in starts:
                 seen[m.group().lower()].append(m.start())
     return seen
 
 
+def _lowercase_uses(
+    doc: Document, words: set[str], starts: set[int], is_title: Callable[[Block], bool]
+) -> dict[str, list[int]]:
+    """Word -> offsets where it is written in lowercase as a whole word, outside titles, not
+    at a sentence start, not continuing a longer token. Only the blocks that hold one of the
+    words in some case are searched, and only for those words: an alternation of the words (or
+    a named list, \\L<words>) costs time per word at every position, and a longer document has
+    more names, so it grew faster than the text."""
+    view = doc.view
+    found: dict[str, list[int]] = defaultdict(list)
+    for block, present in doc.analysis.blocks_with_word(words):
+        start, end = block.span.start, block.span.end
+        if is_title(block):
+            continue
+        for word in present:
+            at = view.find(word, start, end)
+            while at >= 0:
+                after = at + len(word)
+                # As a scan of the block's whole words (_WHOLE_WORD) would find it; a letter or
+                # digit before is also a glued token (_glued), so it is cheap to rule out first.
+                if (
+                    at not in starts
+                    and not (at > 0 and (view[at - 1].isalnum() or _WORD_CHAR.match(view, at - 1)))
+                    and (m := _WHOLE_WORD.match(view, at, end)) is not None
+                    and m.end() == after
+                    and not _glued(view, at)
+                ):
+                    found[word].append(at)
+                at = view.find(word, after, end)
+    return found
+
+
+_WORD_CHAR = regex.compile(r"\w")
+
+
 def _name_uses(
     doc, seen: dict[str, list[int]]
 ) -> tuple[Counter[str], dict[str, int], Counter[str]]:
-    """For words seen often enough and also written in lowercase somewhere, the capitalised uses
+    """For the words of ``seen`` seen often enough, the capitalised uses
     that read as a name (not glued to markup, not after a clause mark or at a line start, not a
     label like "Chapter 9", not quoted, not in a run of capitalised words): their count, the
     first offset, and how many follow an article."""
@@ -142,11 +181,8 @@ def _name_uses(
     capitalised: Counter[str] = Counter()
     after_article: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    if all(len(positions) < _MIN_CAPITALISED for positions in seen.values()):
-        return capitalised, first_seen, after_article
-    written_lower = set(_LOWER_WORD.findall(view))
     for word, positions in seen.items():
-        if len(positions) < _MIN_CAPITALISED or word not in written_lower:
+        if len(positions) < _MIN_CAPITALISED:
             continue
         for pos in positions:
             end = pos + len(word)
@@ -206,6 +242,8 @@ _LIST_LABEL_BEFORE = regex.compile(r"(?<![\p{L}\d])\(?(?:\d{1,3}|\p{L}|[ivx]{1,4
 
 
 def _is_title(view: str, start: int, end: int) -> bool:
+    """Whether most of the block's words (starting with a letter) start with a capital; a
+    block that ends a sentence and has more than twelve words is prose."""
     words = [w for w in view[start:end].split() if w[:1].isalpha()]
     if not words or view[start:end].rstrip().endswith((".", "?", "!")) and len(words) > 12:
         return False

@@ -8,7 +8,7 @@ engine drops any violation that touches one, so a rule never has to ask.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cached_property
 from itertools import compress, count
 from operator import and_, eq
@@ -52,6 +52,9 @@ _NON_ASCII_NON_WORD = regex.compile(r"[^\x00-\x7f\p{L}\p{M}\d’]+")
 _ASCII_NON_WORD = bytes(
     b if chr(b).isalnum() or b in b"'\x00" or b >= 0x80 else ord(" ") for b in range(256)
 )
+_APOSTROPHE = regex.compile(r"['’]")
+# Matched backwards (the r flag) from where it is asked to end: the word just before an offset.
+_WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}\d]+")
 _CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
 
 # The tokens of a chunk of text that word knowledge judges: letters (with inner apostrophes and
@@ -279,6 +282,32 @@ class Analysis:
             words += chunk.split()
             words.append(-1 - i)
         return words, firsts
+
+    def blocks_with_word(self, words: set[str] | frozenset[str]) -> list[tuple[Block, set[str]]]:
+        """The blocks, in order, that may hold one of ``words`` (lowercase) in any case as a
+        whole word, each with those of ``words`` it may hold: every block that does, and a few
+        that hold a word only inside a longer token ("china" in "china.com"). The lookups run
+        in C over the whole document; Python only sees the hits."""
+        if not words:
+            return []
+        listed, firsts = self.block_words
+        found: dict[int, set[str]] = defaultdict(set)
+        for i in compress(count(), map(words.__contains__, listed)):
+            found[bisect_right(firsts, i) - 1].add(listed[i])
+        blocks = self.doc.blocks
+        # block_words keeps an apostrophe inside its word ("china's"), where a word boundary
+        # ends the word: look those words up too.
+        view = self.doc.view
+        if "'" in view or "’" in view:
+            starts = [b.span.start for b in blocks]
+            for apostrophe in _APOSTROPHE.finditer(view):
+                m = _WORD_BEFORE.match(view, 0, apostrophe.start())
+                word = m.group().lower() if m is not None else ""
+                if word in words:
+                    b = bisect_right(starts, m.start()) - 1
+                    if b >= 0 and m.end() <= blocks[b].span.end:
+                        found[b].add(word)
+        return [(blocks[b], found[b]) for b in sorted(found)]
 
     def blocks_with_repeat(self, lengths: range) -> list[Block]:
         """Blocks where a run of ``n`` words (``n`` in ``lengths``) is followed by the same run.
