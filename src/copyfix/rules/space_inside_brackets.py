@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 # Each pattern starts with the bracket or the space itself, so the engine skips quickly
 # through text without brackets; what stands before is checked afterwards.
 _AFTER_OPENING = regex.compile(r"([(\[])([ \t]+)(?=[^\s)\]}])")
-_BEFORE_CLOSING = regex.compile(r"(?<![ \t])([ \t]++)([)\]])(?=$|[\s.,;:!?\ufffc])", regex.M)
+# The spaces are found by a look behind from the bracket, so the engine skips ahead to the rare
+# brackets instead of trying every space of the text.
+_BEFORE_CLOSING = regex.compile(r"(?<=(?<![ \t])([ \t]++))([)\]])(?=$|[\s.,;:!?\ufffc])", regex.M)
 
 
 class SpaceInsideBrackets(Rule):
@@ -85,7 +87,7 @@ class SpaceInsideBrackets(Rule):
                 title="Remove the space", applicability=_pair_fix(found, padded),
             )
         for m in _BEFORE_CLOSING.finditer(view):
-            if m.start() == 0 or view[m.start() - 1] in " \t\n([{":
+            if m.start(1) == 0 or view[m.start(1) - 1] in " \t\n([{":
                 continue
             start, end = m.span(1)
             if _is_smiley(view, m.start(2)) or doc.analysis.is_named_mark(m.start(2)):

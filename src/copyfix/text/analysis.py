@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import cached_property
 from itertools import compress, count
-from operator import and_, eq
+from operator import eq
 from typing import TYPE_CHECKING
 
 import regex
@@ -321,11 +321,12 @@ class Analysis:
             if n == 1:
                 hits = compress(count(), same)
             else:
-                pairs = map(and_, same, same[1:])
+                # Python sees only the runs whose first words match; the integer that ends
+                # the list equals no word, so ``same[i + 1]`` is always there.
                 hits = (
                     i
-                    for i in compress(count(), pairs)
-                    if words[i : i + n] == words[i + n : i + 2 * n]
+                    for i in compress(count(), same)
+                    if same[i + 1] and words[i : i + n] == words[i + n : i + 2 * n]
                 )
             found.update(bisect_right(firsts, i) - 1 for i in hits)
         blocks = self.doc.blocks
