@@ -222,3 +222,26 @@ def test_a_paragraph_after_a_line_introduced_by_a_colon_continues_its_sentence(r
         "the line:\n\nblacklist tulip\n\nin the modprobe directory. See the manual page.\n"
     )
     assert rule_run.lint("CP001", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A glossary: each term on its own line, its definition indented below it.
+        "dirty\n    A working tree is dirty when it holds changes.\n"
+        "evil merge\n    An evil merge brings changes that no parent has.\n",
+        "Terms used here.\n\nshallow clone\n    A clone with part of the history only.\n",
+        # A docstring's parameter list.
+        "Move the position.\n\n  offset\n    The new position, in bytes.\n",
+        # A sentence that goes on after the output it displays.
+        "Create it:\n\n$ mkdir demo\n$ cd demo\n\nto which it will reply\n\n"
+        "Created an empty store in demo/\n\nwhich means that all went well.\n",
+    ],
+)
+def test_terms_and_continued_sentences_are_not_sentence_starts(rule_run, text):
+    assert rule_run.lint("CP001", text) == []
+
+
+def test_a_lowercase_start_after_a_full_stop_in_a_definition_is_still_found(rule_run):
+    text = "dirty\n    A tree is dirty when it holds changes. it is not clean.\n"
+    assert rule_run.fix("CP001", text) == text.replace(". it", ". It")

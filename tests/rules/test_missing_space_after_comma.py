@@ -46,3 +46,8 @@ def test_comma_spacing(rule_run, text, expected):
 )
 def test_compact_lists_and_records(rule_run, text, expected):
     rule_run.check("SP001", text, expected)
+
+
+def test_a_comma_inside_a_quoted_rule_with_a_file_name_is_code(rule_run):
+    text = 'For example, "dir-merge,e .rules" works like "dir-merge .rules" here.'
+    assert rule_run.lint("SP001", text) == []

@@ -139,3 +139,18 @@ def test_a_wide_sentence_gap_in_two_space_markup_is_cut_to_two(rule_run):
 def test_spaces_after_a_check_box_line_up_a_menu(rule_run):
     text = "Say yes here:\n\n[*]   netfilter support (NEW)\n[ ]   Network packet filtering\n<M>   A module\n"
     assert rule_run.lint("SP004", text) == []
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        # Configuration with a quoted path, set in columns.
+        "Configure the module like this:\n\nCacheDir   \"/var/cache/demo/\"\nCacheOn disk /\n",
+        "For example,\n\nRedirect permanent \"/old/\"   \"http://www.example.com/new/\"\n",
+        # A command after a prompt, and its output.
+        "$ tool ls-tree 92b8b694\n100644 blob 3b18e512dba79e4c8300dd08aeb37f8e728b8dad    file.txt\n",
+    ],
+)
+def test_aligned_columns_of_config_and_output_are_kept(rule_run, listing):
+    text = listing + "\nThis is what the example shows.\n"
+    assert rule_run.lint("SP004", text) == []

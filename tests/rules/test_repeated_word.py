@@ -85,3 +85,23 @@ def test_long_long_is_a_type_and_an_idiom(rule_run, text):
 )
 def test_a_command_named_twice_after_a_verb_of_running(rule_run, text, flagged):
     assert bool(rule_run.lint("RP001", text)) is flagged
+
+
+_WRAPPED = (
+    "The tool moves content between three places, and each command below moves it one step\n"
+    "along that path, in the order the chapter describes them, from the first to the last.\n\n"
+)
+
+
+def test_a_word_ending_one_row_and_opening_the_next_is_not_repeated(rule_run):
+    text = _WRAPPED + "    working tree → index\n    index → object store\n"
+    assert rule_run.lint("RP001", text) == []
+
+
+def test_a_word_repeated_across_a_wrapped_line_is_still_found(rule_run):
+    text = (
+        "The tool moves content between three places, and each command below moves the\n"
+        "the content one step along that path, in the order the chapter describes them.\n"
+    )
+    [finding] = rule_run.lint("RP001", text)
+    assert finding.message == "Repeated word 'the'"

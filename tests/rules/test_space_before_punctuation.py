@@ -109,3 +109,33 @@ def test_a_spaced_off_question_mark_at_a_sentence_end_is_still_fixed(rule_run):
 def test_a_mark_followed_by_its_name_in_brackets_is_named(rule_run):
     text = "You can put a single . (dot) in a column, or a , (comma) between."
     assert rule_run.lint("SP003", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A lone full stop with the sentence going on in lowercase is an argument or a name.
+        "Make them owned by root:\n\nchown 0 . lib data\n",
+        "The pull command can also be given . as the remote, in which case it merges.",
+        "Then run git add . once more.",
+        # A mark after its own name, or inside brackets or quotes around the sentence.
+        "A path that begins with a colon : is special, and a second colon : ends it.",
+        "Take a snapshot of every file here (note the .), then commit.",
+        "The quantifiers are '+ and ?' in that dialect.",
+    ],
+)
+def test_a_mark_being_named_or_passed_is_not_a_slip(rule_run, text):
+    assert rule_run.lint("SP003", text) == []
+    assert rule_run.fix("SP003", text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("This is the end . Then we left.", "This is the end. Then we left."),
+        ("It was late .\nWe left.", "It was late.\nWe left."),
+        ("Apples , pears and plums.", "Apples, pears and plums."),
+    ],
+)
+def test_a_space_before_a_sentence_end_is_still_fixed(rule_run, text, fixed):
+    assert rule_run.fix("SP003", text) == fixed

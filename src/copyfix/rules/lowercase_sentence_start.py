@@ -204,6 +204,12 @@ def _after_a_boundary(doc, start, after: int) -> Applicability | None:
         applicability = Applicability.UNSAFE
     if not common and view[after : after + 1] in ("\n", ":", ""):
         return None  # "hoisted\n(default): ...": a term being defined
+    line_start = view.rfind("\n", 0, start.word_start) + 1
+    if not view[line_start : start.word_start].strip():
+        # "...modifications.\nevil merge\n    An evil merge is": a glossary's next term
+        following = view.find("\n", view.find("\n", start.word_start) + 1)
+        if _term_then_definition(view[line_start : following if following >= 0 else len(view)]):
+            return None
     if view[after : after + 1] == ":":
         # "are unknown. note: The Lighthouse": a label the document writes in
         # lowercase on purpose, as often as a slip
@@ -241,9 +247,27 @@ def _block_is_sentence(doc, start, word: str) -> bool:
         return False
     if "\n" not in text and text.rstrip().endswith(":"):
         return False  # "a class instance:": a term introducing its definition
+    if _term_then_definition(text):
+        return False  # "evil merge" / "    An evil merge is...": a glossary's term
     if _after_indented_block(doc, start.block.span.start):
         return False  # "...was translated to": the sentence goes on after an indented example
     return len(text.split()) > 1 or bool(_TERMINAL.search(text))
+
+
+def _term_then_definition(text: str) -> bool:
+    """A first line with no sentence punctuation and the lines after it indented more deeply:
+    a term and its definition, as man pages, Info manuals and text renderings of HTML
+    definition lists set them ("detached HEAD" / "    Normally the HEAD stores...")."""
+    first, _, rest = text.partition("\n")
+    second = rest.partition("\n")[0]
+    if not second.strip() or _TERMINAL.search(first) or first.rstrip().endswith(_CONTINUING):
+        return False
+    return _indent(second) > _indent(first)
+
+
+def _indent(line: str) -> int:
+    expanded = line.replace("\t", "    ")
+    return len(expanded) - len(expanded.lstrip())
 
 
 def _plain_prose_sentence(doc, text: str) -> bool:
@@ -321,6 +345,8 @@ def _displayed_command(doc, introduction, line) -> bool:
         "\n" not in shown
         and not _TERMINAL.search(shown)
         and not shown.rstrip().endswith(_CONTINUING)
-        and len(before.split()) >= _INTRODUCTION_MIN_WORDS
+        # A title stops without punctuation too, but has some words, and no title opens in
+        # lowercase ("to which Git will reply": the sentence began before the paragraph).
+        and (len(before.split()) >= _INTRODUCTION_MIN_WORDS or before[:1].islower())
         and bool(_RUNS_ON.search(before))
     )

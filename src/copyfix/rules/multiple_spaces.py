@@ -118,9 +118,10 @@ class MultipleSpaces(Rule):
 
 
 # A sentence ends at its mark, or after a closing bracket, quote or emphasis marker of plain
-# text (`whom.*  This`, `certificate._  It`: Info and plain-text renderings of emphasis).
-_SENTENCE_END = regex.compile(r"[.?!:][)\"”’'*_]?\Z")
-_SENTENCE_END_REACH = 2  # the longest match of _SENTENCE_END, in code points
+# text (`whom.*  This`, `certificate._  It`: Info and plain-text renderings of emphasis), or
+# after the footnote marker that follows it (`insensitive.(1)  To`, as Info renders a footnote).
+_SENTENCE_END = regex.compile(r"[.?!:](?:[)\"”’'*_]|\(\d{1,3}\)|\[\d{1,3}\])?\Z")
+_SENTENCE_END_REACH = 6  # the longest match of _SENTENCE_END, in code points
 _SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’'*_]?)( +)(?=[\"“‘(]?\p{Lu})")
 _STYLE_MIN_GAPS = 3
 

@@ -220,7 +220,8 @@ class RepeatedWord(Rule):
             return False  # the can-can
         if "\n" in m.group(2) and _alone_on_its_line(view, m.start(1), m.end(1)):
             return False  # "make\n    make check": lines of a list of commands, not a sentence
-        return True
+        # "working directory → index\n    index → object database": rows, not a sentence
+        return not ("\n" in m.group(2) and _broken_on_purpose(doc, view, m.end(1), len(second)))
 
 
 _BRACKETED_NEXT_WORD = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?[(\[“\"‘]([\p{L}'’]+)")
@@ -251,6 +252,17 @@ def _ordinary_content_word(doc, first: str, second: str) -> bool:
         and doc.analysis.is_ordinary_word(first)
         and count(first) >= _SAFE_CONTENT_COUNT
     )
+
+
+def _broken_on_purpose(doc, view: str, line_end: int, next_word: int) -> bool:
+    """The line ending at ``line_end`` is well short of the document's wrap width: the next
+    word (``next_word`` code points long) would have fitted on it with room to spare, so the
+    break is a row's or a verse's end, and the word that opens the next line is not a copy
+    typed twice in one sentence. Room to spare: a quarter of the width, as ragged-right
+    wrapping leaves less."""
+    width = doc.analysis.wrap_width
+    line = view[view.rfind("\n", 0, line_end) + 1 : line_end].replace("\t", "    ")
+    return width > 0 and len(line) + 1 + next_word <= width * 3 // 4
 
 
 def _alone_on_its_line(view: str, start: int, end: int) -> bool:

@@ -34,8 +34,8 @@ _SPACE_BEFORE = regex.compile(
 _STRAY_PERIOD = regex.compile(r"(?<=[\p{Ll}][ \t]+)(\.)(?=\p{Lu}\p{Ll}{2,}\b)")
 
 
-# A mark between spaces with the sentence going on in lowercase is a symbol being talked about:
-# "a ! prompt appears", "a ? mark".
+# A mark between spaces with the sentence going on in lowercase is a symbol being talked about
+# or an argument: "a ! prompt appears", "a ? mark", "git pull . origin".
 _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 
 
@@ -78,8 +78,11 @@ def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
     """Whether a space before a mark is one to report: not a mark being named, an operator or
     the end of a link."""
     start, mark = m.start(1), m.group(2)
-    if set(mark) <= {"!", "?"} and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
-        return False  # "a ! prompt", "full of ??? entries": a token the sentence goes on past
+    if set(mark) <= {"!", "?", "."} and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
+        # "a ! prompt", "full of ??? entries", "given . as the remote", "chown 0 . bin": a
+        # mark that would end the sentence, with the sentence going on in lowercase, is a
+        # token, not the sentence's end.
+        return False
     if doc.analysis.is_named_mark(m.start(2)):
         return False  # "The . (dot) character", "with / or ?": a character being named
     if mark in ("::", ";;"):

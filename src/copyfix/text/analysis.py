@@ -145,15 +145,15 @@ class Analysis:
         return protected_tokens(self.doc.view, lo, hi, self.doc.lexicon.dotted_suffixes)
 
     def is_named_mark(self, pos: int) -> bool:
-        """True when the mark at ``pos`` stands alone after a function word: a character being
-        talked about (``The . (dot) character``, ``with / or ?``, ``type a ) to``, ``and !``),
-        not punctuation of the sentence."""
+        """True when the mark at ``pos`` stands alone after a function word or its own name: a
+        character being talked about (``The . (dot) character``, ``with / or ?``, ``type a )
+        to``, ``and !``, ``a colon : has``), not punctuation of the sentence."""
         view = self.doc.view
         if not view[pos - 1 : pos].isspace():
             return False
         after = view[pos + 1 : pos + 2]
-        if after and not after.isspace() and after not in ",.;:!?":
-            return False
+        if after and not after.isspace() and after not in ",.;:!?)]'\"’”":
+            return False  # "(note the .)", "'+ and ?'": then what encloses the sentence
         if _MARK_NAME_AFTER.match(view, pos + 1, pos + 32):
             return True  # "a single . (dot) in a column": the mark, then its name in brackets
         if view[pos] in "!?" and after in (",", ";", ":"):
@@ -282,6 +282,28 @@ class Analysis:
             words += chunk.split()
             words.append(-1 - i)
         return words, firsts
+
+    @cached_property
+    def wrap_width(self) -> int:
+        """The width, in code points (tabs as four), at which the document's paragraphs are
+        wrapped: the 90th percentile of the lengths of lines that another line of the same
+        paragraph follows; 0 when no paragraph has two lines. A line that ends well short of
+        it was broken on purpose (a row, a line of verse), not wrapped. Computed on first use:
+        most documents never need it."""
+        lengths: Counter[int] = Counter()
+        previous = ""
+        for line in self.doc.view.split("\n"):
+            if previous.strip() and line.strip():
+                lengths[len(previous.replace("\t", "    ").rstrip())] += 1
+            previous = line
+        # Counted by length, so the percentile costs the distinct lengths, not a sort of lines.
+        wanted = (sum(lengths.values()) * 9) // 10
+        seen = 0
+        for length in sorted(lengths):
+            seen += lengths[length]
+            if seen > wanted:
+                return length
+        return 0
 
     def blocks_with_word(self, words: set[str] | frozenset[str]) -> list[tuple[Block, set[str]]]:
         """The blocks, in order, that may hold one of ``words`` (lowercase) in any case as a

@@ -117,11 +117,13 @@ INTERJECTIONS = frozenset(
 )
 
 # Words after which a mark standing alone is a character being named, not punctuation of the
-# sentence: "The . (dot) character", "with / or ?", "type a ) to".
+# sentence: function words ("The . (dot) character", "with / or ?", "type a ) to") and the
+# names of marks ("a colon : has").
 SYMBOL_INTRODUCERS = frozenset(
     """
     a an the and or nor with without which other another each every type typing typed press
     use using
+    colon semicolon comma period dot mark character sign symbol operator
     """.split()
 )
 

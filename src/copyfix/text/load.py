@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from copyfix.model import DocumentKind
 from copyfix.text.directives import directive_spans
 from copyfix.text.document import Document
+from copyfix.text.info import info_spans
 from copyfix.text.layout import build_layout, layout_fingerprint
 from copyfix.text.plaintext import inline_literal_spans, preformatted_spans
 from copyfix.text.spans import SpanSet
@@ -91,9 +92,14 @@ def build_document(
             comments=layout.comments,
         )
     # In plain text, suppression comments, indented examples, tables, Info cross-references
-    # and quoted code are not prose.
+    # and quoted code are not prose, nor is the syntax of an Info document.
     not_prose = SpanSet(
-        [*directive_spans(text), *preformatted_spans(text), *inline_literal_spans(text)]
+        [
+            *directive_spans(text),
+            *preformatted_spans(text),
+            *inline_literal_spans(text),
+            *info_spans(text),
+        ]
     )
     return Document(
         text, path=path, kind=kind, masks=not_prose, literal=not_prose, lexicon=lexicon

@@ -177,15 +177,23 @@ def _holds_code(lines: list[str]) -> bool:
 # slip looks like (``late.We``), so they count only with few English words around them.
 _CODE_SIGNAL = regex.compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w")
 _NUMBERED_LINE = regex.compile(r"\d+\s")
-# A shell prompt before a command, the permissions column of ``ls -l``, or a Make or shell
-# variable (``$(BIN)``, ``${ICONS}``, which no sentence holds): a listing for sure.
+# A shell prompt before a command, the permissions column of ``ls -l``, a Make or shell
+# variable (``$(BIN)``, ``${ICONS}``, which no sentence holds), a long hexadecimal number with
+# letters and digits (an object name or a digest, git's or a checksum's), a shell keyword
+# alone on its line: a listing for sure.
+_PROMPT = r"^[$#%][ \t]+[\w./\[-]"
 _CERTAIN_SIGNAL = regex.compile(
-    r"^[$#%][ \t]+[\w./\[-]|(?:^|(?<=\s))[-dlcbps][rwxsStT-]{9}[.+@]?(?=\s)"
+    rf"{_PROMPT}|(?:^|(?<=\s))[-dlcbps][rwxsStT-]{{9}}[.+@]?(?=\s)"
     r"|\$[({][A-Za-z_]\w*[)}]"
+    r"|(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![\w-])"
+    # a shell keyword that closes or continues a block, alone on its line
+    r"|^(?:fi|done|esac|then|do|else)[ \t]*$"
 )
-# Where a sentence may end: a line of a command has no such mark at its end.
-# A shell case branch ends with ";;", which no sentence does.
-_SENTENCE_END = regex.compile(r"(?:[.!?:,)\"”’']|(?<!;);)\s*$")
+_PROMPT_LINE = regex.compile(_PROMPT)
+# Where a sentence may end: a line of a command has no such mark at its end. A shell case
+# branch ends with ";;", which no sentence does; a quote or bracket after a slash closes a
+# path ("/var/cache/apache/"), not a sentence.
+_SENTENCE_END = regex.compile(r"(?:[.!?:,]|(?<![/\\])[)\"”’']|(?<!;);)\s*$")
 _SHORT_COMMAND_WORDS = 8
 _WEAK_SIGNAL = regex.compile(r"[\w)][:;,.][\w(]")
 # Two spaces or more between words: the columns of a table or of aligned output.
@@ -209,15 +217,17 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
       next to another row; a line with one gap of two spaces next to such a line; a line with
       a gap of five spaces or more on its own; an indented line whose first word is followed by
       three spaces or more (a term and its description).
-    - A listing for certain: a line that opens with a shell prompt or ``ls -l`` permissions.
+    - A listing for certain: a line that opens with a shell prompt or ``ls -l`` permissions, or
+      holds a Make variable or a long hexadecimal object name.
     - A command: a short line with signs of code that does not end like a sentence
       (``apt-mark hold package_name``).
     - Otherwise a line with signs of code is a listing when fewer than 60% of its words are
       English words (``copyfix.text.words``), or 30% when its only signs are punctuation inside a
       token (``rw,nosuid 0 0``, ``(hd0,msdos2)``).
 
-    When half the lines of the paragraph or more are such lines, the whole paragraph is a
-    listing (the other lines are the output of its commands). A line with no sign of code and
+    When half the lines of the paragraph or more are such lines, or its first line is a command
+    after a shell prompt, the whole paragraph is a listing (the other lines are the output of
+    its commands). A line with no sign of code and
     no gap inside it is prose at a glance, without a look at
     its words. Comment lines (``<!--``) are left to the suppression pass. Linear in the length
     of the text.
@@ -245,8 +255,11 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
         neighbours = [rows[j][2] for j in (i - 1, i + 1) if 0 <= j < len(rows)]
         if any(n and max(n, columnar) == 2 for n in neighbours):
             spans.append(Span(line_start, line_end))
-    if len(spans) >= 2 and 2 * len(spans) >= len(rows):
-        # Mostly a listing: the lines between its commands are their output.
+    if len(spans) >= 2 and 2 * len(spans) >= len(rows) or (
+        len(rows) >= 2 and _PROMPT_LINE.match(text[rows[0][0] : rows[0][1]])
+    ):
+        # Mostly a listing, or a paragraph that opens with a command after a prompt: the lines
+        # between and after its commands are their output.
         return [Span(line_start, line_end) for line_start, line_end, _ in rows]
     return spans
 

@@ -105,10 +105,11 @@ def candidate_chunks(
 # A quotation of prose ("refers to a value, but ...") has runs of ordinary words; code has not.
 # A lone "." or ".." as the last word is a directory argument: "vim .", "cd ..". A printf
 # conversion makes a format string: "Description:   %s"; an option a command line:
-# "-type f,d,l". Manuals rendered from Texinfo or old man pages quote code as `ls -l'.
+# "-type f,d,l"; a name starting with a dot a file name: "dir-merge,e .rules". Manuals rendered
+# from Texinfo or old man pages quote code as `ls -l'.
 _CODE_IN_QUOTES = (
     r"(?:[()\[\]{}=_<>|\\]|\w\.\w|(?<=\S) \.{1,2}(?=[\"'])|%-?\d*[sdifux]\b"
-    r"|(?<=[\"` ])--?\p{L})"
+    r"|(?<=[\"` ])--?\p{L}|(?<=[\"` ])\.\p{L})"
 )
 _QUOTED_CODE = regex.compile(
     r'"(?=[^"\n]{0,80}")(?![^"\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)'

@@ -1,0 +1,50 @@
+"""GNU Info documents read as plain text: the syntax that ``makeinfo`` generates around the
+prose, which rules must leave alone.
+
+An Info document (``gzip.info``, or the output of ``info --subnodes -o FILE``) is recognised by
+its node headers, ``File: gzip.info,  Node: Overview,  Next: Sample,  Up: Top``. In such a
+document:
+
+- a node header is navigation, with two spaces between its fields by design;
+- a definition line (``@deffn`` and its kin), `` -- Action: -exec command ;``, is a signature;
+- a single-quoted span, ``'-perm /g+w,o+w'`` or ``‘gzip’``, is code: Texinfo renders
+  ``@code``, ``@samp``, ``@option``, ``@file``, ``@command`` and ``@env`` that way, and quotes
+  prose with double quotes (from ````...''``), so a quotation in single quotes is never prose.
+
+Source: the Texinfo manual, "Info Format Specification" (node headers) and "@-Command Details"
+(how each command is rendered in Info output).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from copyfix.model import Span
+
+_NODE_HEADER = regex.compile(r"^File: [^\s,]+,[ \t]+Node: [^\n]*", regex.M)
+_DEFINITION = regex.compile(r"^ -- \p{L}[\p{L} ]*: [^\n]*", regex.M)
+# A quotation in single quotes, straight or curly, on one line: it opens after a space, a
+# bracket or the start of a line, and closes before anything that is not a letter or a digit.
+_SINGLE_QUOTED = regex.compile(
+    r"(?<![\w'’‘`])'(?=[^\s'])[^'\n]{1,80}(?<=\S)'(?!\w)"
+    r"|(?<![\w‘’])‘[^‘’\n]{1,80}’(?!\w)"
+)
+
+
+def is_info_document(text: str) -> bool:
+    """Whether ``text`` holds an Info node header at the start of a line."""
+    if not (text.startswith("File: ") or "\nFile: " in text):
+        return False
+    return _NODE_HEADER.search(text) is not None
+
+
+def info_spans(text: str) -> list[Span]:
+    """Node headers, definition lines and single-quoted code of an Info document, in code
+    points; nothing for any other text. Linear in the length of the text."""
+    if not is_info_document(text):
+        return []
+    return [
+        Span(*m.span())
+        for pattern in (_NODE_HEADER, _DEFINITION, _SINGLE_QUOTED)
+        for m in pattern.finditer(text)
+    ]
