@@ -236,6 +236,9 @@ def test_a_paragraph_after_a_line_introduced_by_a_colon_continues_its_sentence(r
         # A sentence that goes on after the output it displays.
         "Create it:\n\n$ mkdir demo\n$ cd demo\n\nto which it will reply\n\n"
         "Created an empty store in demo/\n\nwhich means that all went well.\n",
+        # ... and after a command that ends the paragraph before.
+        "Change it on the main line:\n\n(edit the file)\n$ tool commit -a\n\n"
+        "at this point the two lines have gone apart.\n",
     ],
 )
 def test_terms_and_continued_sentences_are_not_sentence_starts(rule_run, text):

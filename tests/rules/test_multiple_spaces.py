@@ -149,6 +149,11 @@ def test_spaces_after_a_check_box_line_up_a_menu(rule_run):
         "For example,\n\nRedirect permanent \"/old/\"   \"http://www.example.com/new/\"\n",
         # A command after a prompt, and its output.
         "$ tool ls-tree 92b8b694\n100644 blob 3b18e512dba79e4c8300dd08aeb37f8e728b8dad    file.txt\n",
+        # Quoted values set in columns, a regular expression among them.
+        'AliasMatch "^/pages/([a-z]+)/(.*)$"   "/home/$1/site/$2"\n',
+        'RedirectMatch permanent "^/$"    "http://www.example.com/start.html"\n',
+        # The output after a prompt, even when the paragraph opens with a note.
+        "(edit the file)\n$ tool list --all\nfirst  second  third\n",
     ],
 )
 def test_aligned_columns_of_config_and_output_are_kept(rule_run, listing):

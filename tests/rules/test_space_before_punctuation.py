@@ -118,6 +118,7 @@ def test_a_mark_followed_by_its_name_in_brackets_is_named(rule_run):
         "Make them owned by root:\n\nchown 0 . lib data\n",
         "The pull command can also be given . as the remote, in which case it merges.",
         "Then run git add . once more.",
+        "The script runs tool pull . $1 to merge the branch.",
         # A mark after its own name, or inside brackets or quotes around the sentence.
         "A path that begins with a colon : is special, and a second colon : ends it.",
         "Take a snapshot of every file here (note the .), then commit.",

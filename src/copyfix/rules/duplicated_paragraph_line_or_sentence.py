@@ -59,6 +59,7 @@ class DuplicatedParagraphLineOrSentence(Rule):
              markdown=True),
         good("| text  | text |\n| text  | text |\n|~ ~ ~ | ~ |"),
         good("```\nx = 1\nx = 1\n```", markdown=True),
+        good("Table of Contents\n\nGetting started\n\nGetting started\n\nInstall it first."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -66,6 +67,9 @@ class DuplicatedParagraphLineOrSentence(Rule):
         # Built once per document: rebuilding it for every paragraph made the rule quadratic.
         block_starts = [b.span.start for b in doc.blocks]
         previous: tuple[int, int, str] | None = None
+        # The paragraph before ``previous``: a table of contents' title makes ``previous`` its
+        # entry, and the copy after it the heading the entry names.
+        before_previous = ""
         # The copies that follow ``previous``: (start of the first, end of the last, count).
         # A run of copies is one finding with one fix, so any number of them goes in one pass.
         copies: tuple[int, int, int] | None = None
@@ -73,7 +77,13 @@ class DuplicatedParagraphLineOrSentence(Rule):
             start, end = para.span()
             body = para.group().strip()
             literal = doc.literal.overlaps(Span(start, end))
-            if previous and body == previous[2] and _is_prose_line(body) and not literal:
+            if (
+                previous
+                and body == previous[2]
+                and _is_prose_line(body)
+                and not literal
+                and not _CONTENTS_TITLE.fullmatch(before_previous)
+            ):
                 copies = (copies[0] if copies else start, end, copies[2] + 1 if copies else 1)
                 continue
             if copies and previous:
@@ -84,9 +94,15 @@ class DuplicatedParagraphLineOrSentence(Rule):
                 continue
             yield from _repeated_lines(doc, block_starts, text, start, end)
             yield from _repeated_sentences(doc.view, start, end)
+            before_previous = previous[2] if previous else ""
             previous = (start, end, body)
         if copies and previous:
             yield _paragraph_copies(previous[1], *copies)
+
+
+# "Table of Contents" / "Todo list" / "Todo list": a rendered chapter's contents, with one
+# entry, then the heading of that entry.
+_CONTENTS_TITLE = regex.compile(r"(?:table of )?contents:?", regex.I)
 
 
 def _paragraph_copies(original_end: int, start: int, end: int, count: int) -> Violation:

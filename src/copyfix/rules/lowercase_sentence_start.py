@@ -324,8 +324,9 @@ def _follows_example_or_list(doc, start) -> bool:
         return True
     if previous is not None and index > 1 and _displayed_command(doc, doc.blocks[index - 2], previous):
         return True
-    previous_end = previous.span.end if previous is not None else 0
-    return bool(doc.literal) and doc.literal.overlaps(Span(previous_end, block_start))
+    # The example may also end the paragraph before ("(edit file)" / "$ git commit -a").
+    previous_end = previous.span.end - 1 if previous is not None else 0
+    return bool(doc.literal) and doc.literal.overlaps(Span(max(0, previous_end), block_start))
 
 
 # How the paragraph before a displayed line ends when its sentence goes on after the display:

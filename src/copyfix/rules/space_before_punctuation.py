@@ -40,12 +40,13 @@ _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 
 
 # What follows a mark that is an argument rather than punctuation: an option ("find . -type f",
-# "-print , -quit") or a token of symbols only ("find . ( )"). After a sentence's mark comes a
+# "-print , -quit"), a shell variable ("git pull . $1") or a token of symbols only
+# ("find . ( )"). After a sentence's mark comes a
 # word, a quotation or a bracketed aside.
 # An option just before the space: the mark after it is the command's next argument.
 _OPTION_BEFORE = regex.compile(r"(?<!\S)--?\p{L}[\p{L}\d_-]*+\Z")
 _OPERAND_AFTER = regex.compile(
-    r"[ \t]+(?:--?[\p{L}\d]|[^\s\p{L}\p{N}\p{Pi}“‘\"']+(?=[ \t]|$))", regex.M
+    r"[ \t]+(?:--?[\p{L}\d]|\$[\w{(]|[^\s\p{L}\p{N}\p{Pi}“‘\"']+(?=[ \t]|$))", regex.M
 )
 
 _CLOSERS = frozenset(")]”’\"'")

@@ -225,9 +225,9 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
       English words (``copyfix.text.words``), or 30% when its only signs are punctuation inside a
       token (``rw,nosuid 0 0``, ``(hd0,msdos2)``).
 
-    When half the lines of the paragraph or more are such lines, or its first line is a command
-    after a shell prompt, the whole paragraph is a listing (the other lines are the output of
-    its commands). A line with no sign of code and
+    When half the lines of the paragraph or more are such lines, the whole paragraph is a
+    listing (the other lines are the output of its commands); the lines after a command after a
+    shell prompt are its output. A line with no sign of code and
     no gap inside it is prose at a glance, without a look at
     its words. Comment lines (``<!--``) are left to the suppression pass. Linear in the length
     of the text.
@@ -255,12 +255,14 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
         neighbours = [rows[j][2] for j in (i - 1, i + 1) if 0 <= j < len(rows)]
         if any(n and max(n, columnar) == 2 for n in neighbours):
             spans.append(Span(line_start, line_end))
-    if len(spans) >= 2 and 2 * len(spans) >= len(rows) or (
-        len(rows) >= 2 and _PROMPT_LINE.match(text[rows[0][0] : rows[0][1]])
-    ):
-        # Mostly a listing, or a paragraph that opens with a command after a prompt: the lines
-        # between and after its commands are their output.
+    if len(spans) >= 2 and 2 * len(spans) >= len(rows):
+        # Mostly a listing: the lines between its commands are their output.
         return [Span(line_start, line_end) for line_start, line_end, _ in rows]
+    # A command after a shell prompt: the lines after it in the paragraph are its output.
+    for i, (line_start, line_end, _) in enumerate(rows):
+        if _PROMPT_LINE.match(text[line_start:line_end]):
+            spans += [Span(s, e) for s, e, _ in rows[i + 1 :]]
+            break
     return spans
 
 
@@ -284,6 +286,8 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
         return True  # "libc6      install": alignment, not a slip
     if _PIPE_ROW.search(body):
         return True  # "Credit Hour | $337 | $516": cells of a table, not a sentence
+    if gap and _QUOTED_COLUMNS.search(body):
+        return True  # 'Alias "/old/"   "/srv/new/"': quoted values set in columns
     code = _CODE_SIGNAL.search(body) is not None
     if code and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
         return True  # "apt-mark hold package_name", "sed 's/^/    /' < BAD"
@@ -316,6 +320,9 @@ _TERM_COLUMN = regex.compile(r"\S+[ \t]{3,}\S")
 # Cells set off by two bars or more (with spaces, as tables are scraped or typed in plain
 # text): "Standard Semester (15 Cr.Hr.) | $5,055 | $7,740", "a | b | c".
 _PIPE_ROW = regex.compile(r"\S[ \t]+\|[ \t]+\S[^\n|]*?[ \t]+\|[ \t]+\S")
+# Two quoted strings with a gap of two spaces or more between them: a configuration line's
+# values set in columns.
+_QUOTED_COLUMNS = regex.compile(r"[\"'][ \t]{2,}[\"'][^\s\"']")
 # Five spaces or more between words align a column even on a line of its own.
 _ALIGNMENT_GAP = regex.compile(r"(?<=\S)[ \t]{5,}(?=\S)")
 # Three spaces or more between words: a column, not a slip of the space bar.
