@@ -9,63 +9,70 @@ analysis (``copyfix.text.analysis``) judges only the lines that hold a finding.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
 from copyfix.model import Span
 
 _TRAIL = "[^\\s<>\"“”‘’`\ufffc]*[^\\s<>\"“”‘’`\ufffc.,;:!?)\\]}'*_]"
-_PROTECTED_PATTERNS = [
+# Each pattern with the characters its match must hold one of: a run of non-space characters
+# is searched only with the patterns it can match (see ``_protected_in``).
+_PROTECTED_PATTERNS: list[tuple[str, str]] = [
     # URLs, with or without a scheme; a final punctuation mark is the sentence's, not the URL's
-    rf"(?<![a-zA-Z0-9+.-])(?:[a-zA-Z][a-zA-Z0-9+.-]*+://|www\.|mailto:){_TRAIL}",
+    (rf"(?<![a-zA-Z0-9+.-])(?:[a-zA-Z][a-zA-Z0-9+.-]*+://|www\.|mailto:){_TRAIL}", ":."),
     # e-mail addresses
-    r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+",
+    (r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+", "@"),
     # paths: ~/.bashrc, ./run.sh, ../x, /usr/bin, C:\Users, a/b/c.txt
-    r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@%+~-]+)+/?",
-    r"\b[A-Za-z]:\\[^\s\"“”]*",
-    r"(?<![\w.-])[\w.-]++(?:/[\w.-]+)+",
+    (r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@%+~-]+)+/?", "/"),
+    (r"\b[A-Za-z]:\\[^\s\"“”]*", "\\"),
+    (r"(?<![\w.-])[\w.-]++(?:/[\w.-]+)+", "/"),
     # dotfiles and extensions: .NET, .txt, .bashrc
-    r"(?<![\w.])\.(?:[a-z_][\w-]*|[A-Z\d]{2,}\b)(?:\.[\w-]+)*",
+    (r"(?<![\w.])\.(?:[a-z_][\w-]*|[A-Z\d]{2,}\b)(?:\.[\w-]+)*", "."),
     # numbers with separators, versions, IP addresses, times, ratios, coordinates, money
-    r"(?<![\w.])[v#$€£¥]?\d+(?:[.,:]\d+)+(?:[-+][\w.]+)?\w*",
-    r"(?<![\d.])\d++(?:\.\d+)?,-?\d+(?:\.\d+)?",
+    (r"(?<![\w.])[v#$€£¥]?\d+(?:[.,:]\d+)+(?:[-+][\w.]+)?\w*", ".,:"),
+    (r"(?<![\d.])\d++(?:\.\d+)?,-?\d+(?:\.\d+)?", ","),
     # qualifiers and prefixes: is:open, label:bug, node:timers, IP:port, tl;dr
-    r"\b(?:is|label|node|npm|type|user|org|repo|author|path|file|git|ssh|data|urn|lang|in|on)"
-    r":[\w\"][\w.-]*",
-    r"\b\p{Lu}{2,}:\p{L}\w*",
-    r"\b(?i:tl;dr)\b",
-
+    (
+        (
+            r"\b(?:is|label|node|npm|type|user|org|repo|author|path|file|git|ssh|data|urn|lang"
+            r"|in|on):[\w\"][\w.-]*"
+        ),
+        ":",
+    ),
+    (r"\b\p{Lu}{2,}:\p{L}\w*", ":"),
+    (r"\b(?i:tl;dr)\b", ";"),
     # shell brace expansions and type unions: {publish,search,login}, {x86_64,i686}
-    r"\{[^\s{}]*,[^\s{}]*\}",
+    (r"\{[^\s{}]*,[^\s{}]*\}", "{"),
     # code-like tokens: std::vector, snake_case, call(), a.b.c chains with a known suffix
-    r"(?<!\w)\w++(?:::\w+)+",
-    r"\b\w*_\w+\b",
-    r"(?<![\w.])\w++(?:\.\w++)*+(?<=\.\w+)\(\)?",
+    (r"(?<!\w)\w++(?:::\w+)+", ":"),
+    (r"\b\w*_\w+\b", "_"),
+    (r"(?<![\w.])\w++(?:\.\w++)*+(?<=\.\w+)\(\)?", "("),
     # string literals with a prefix (r"raw", b"bytes") and quoted values without spaces
     # ("bold,underline"), which are written as they must be typed
-    r"(?<![\w\"])[rRbBuUfF]{1,2}\"[^\"\s]*+\"",
-    r"(?<![\w\"])\"[^\"\s,]++(?:,[^\"\s,]++)++\"",
+    (r"(?<![\w\"])[rRbBuUfF]{1,2}\"[^\"\s]*+\"", '"'),
+    (r"(?<![\w\"])\"[^\"\s,]++(?:,[^\"\s,]++)++\"", '"'),
     # emoticons, vim commands, emoji shortcodes
-    r"(?<![\w:])[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?![\w])",
-    r"(?<![\w:]):[a-z!]{1,3}\b(?!:)",
-    r":[a-z0-9_+-]+:",
+    (r"(?<![\w:])[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?![\w])", ":;=8"),
+    (r"(?<![\w:]):[a-z!]{1,3}\b(?!:)", ":"),
+    (r":[a-z0-9_+-]+:", ":"),
     # regular-expression classes and quantifiers: [a-z]{2,5}. A class holds no "[" (so a run
     # of "[" costs one step per bracket, not a scan to the end of the run from each).
-    r"\[[^\]\s\[]*+\][*+?]?\{\d+(?:,\d*)?\}",
-    r"\[\^?[\w\\]-[\w\\]+\]",
+    (r"\[[^\]\s\[]*+\][*+?]?\{\d+(?:,\d*)?\}", "["),
+    (r"\[\^?[\w\\]-[\w\\]+\]", "["),
     # HTML entities
-    r"&#?\w+;",
+    (r"&#?\w+;", "&"),
     # option values and modes joined by commas: -g+w,o+w, u+w,a+X, key=a,b; and the value
     # that follows an option: "-type l,d", "--exclude a,b"
-    r"(?<![\w-])[\w-]*[+=]\w[\w+=-]*(?:,[\w+=-]+)+",
-    r"(?<=(?<![^\s'\"‘“(])--?\p{L}[\w-]*[ \t]+)[\w.+-]+(?:,[\w.+-]+)+",
+    (r"(?<![\w-])[\w-]*[+=]\w[\w+=-]*(?:,[\w+=-]+)+", "+="),
+    (r"(?<=(?<![^\s'\"‘“(])--?\p{L}[\w-]*[ \t]+)[\w.+-]+(?:,[\w.+-]+)+", ","),
     # printf-style conditional and named formats: %(A=B?T:E), %(name)s
-    r"%\([^\s()]*\)",
+    (r"%\([^\s()]*\)", "%"),
     # compact lists of one- or two-character items, written without spaces on purpose:
     # R,G,B,R,G,B,..., en,fr,de, x,y,z (a glued comma between words is still a slip)
-    r"(?<![\w,])(?:[\p{L}\d]{1,2},){2,}(?:[\p{L}\d]{1,2}|\.\.\.|…)(?![\w])",
+    (r"(?<![\w,])(?:[\p{L}\d]{1,2},){2,}(?:[\p{L}\d]{1,2}|\.\.\.|…)(?![\w])", ","),
     # shell, Make and template variables: ${name}, ${name?value}, ${shlibs:Depends}
-    r"\$\{[^\s{}]*+\}",
+    (r"\$\{[^\s{}]*+\}", "$"),
 ]
 # A run of non-space characters with a trigger character inside it (not only at its edges, as
 # in "end." or "(see"), an emoticon standing alone, or a prefixed string literal (r"...").
@@ -117,7 +124,39 @@ _QUOTED_CODE = regex.compile(
     r"|`(?=[^`'\n]{0,80}')(?![^`'\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)"
     rf"[^`'\n]*?{_CODE_IN_QUOTES}[^`'\n]*?'"
 )
-_PROTECTED = regex.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS), regex.V0)
+_TRIGGERS = regex.compile(
+    "[" + regex.escape("".join(sorted({c for _, t in _PROTECTED_PATTERNS for c in t}))) + "]"
+)
+
+
+# For each trigger character, the patterns (by index) whose match may hold it.
+_PATTERNS_OF: dict[str, frozenset[int]] = {
+    c: frozenset(i for i, (_, triggers) in enumerate(_PROTECTED_PATTERNS) if c in triggers)
+    for c in {c for _, triggers in _PROTECTED_PATTERNS for c in triggers}
+}
+
+
+@lru_cache(maxsize=256)
+def _alternation(wanted: frozenset[int]) -> regex.Pattern[str]:
+    """The patterns ``wanted`` (indices into ``_PROTECTED_PATTERNS``), in their order, as one
+    alternation. Leaving out a pattern that cannot match changes nothing, and the fewer
+    alternatives the engine tries at each position, the faster it goes: a run such as "(the"
+    needs one."""
+    chosen = [p for i, (p, _) in enumerate(_PROTECTED_PATTERNS) if i in wanted]
+    return regex.compile("|".join(f"(?:{p})" for p in chosen) or "(?!)", regex.V0)
+
+
+# Every pattern: what a run holding all the triggers is searched with.
+_PROTECTED = _alternation(frozenset(range(len(_PROTECTED_PATTERNS))))
+
+
+def _protected_in(view: str, start: int, end: int, run: str) -> Iterator[regex.Match[str]]:
+    """The matches of all the protected patterns in ``view[start:end]``, the run ``run``: only
+    the patterns whose match may hold one of the run's trigger characters are tried."""
+    wanted = frozenset().union(*(_PATTERNS_OF[c] for c in set(_TRIGGERS.findall(run))))
+    return _alternation(wanted).finditer(view, start, end)
+
+
 _DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
 _ARGUMENTS = regex.compile(r"\w*+\([^\s(),]*+(?:,[^\s(),]*+)+\)")
 # A name that starts with a dot and a known suffix, capitalised: ".Net", ".Com".
@@ -137,7 +176,7 @@ def protected_tokens(view: str, lo: int, hi: int, suffixes: frozenset[str]) -> l
     spans = [Span(*m.span()) for m in _QUOTED_CODE.finditer(view, lo, stop)]
     for chunk in candidate_chunks(view, lo, stop):
         start, end = chunk.span()
-        spans += [Span(*m.span()) for m in _PROTECTED.finditer(view, start, end)]
+        spans += [Span(*m.span()) for m in _protected_in(view, start, end, chunk.group())]
         if "(" in chunk.group():
             # Arguments of a call or a device, written without spaces: f(a,1.0.0), (hd0,msdos2);
             # with a digit among them, so "(red,green)" is still a slip.
