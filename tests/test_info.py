@@ -67,3 +67,27 @@ def test_a_footnote_marker_after_a_sentence_keeps_the_two_space_gap():
         "the prune action.  See below.  It is simple.\n"
     )
     assert "SP004" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "navigation",
+    [
+        "Next: Macro arguments, Previous: Invocation, Up: Using macros   [Contents][Index]\n",
+        "Next: Macro arguments, Previous: Invocation, Up: Using macros   [\nContents][Index]\n",
+        "Previous: Quoting, Up: Using macros   [Contents]\n[Index]\n",
+    ],
+)
+def test_the_navigation_of_a_rendered_manual_is_left_alone(navigation):
+    text = navigation + "\nA macro is called by its name. Its arguments follow it.\n"
+    assert _codes(text) == []
+    assert fix_text(text, path="demo.txt") == text
+
+
+def test_a_line_that_only_starts_like_navigation_is_prose():
+    text = "Up: the road  goes on.\n"
+    assert _codes(text) == ["SP004"]
+
+
+def test_a_quoted_pattern_keeps_its_edge_space():
+    text = _HEADER + "So the values 'aab', ' aaab' and 'xab' all match the pattern.\n"
+    assert _codes(text) == []

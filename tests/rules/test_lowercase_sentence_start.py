@@ -248,3 +248,31 @@ def test_terms_and_continued_sentences_are_not_sentence_starts(rule_run, text):
 def test_a_lowercase_start_after_a_full_stop_in_a_definition_is_still_found(rule_run):
     text = "dirty\n    A tree is dirty when it holds changes. it is not clean.\n"
     assert rule_run.fix("CP001", text) == text.replace(". it", ". It")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A program's diagnostic, as the program prints it.
+        "If the tool is missing you will see:\n\ndemodb: command not found\n\nThen install it.\n",
+        "Another reply could be this:\n\n"
+        'demodb: error: connection to server on socket "/tmp/.s.DB.5432" failed\n\n'
+        "where your own name is given.\n",
+        "The second one fails with\n\nERROR:  could not serialize access\n\nand stops.\n",
+        # The input of a Texinfo example, its result, then the sentence going on.
+        "For example,\n\ndefine(`foo', `bar')\nfoo(`x')\n⇒bar\n\nis the result of the call.\n",
+    ],
+)
+def test_program_messages_and_examples_are_not_sentences(rule_run, text):
+    assert rule_run.lint("CP001", text) == []
+
+
+def test_a_displayed_example_is_verbatim(rule_run):
+    prose = (
+        "The editor deletes up to the place where the motion takes the cursor, and no further.\n"
+        "It keeps the rest of the line as it was, so you can go on from there at once.\n\n"
+    )
+    text = prose + "        To err is human. you need a computer.\n\n" + prose
+    [finding] = rule_run.lint("CP001", text)
+    assert rule_run.fix("CP001", text) == text  # found, but not changed unattended
+    assert rule_run.fix("CP001", text, unsafe=True) != text

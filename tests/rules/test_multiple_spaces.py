@@ -159,3 +159,15 @@ def test_spaces_after_a_check_box_line_up_a_menu(rule_run):
 def test_aligned_columns_of_config_and_output_are_kept(rule_run, listing):
     text = listing + "\nThis is what the example shows.\n"
     assert rule_run.lint("SP004", text) == []
+
+
+@pytest.mark.parametrize("label", ["(1)", "[2]", "3.", "4)"])
+def test_spaces_after_a_note_or_item_number_keep_the_text_aligned(rule_run, label):
+    text = f"The operator is explained below.\n\n{label}  The operator matches a pattern.\n"
+    assert rule_run.lint("SP004", text) == []
+
+
+def test_the_code_and_result_of_an_example_are_kept(rule_run):
+    text = "For example,\n\necho(arg1,    arg2, arg3 , arg4)\n⇒arg1,arg2,arg3 ,arg4\n"
+    assert rule_run.lint("SP004", text) == []
+    assert rule_run.lint("SP003", text) == []

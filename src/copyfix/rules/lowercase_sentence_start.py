@@ -165,16 +165,40 @@ class LowercaseSentenceStart(Rule):
             if _after_masked(view, start.word_start):
                 continue  # "`pyenv init` is ...": the sentence starts with code
             applicability = Applicability.SAFE
+            displayed = doc.kind is DocumentKind.TEXT and analysis.is_display(start.block)
             if start.kind is StartKind.BLOCK:
                 if not _block_is_sentence(doc, start, word) or _follows_example_or_list(doc, start):
                     continue
+                if displayed:
+                    continue  # "        this is some example text.": an example, verbatim
                 if word.lower() not in doc.lexicon.sentence_openers:
                     applicability = Applicability.UNSAFE  # "harry looked up", or a brand?
             elif start.kind is StartKind.BOUNDARY:
                 applicability = _after_a_boundary(doc, start, after)
                 if applicability is None:
                     continue
+            elif start.kind is StartKind.LABEL:
+                label = view[start.block.span.start : start.word_start].rstrip(" \t:：")
+                if label in _SEVERITIES or label[:1].islower() and not any(
+                    other.text[:1].isupper() and other.text.lower() == label
+                    for other in analysis.labels
+                ):
+                    # "createdb: command not found", "ERROR:  could not": a program's message;
+                    # a label written in lowercase only ("name: the name") is a field's name
+                    continue
+            if displayed:
+                # "To err is human. you need a computer.": set off deeper than the text around
+                # it, an example or a quotation is verbatim.
+                applicability = Applicability.UNSAFE
             yield start, start.word_start, after, word, applicability
+
+
+# The levels that programs print before a message (syslog's, PostgreSQL's, Python logging's):
+# "ERROR:  could not serialize access" is the program's text, as it prints it.
+_SEVERITIES = frozenset(
+    {"DEBUG", "INFO", "LOG", "NOTICE", "NOTE", "HINT", "DETAIL", "WARNING", "WARN", "ERROR",
+     "FATAL", "PANIC", "CRITICAL"}
+)
 
 
 def _after_a_boundary(doc, start, after: int) -> Applicability | None:

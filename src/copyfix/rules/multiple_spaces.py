@@ -262,17 +262,21 @@ def _sets_off_a_token(view: str, start: int, end: int) -> bool:
 
 
 def _after_a_leading_marker(view: str, start: int) -> bool:
-    """``<    takes you to``: spaces after a symbol that opens the line keep the text lined up
-    with the lines below, as after a list marker."""
+    """``<    takes you to``: spaces after a symbol, a check box or a number that opens the line
+    keep the text lined up with the lines below, as after a list marker."""
     line_start = view.rfind("\n", max(0, start - 12), start) + 1
     if line_start == 0 and start > 12:
         return False
     head = view[line_start:start].strip()
     if _CHECKBOX.fullmatch(head):
         return True  # "[*]   netfilter support": a box of a configuration menu
+    if _LEADING_LABEL.fullmatch(head):
+        return True  # "(1)  The operator", "2.  Install": a note's or an item's number
     return len(head) <= 2 and bool(head) and not any(c.isalnum() for c in head)
 
 
+# The number of a footnote or a list item that opens a line: "(1)", "[2]", "3.", "4)".
+_LEADING_LABEL = regex.compile(r"\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]")
 # A check box or a menu mark that opens a line: "[ ]", "[*]", "[x]", "<M>", "( )".
 _CHECKBOX = regex.compile(r"[\[<(][ *xXM+-]?[\]>)]")
 

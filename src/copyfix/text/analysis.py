@@ -18,6 +18,7 @@ import regex
 
 from copyfix.model import Span
 from copyfix.text.blocks import MASK_CHAR, BlockKind
+from copyfix.text.lines import is_display, prose_indent, wrap_width
 from copyfix.text.protected import protected_tokens
 from copyfix.text.quotes import Role, scan_quotes
 from copyfix.text.sentences import find_labels, find_sentence_starts
@@ -284,26 +285,20 @@ class Analysis:
         return words, firsts
 
     @cached_property
+    def prose_indent(self) -> int:
+        """Where the document's running text starts (``copyfix.text.lines.prose_indent``)."""
+        return prose_indent(self.doc.view, self.doc.blocks)
+
+    def is_display(self, block: Block) -> bool:
+        """Whether ``block`` is set off deeper than the running text: an example or a quotation
+        (``copyfix.text.lines.is_display``)."""
+        return is_display(self.doc.view, block, self.prose_indent)
+
+    @cached_property
     def wrap_width(self) -> int:
-        """The width, in code points (tabs as four), at which the document's paragraphs are
-        wrapped: the 90th percentile of the lengths of lines that another line of the same
-        paragraph follows; 0 when no paragraph has two lines. A line that ends well short of
-        it was broken on purpose (a row, a line of verse), not wrapped. Computed on first use:
-        most documents never need it."""
-        lengths: Counter[int] = Counter()
-        previous = ""
-        for line in self.doc.view.split("\n"):
-            if previous.strip() and line.strip():
-                lengths[len(previous.replace("\t", "    ").rstrip())] += 1
-            previous = line
-        # Counted by length, so the percentile costs the distinct lengths, not a sort of lines.
-        wanted = (sum(lengths.values()) * 9) // 10
-        seen = 0
-        for length in sorted(lengths):
-            seen += lengths[length]
-            if seen > wanted:
-                return length
-        return 0
+        """The width the paragraphs are wrapped at (``copyfix.text.lines.wrap_width``); computed
+        on first use, as most documents never need it."""
+        return wrap_width(self.doc.view)
 
     def blocks_with_word(self, words: set[str] | frozenset[str]) -> list[tuple[Block, set[str]]]:
         """The blocks, in order, that may hold one of ``words`` (lowercase) in any case as a

@@ -25,9 +25,18 @@ _NODE_HEADER = regex.compile(r"^File: [^\s,]+,[ \t]+Node: [^\n]*", regex.M)
 _DEFINITION = regex.compile(r"^ -- \p{L}[\p{L} ]*: [^\n]*", regex.M)
 # A quotation in single quotes, straight or curly, on one line: it opens after a space, a
 # bracket or the start of a line, and closes before anything that is not a letter or a digit.
+# A space inside its edges is part of the code (' aab' is what a pattern must match).
 _SINGLE_QUOTED = regex.compile(
-    r"(?<![\w'’‘`])'(?=[^\s'])[^'\n]{1,80}(?<=\S)'(?!\w)"
+    r"(?<![\w'’‘`])'[^'\n]{1,80}'(?!\w)"
     r"|(?<![\w‘’])‘[^‘’\n]{1,80}’(?!\w)"
+)
+# Navigation that makeinfo writes at the top of each node of an HTML manual, as a text browser
+# renders it: "Next: Macro arguments, Previous: Invocation, Up: Macros   [Contents][Index]",
+# wrapped or not. Found in any text, Info document or not.
+_NAVIGATION = regex.compile(
+    r"^(?:Next|Previous|Prev|Up): [^\n]*(?:, (?:Previous|Prev|Up): |\[(?:Contents\]|\n))[^\n]*"
+    r"(?:\n(?:Up: |\[?Contents\]|\[?Index\])[^\n]*)?",
+    regex.M,
 )
 
 
@@ -39,11 +48,13 @@ def is_info_document(text: str) -> bool:
 
 
 def info_spans(text: str) -> list[Span]:
-    """Node headers, definition lines and single-quoted code of an Info document, in code
-    points; nothing for any other text. Linear in the length of the text."""
+    """Node headers, definition lines and single-quoted code of an Info document, and the
+    navigation lines of a manual that makeinfo rendered as HTML, in code points; nothing for
+    other text. Linear in the length of the text."""
+    navigation = [Span(*m.span()) for m in _NAVIGATION.finditer(text)] if "Up: " in text else []
     if not is_info_document(text):
-        return []
-    return [
+        return navigation
+    return navigation + [
         Span(*m.span())
         for pattern in (_NODE_HEADER, _DEFINITION, _SINGLE_QUOTED)
         for m in pattern.finditer(text)

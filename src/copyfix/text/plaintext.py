@@ -180,7 +180,8 @@ _NUMBERED_LINE = regex.compile(r"\d+\s")
 # A shell prompt before a command, the permissions column of ``ls -l``, a Make or shell
 # variable (``$(BIN)``, ``${ICONS}``, which no sentence holds), a long hexadecimal number with
 # letters and digits (an object name or a digest, git's or a checksum's), a shell keyword
-# alone on its line: a listing for sure.
+# alone on its line, a program's diagnostic, the result of a Texinfo example: a listing for
+# sure.
 _PROMPT = r"^[$#%][ \t]+[\w./\[-]"
 _CERTAIN_SIGNAL = regex.compile(
     rf"{_PROMPT}|(?:^|(?<=\s))[-dlcbps][rwxsStT-]{{9}}[.+@]?(?=\s)"
@@ -188,8 +189,15 @@ _CERTAIN_SIGNAL = regex.compile(
     r"|(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![\w-])"
     # a shell keyword that closes or continues a block, alone on its line
     r"|^(?:fi|done|esac|then|do|else)[ \t]*$"
+    # a program's diagnostic, as GNU tools ("createdb: error: ...") and database servers
+    # ("ERROR:  could not ...") print them
+    r"|^[a-z][\w.+-]*:(?:\d+:)*[ \t]+(?:error|warning|fatal(?: error)?):"
+    r"|^(?:ERROR|WARNING|FATAL|PANIC|NOTICE|DETAIL|HINT):[ \t]"
+    # the result, expansion or output of a Texinfo example: "⇒ 4", "error→ no such file"
+    r"|^(?:⇒|↦|⊣|error→|≡)"
 )
 _PROMPT_LINE = regex.compile(_PROMPT)
+_RESULT_LINE = regex.compile(r"⇒|↦|⊣|error→|≡")
 # Where a sentence may end: a line of a command has no such mark at its end. A shell case
 # branch ends with ";;", which no sentence does; a quote or bracket after a slash closes a
 # path ("/var/cache/apache/"), not a sentence.
@@ -258,9 +266,13 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
     if len(spans) >= 2 and 2 * len(spans) >= len(rows):
         # Mostly a listing: the lines between its commands are their output.
         return [Span(line_start, line_end) for line_start, line_end, _ in rows]
-    # A command after a shell prompt: the lines after it in the paragraph are its output.
+    # A command after a shell prompt: the lines after it in the paragraph are its output. A
+    # result of a Texinfo example ("⇒ 4"): the paragraph is the example.
     for i, (line_start, line_end, _) in enumerate(rows):
-        if _PROMPT_LINE.match(text[line_start:line_end]):
+        line = text[line_start:line_end]
+        if _RESULT_LINE.match(line):
+            return [Span(s, e) for s, e, _ in rows]
+        if _PROMPT_LINE.match(line):
             spans += [Span(s, e) for s, e, _ in rows[i + 1 :]]
             break
     return spans

@@ -1,0 +1,57 @@
+"""How a plain-text document lays out its lines: where its running text starts and the width
+it is wrapped at. Rules read these to tell a display (an example, a quotation) from running
+text, and a line broken on purpose (a row, a line of verse) from a wrapped one."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from copyfix.text.blocks import BlockKind
+
+if TYPE_CHECKING:
+    from copyfix.text.blocks import Block
+
+
+def _columns(lead: str) -> int:
+    return len(lead.replace("\t", "    "))
+
+
+def prose_indent(view: str, blocks: list[Block]) -> int:
+    """The indentation, in columns (tabs as four), of the first lines of most of the
+    paragraphs of ``view``, weighted by their length in code points: where its running text
+    starts. 0 when there is no paragraph."""
+    weights: Counter[int] = Counter()
+    for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH:
+            lead = view[view.rfind("\n", 0, block.span.start) + 1 : block.span.start]
+            if not lead.strip():
+                weights[_columns(lead)] += block.span.end - block.span.start
+    return weights.most_common(1)[0][0] if weights else 0
+
+
+def is_display(view: str, block: Block, indent: int) -> bool:
+    """Whether ``block`` starts a line indented two columns or more deeper than ``indent``,
+    the running text's: a display, such as an example or a quotation, reproduced as it is."""
+    lead = view[view.rfind("\n", 0, block.span.start) + 1 : block.span.start]
+    return not lead.strip() and _columns(lead) >= indent + 2
+
+
+def wrap_width(view: str) -> int:
+    """The width, in columns (tabs as four), at which the paragraphs of ``view`` are wrapped:
+    the 90th percentile of the lengths of lines that another line of the same paragraph
+    follows; 0 when no paragraph has two lines. A line that ends well short of it was broken
+    on purpose, not wrapped. Linear: lengths are counted, not sorted."""
+    lengths: Counter[int] = Counter()
+    previous = ""
+    for line in view.split("\n"):
+        if previous.strip() and line.strip():
+            lengths[_columns(previous.rstrip())] += 1
+        previous = line
+    wanted = (sum(lengths.values()) * 9) // 10
+    seen = 0
+    for length in sorted(lengths):
+        seen += lengths[length]
+        if seen > wanted:
+            return length
+    return 0
