@@ -121,15 +121,20 @@ class _Dedented:
 
 
 def build_layout(
-    text: str, kind: DocumentKind, depth: int = 0, pairs: PairedContent = DEFAULT_PAIRS
+    text: str,
+    kind: DocumentKind,
+    depth: int = 0,
+    pairs: PairedContent = DEFAULT_PAIRS,
+    structure: bool = False,
 ) -> MarkdownLayout:
-    """The layout of a Markdown or MDX text: prose, masks, literal regions, blocks."""
+    """The layout of a Markdown or MDX text: prose, masks, literal regions, blocks, and, when
+    ``structure`` is True, the tree of blocks that ``layout_fingerprint`` compares."""
     hidden = prepass(text, mdx=kind is DocumentKind.MDX, pairs=pairs)
     cut = SpanSet(hidden.spans)
     parsed = blank_out(text, cut)
     # Bodies found by the pre-pass (admonitions, tabs, definitions) are parsed on their own.
     outer = blank_out(parsed, SpanSet(hidden.bodies)) if hidden.bodies else parsed
-    base = parse(outer, indented_code=kind is not DocumentKind.MDX)
+    base = parse(outer, indented_code=kind is not DocumentKind.MDX, structure=structure)
     # A definition's ``:`` marker counts as indentation of its body's first line.
     measured = parsed
     if hidden.markers:
@@ -145,7 +150,7 @@ def build_layout(
             literal.append(body)
             continue
         region = _Dedented(text, measured, body.start, body.end)
-        inner = build_layout(region.text, kind, depth + 1, pairs)
+        inner = build_layout(region.text, kind, depth + 1, pairs, structure)
         prose += [region.span(s) for s in inner.prose]
         literal += [region.span(s) for s in inner.literal]
         blocks += [Block(region.span(b.span), b.kind) for b in inner.blocks]
@@ -169,5 +174,5 @@ def layout_fingerprint(
     text: str, kind: DocumentKind, pairs: PairedContent = DEFAULT_PAIRS
 ) -> tuple[object, tuple[str, ...]]:
     """What a fix must not change (see ``markdown.fingerprint``), pre-pass syntax included."""
-    layout = build_layout(text, kind, pairs=pairs)
+    layout = build_layout(text, kind, pairs=pairs, structure=True)
     return layout.structure, tuple(text[s.start : s.end] for s in layout.literal)

@@ -143,8 +143,10 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, text: str, *, indented_code: bool = True) -> None:
+    def __init__(self, text: str, *, indented_code: bool = True, structure: bool = True) -> None:
         self.text = text
+        #: Whether to record the tree of blocks for ``fingerprint``: a lint does not need it.
+        self.structure = structure
         #: False in MDX, which has no indented code: such blocks are recorded in ``bodies``.
         self.indented_code = indented_code
         self.bodies: list[Span] = []
@@ -224,10 +226,12 @@ class _Builder:
         parent.child_end = max(parent.child_end, end)
         # A digest of the subtree, not the nested tuples themselves: comparing or hashing
         # tuples nested 1,000 deep (``- - - ... item``) recurses in C and raises RecursionError.
-        node = _digest(frame.label, frame.children)
-        # Runs of identical siblings count once, so removing a duplicated paragraph is allowed.
-        if not parent.children or parent.children[-1] != node:
-            parent.children.append(node)
+        if self.structure:
+            node = _digest(frame.label, frame.children)
+            # Runs of identical siblings count once, so removing a duplicated paragraph is
+            # allowed.
+            if not parent.children or parent.children[-1] != node:
+                parent.children.append(node)
         if tag in _LITERAL_CONTAINERS:
             self.literal_depth -= 1
         if tag in ("Link", "Image") and self.links:
@@ -317,16 +321,22 @@ def _digest(label: str, children: list[Any]) -> bytes:
     return h.digest()
 
 
-def parse(text: str, *, indented_code: bool = True) -> MarkdownLayout:
+def parse(text: str, *, indented_code: bool = True, structure: bool = True) -> MarkdownLayout:
+    """The layout of Markdown ``text``; its ``structure`` (for ``fingerprint``) is left empty
+    when ``structure`` is False."""
     source = _parsable(text)
-    to_cp = _converter(source)
-    builder = _Builder(text, indented_code=indented_code)
+    # Byte offsets are code-point offsets in ASCII text: no conversion per event there.
+    to_cp = None if source.isascii() else _converter(source)
+    builder = _Builder(text, indented_code=indented_code, structure=structure)
     for event, rng in _events(source):
-        start, end = to_cp(rng["start"]), to_cp(rng["end"])
+        if to_cp is None:
+            start, end = rng["start"], rng["end"]
+        else:
+            start, end = to_cp(rng["start"]), to_cp(rng["end"])
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
             builder.line_break(event, start, end)
             continue
-        kind, payload = next(iter(event.items()))
+        ((kind, payload),) = event.items()
         if kind == "Start":
             builder.start(payload, start, end)
         elif kind == "End":
