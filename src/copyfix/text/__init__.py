@@ -8,12 +8,14 @@ from __future__ import annotations
 
 
 def clear_memos() -> None:
-    """Empty the per-process memos of the text stage: word lookups (``copyfix.text.words``) and
-    plain-text paragraph judgements (``copyfix.text.plaintext``). They only save work on text
+    """Empty the per-process memos of the text stage: word lookups (``copyfix.text.words``),
+    plain-text paragraph judgements (``copyfix.text.plaintext``) and protected tokens
+    (``copyfix.text.protected``). They only save work on text
     seen before; a benchmark that times the same document several times clears them before
     each run, so that every run is timed as the first."""
-    from copyfix.text import plaintext, words
+    from copyfix.text import plaintext, protected, words
 
     for memo in (words.is_english_word, words.is_english_token, words.count):
         memo.cache_clear()
     plaintext._paragraph_spans.cache_clear()
+    protected._unit_tokens.cache_clear()

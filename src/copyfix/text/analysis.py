@@ -19,7 +19,7 @@ import regex
 from copyfix.model import Span
 from copyfix.text.blocks import MASK_CHAR, BlockKind
 from copyfix.text.lines import is_display, prose_indent, wrap_width
-from copyfix.text.protected import protected_tokens
+from copyfix.text.protected import document_tokens, protected_tokens
 from copyfix.text.quotes import Role, scan_quotes
 from copyfix.text.sentences import find_labels, find_sentence_starts
 from copyfix.text.spans import SpanSet
@@ -140,7 +140,7 @@ class Analysis:
     @cached_property
     def protected(self) -> SpanSet:
         """The protected tokens of the whole document."""
-        return SpanSet(self._protected_in(0, len(self.doc.view)))
+        return SpanSet(document_tokens(self.doc.view, self.doc.lexicon.dotted_suffixes))
 
     def _protected_in(self, lo: int, hi: int) -> list[Span]:
         return protected_tokens(self.doc.view, lo, hi, self.doc.lexicon.dotted_suffixes)

@@ -193,3 +193,38 @@ def protected_tokens(view: str, lo: int, hi: int, suffixes: frozenset[str]) -> l
                 if m.group(1).lower() in suffixes
             ]
     return spans
+
+
+# A unit's tokens depend on its text and on the characters just around it, nothing else: they
+# are kept for the paragraphs of recent documents, so the passes of a fix, an editor's re-check
+# after a keystroke and a corpus's repeated boilerplate judge an unchanged paragraph once.
+_MEMO_MAX_UNIT = 20_000
+
+
+def document_tokens(view: str, suffixes: frozenset[str]) -> list[Span]:
+    """The protected tokens of the whole of ``view``, as ``protected_tokens`` finds them,
+    judged paragraph by paragraph (runs of lines between blank lines; no token crosses a line
+    break and no pattern looks past the character next to a line break). Linear."""
+    spans: list[Span] = []
+    start, size = 0, len(view)
+    while start < size:
+        end = view.find("\n\n", start)
+        end = size if end < 0 else end
+        if end > start:
+            lo = max(0, start - 1)  # the character before, as the patterns look behind
+            unit = view[lo : min(size, end + 1)]
+            if len(unit) > _MEMO_MAX_UNIT:
+                found = _unit_tokens.__wrapped__(unit, start - lo, suffixes)
+            else:
+                found = _unit_tokens(unit, start - lo, suffixes)
+            spans += [Span(lo + a, lo + b) for a, b in found]
+        start = end + 2
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def _unit_tokens(unit: str, offset: int, suffixes: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """The tokens of ``unit[offset:]`` less its last character when that is the line break
+    after the paragraph (offsets into ``unit``)."""
+    hi = len(unit) - 1 if unit.endswith("\n") else len(unit)
+    return tuple((t.start, t.end) for t in protected_tokens(unit, offset, hi, suffixes))
