@@ -191,3 +191,9 @@ def test_paired_content_settings_reach_the_layout_and_the_structure_check(kind: 
     result = linter.fix(TERMS, kind=DocumentKind(kind), unsafe=False)
     assert result.text == TERMS.replace(",", ", ")
     assert copyfix.fix_text(TERMS, kind=kind) == TERMS
+
+
+def test_a_bracket_escaped_inside_a_link_address_is_not_math() -> None:
+    # Read as math, "\\(2\\)" was cut out of the address, and the link was no longer a link.
+    text = 'See [the photo](/wiki/File:Ad-tech_London_2010_\\(2\\).JPG "Enlarge") here.\n'
+    assert copyfix.lint_text(text, path="page.md") == []

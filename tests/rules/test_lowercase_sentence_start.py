@@ -276,3 +276,20 @@ def test_a_displayed_example_is_verbatim(rule_run):
     [finding] = rule_run.lint("CP001", text)
     assert rule_run.fix("CP001", text) == text  # found, but not changed unattended
     assert rule_run.fix("CP001", text, unsafe=True) != text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Smith, Ann (2010). "A Study". The Daily Record. para. 15. Retrieved 2 May 2010.',
+        "The firm was later bought by Yahoo! and renamed. It sold shares to Yahoo! in exchange.",
+    ],
+)
+def test_citation_abbreviations_and_names_with_a_mark_do_not_end_sentences(rule_run, text):
+    assert rule_run.lint("CP001", text) == []
+
+
+def test_a_quotation_that_opens_in_lowercase_is_not_fixed_unattended(rule_run):
+    text = 'Retrieved 12 February 2010. "we are glad to announce that we bought the firm."'
+    [finding] = rule_run.lint("CP001", text)
+    assert rule_run.fix("CP001", text) == text

@@ -211,6 +211,8 @@ def _after_a_boundary(doc, start, after: int) -> Applicability | None:
         not common
         or start.previous_word.lower() in doc.lexicon.interjections
         or analysis.in_quotation(start.word_start)
+        # "bought by Yahoo! and renamed": a name that ends with its own mark
+        or start.terminator == "!" and start.previous_word[:1].isupper()
     ):
         # "Romeo! wherefore art thou", "“Why! a letter from home?”", "Oh dear! how
         # late": older and spoken English runs on after ! and ?
@@ -219,6 +221,12 @@ def _after_a_boundary(doc, start, after: int) -> Applicability | None:
         # "their acquaintance! and yet she", "were many clerks? to which he
         # replied": older prose runs a sentence on after ! and ?, so the capital is
         # a guess.
+        applicability = Applicability.UNSAFE
+    if view[after : after + 1] == "." and doc.lexicon.is_abbreviation(word):
+        return None  # "The Times. para. 15.": an abbreviation of a citation, not a sentence
+    if view[start.word_start - 1 : start.word_start] in ("“", '"', "‘"):
+        # 'Retrieved 2010. "we're excited to announce"': a quotation that opens in lowercase
+        # is a fragment of someone's words, quoted as they were.
         applicability = Applicability.UNSAFE
     if view[start.word_start - 1 : start.word_start] in "([":
         if not common:

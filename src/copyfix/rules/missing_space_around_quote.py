@@ -68,6 +68,9 @@ class MissingSpaceAroundQuote(Rule):
                 and not _PLURAL.match(view, pos + 1, pos + 5)
                 # "/usr/lib/"package-name: a quoted directory that the word after it completes
                 and view[pos - 1 : pos] != "/"
+                # "weighed in. “”This is": an empty quotation is a stray mark, not a quotation
+                # to set off; the fix is to delete one of the marks, which one is a guess.
+                and view[pos - 1 : pos] not in ("“", '"')
             ):
                 yield violation(
                     pos, pos + 1, "Missing space after the quotation",

@@ -93,7 +93,11 @@ def template_tag(text: str, start: int) -> TemplateTag | None:
 
 
 def math_end(text: str, start: int, limit: int) -> int:
-    """The end of ``\\( ... \\)`` or ``\\[ ... \\]`` opening at ``start``, before ``limit``."""
+    """The end of ``\\( ... \\)`` or ``\\[ ... \\]`` opening at ``start``, before ``limit``;
+    -1 for none. Glued to the word before it (``London_2010_\\(2\\).JPG``, ``a\\[0\\]``), the
+    backslash escapes a bracket of a token, a link's address or a name: that is not math."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return -1
     if text.startswith("\\(", start):
         close = text.find("\\)", start + 2, min(limit, start + MAX_TAG))
     elif text.startswith("\\[", start):
