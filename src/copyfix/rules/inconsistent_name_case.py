@@ -3,6 +3,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -81,17 +82,7 @@ class InconsistentNameCase(Rule):
 
         paragraphs = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH and not is_title(b)]
         seen = _capitalised_mid_sentence(view, paragraphs, starts)
-        # The lowercase spellings of the words capitalised often enough, found first: most
-        # such words are never written in lowercase, and need no closer look.
-        lowercase = _lowercase_uses(
-            doc,
-            {w for w, positions in seen.items() if len(positions) >= _MIN_CAPITALISED},
-            starts,
-            is_title,
-        )
-        if not lowercase:
-            return
-        capitalised, first_seen, after_article = _name_uses(doc, {w: seen[w] for w in lowercase})
+        capitalised, first_seen, after_article = _name_uses(doc, seen)
         names = {
             word
             for word, caps in capitalised.items()
@@ -104,6 +95,8 @@ class InconsistentNameCase(Rule):
         # document may use the plain word in its ordinary sense too.
         if names:
             names -= {m.group(1).lower() for m in _DEFINED.finditer(view)}
+        # Then the lowercase spellings of just those words.
+        lowercase = _lowercase_uses(doc, names, starts, is_title)
         for word, positions in lowercase.items():
             if word not in names:
                 continue
@@ -150,24 +143,19 @@ def _lowercase_uses(
         if is_title(block):
             continue
         for word in present:
-            at = view.find(word, start, end)
-            while at >= 0:
-                after = at + len(word)
-                # As a scan of the block's whole words (_WHOLE_WORD) would find it; a letter or
-                # digit before is also a glued token (_glued), so it is cheap to rule out first.
-                if (
-                    at not in starts
-                    and not (at > 0 and (view[at - 1].isalnum() or _WORD_CHAR.match(view, at - 1)))
-                    and (m := _WHOLE_WORD.match(view, at, end)) is not None
-                    and m.end() == after
-                    and not _glued(view, at)
-                ):
+            for m in _whole_word(word).finditer(view, start, end):
+                at = m.start()
+                if at not in starts and not _glued(view, at):
                     found[word].append(at)
-                at = view.find(word, after, end)
     return found
 
 
-_WORD_CHAR = regex.compile(r"\w")
+@lru_cache(maxsize=1024)
+def _whole_word(word: str) -> regex.Pattern[str]:
+    """``word`` where a scan of whole words (``_WHOLE_WORD``) would find it: not inside a
+    longer word, not continued by an address or a dotted or hyphenated name. The engine skips
+    the many places where it is part of another word ("in" in "string") without Python."""
+    return regex.compile(rf"(?<!\w){regex.escape(word)}(?!\w)(?![@_]|[.-]\w)")
 
 
 def _name_uses(

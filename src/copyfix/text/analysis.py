@@ -7,16 +7,20 @@ engine drops any violation that touches one, so a rule never has to ask.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Iterator
 from functools import cached_property
-from itertools import compress, count
-from operator import eq
 from typing import TYPE_CHECKING
 
 import regex
 
 from copyfix.model import Span
+from copyfix.text.block_words import (
+    BlockWords,
+    block_words,
+    blocks_with_repeat,
+    blocks_with_word,
+)
 from copyfix.text.blocks import MASK_CHAR, BlockKind
 from copyfix.text.lines import is_display, prose_indent, wrap_width
 from copyfix.text.protected import document_tokens, protected_tokens
@@ -45,17 +49,6 @@ _COMMAND_REACH = 64
 # How often a word must be followed by an option before the document is taken to use it as a
 # command (once may be prose: "we use -v").
 _COMMAND_USES = 2
-_NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
-# The same split in two, sparing NUL (which joins the blocks so one pass cleans them all): the
-# characters beyond ASCII that are not word characters, found by a pattern, then the ASCII
-# ones, blanked by a byte table, which is several times faster than a pattern over every space.
-_NON_ASCII_NON_WORD = regex.compile(r"[^\x00-\x7f\p{L}\p{M}\d’]+")
-_ASCII_NON_WORD = bytes(
-    b if chr(b).isalnum() or b in b"'\x00" or b >= 0x80 else ord(" ") for b in range(256)
-)
-_APOSTROPHE = regex.compile(r"['’]")
-# Matched backwards (the r flag) from where it is asked to end: the word just before an offset.
-_WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}\d]+")
 _CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
 
 # The tokens of a chunk of text that word knowledge judges: letters (with inner apostrophes and
@@ -261,28 +254,9 @@ class Analysis:
         )
 
     @cached_property
-    def block_words(self) -> tuple[list[str | int], list[int]]:
-        """The words of every block, lowercased and stripped of punctuation, in one list, with
-        a different integer between blocks (equal to nothing else in the list), and the index
-        of each block's first word: a cheap view for rules that first ask whether a block can
-        hold what they look for, compared block by block in C."""
-        view, blocks = self.doc.view, self.doc.blocks
-        chunks = [view[b.span.start : b.span.end] for b in blocks]
-        if "\x00" in view:
-            cleaned = [_NON_WORD.sub(" ", chunk).lower() for chunk in chunks]
-        else:  # one pass over all blocks, split again at the NULs that join them
-            joined = "\x00".join(chunks)
-            if not joined.isascii():
-                joined = _NON_ASCII_NON_WORD.sub(" ", joined)
-            joined = joined.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD)
-            cleaned = joined.decode("utf-8", "surrogatepass").lower().split("\x00")
-        words: list[str | int] = []
-        firsts: list[int] = []
-        for i, chunk in enumerate(cleaned):
-            firsts.append(len(words))
-            words += chunk.split()
-            words.append(-1 - i)
-        return words, firsts
+    def block_words(self) -> BlockWords:
+        """The words of every block (``copyfix.text.block_words.block_words``)."""
+        return block_words(self.doc.view, self.doc.blocks)
 
     @cached_property
     def prose_indent(self) -> int:
@@ -300,54 +274,17 @@ class Analysis:
         on first use, as most documents never need it."""
         return wrap_width(self.doc.view)
 
-    def blocks_with_word(self, words: set[str] | frozenset[str]) -> list[tuple[Block, set[str]]]:
-        """The blocks, in order, that may hold one of ``words`` (lowercase) in any case as a
-        whole word, each with those of ``words`` it may hold: every block that does, and a few
-        that hold a word only inside a longer token ("china" in "china.com"). The lookups run
-        in C over the whole document; Python only sees the hits."""
-        if not words:
-            return []
-        listed, firsts = self.block_words
-        found: dict[int, set[str]] = defaultdict(set)
-        for i in compress(count(), map(words.__contains__, listed)):
-            found[bisect_right(firsts, i) - 1].add(listed[i])
-        blocks = self.doc.blocks
-        # block_words keeps an apostrophe inside its word ("china's"), where a word boundary
-        # ends the word: look those words up too.
-        view = self.doc.view
-        if "'" in view or "’" in view:
-            starts = [b.span.start for b in blocks]
-            for apostrophe in _APOSTROPHE.finditer(view):
-                m = _WORD_BEFORE.match(view, 0, apostrophe.start())
-                word = m.group().lower() if m is not None else ""
-                if word in words:
-                    b = bisect_right(starts, m.start()) - 1
-                    if b >= 0 and m.end() <= blocks[b].span.end:
-                        found[b].add(word)
-        return [(blocks[b], found[b]) for b in sorted(found)]
+    def blocks_with_word(
+        self, words: set[str] | frozenset[str]
+    ) -> Iterator[tuple[Block, set[str]]]:
+        """The blocks that may hold one of ``words`` in any case, each with those of ``words``
+        it may hold (``copyfix.text.block_words.blocks_with_word``)."""
+        return blocks_with_word(self.doc.view, self.doc.blocks, self.block_words, words)
 
     def blocks_with_repeat(self, lengths: range) -> list[Block]:
-        """Blocks where a run of ``n`` words (``n`` in ``lengths``) is followed by the same run.
-        The comparisons run in C over the whole document (``map`` with ``operator.eq``); Python
-        only looks at the rare hits. A run never spans two blocks: the integer between them
-        equals no word."""
-        words, firsts = self.block_words
-        found: set[int] = set()
-        for n in lengths:
-            same = list(map(eq, words, words[n:]))
-            if n == 1:
-                hits = compress(count(), same)
-            else:
-                # Python sees only the runs whose first words match; the integer that ends
-                # the list equals no word, so ``same[i + 1]`` is always there.
-                hits = (
-                    i
-                    for i in compress(count(), same)
-                    if same[i + 1] and words[i : i + n] == words[i + n : i + 2 * n]
-                )
-            found.update(bisect_right(firsts, i) - 1 for i in hits)
-        blocks = self.doc.blocks
-        return [blocks[b] for b in sorted(found)]
+        """Blocks where a run of ``n`` words (``n`` in ``lengths``) is followed by the same run
+        (``copyfix.text.block_words.blocks_with_repeat``)."""
+        return blocks_with_repeat(self.doc.blocks, self.block_words, lengths)
 
     @cached_property
     def quotes(self) -> list[QuoteMark]:
