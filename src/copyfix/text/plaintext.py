@@ -177,25 +177,38 @@ def _holds_code(lines: list[str]) -> bool:
 # slip looks like (``late.We``), so they count only with few English words around them.
 _CODE_SIGNAL = regex.compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w")
 _NUMBERED_LINE = regex.compile(r"\d+\s")
-# A shell prompt before a command, the permissions column of ``ls -l``, a Make or shell
-# variable (``$(BIN)``, ``${ICONS}``, which no sentence holds), a long hexadecimal number with
-# letters and digits (an object name or a digest, git's or a checksum's), a shell keyword
-# alone on its line, a program's diagnostic, the result of a Texinfo example: a listing for
-# sure.
-_PROMPT = r"^[$#%][ \t]+[\w./\[-]"
-_CERTAIN_SIGNAL = regex.compile(
-    rf"{_PROMPT}|(?:^|(?<=\s))[-dlcbps][rwxsStT-]{{9}}[.+@]?(?=\s)"
-    r"|\$[({][A-Za-z_]\w*[)}]"
-    r"|(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![\w-])"
-    # a shell keyword that closes or continues a block, alone on its line
-    r"|^(?:fi|done|esac|then|do|else)[ \t]*$"
-    # a program's diagnostic, as GNU tools ("createdb: error: ...") and database servers
-    # ("ERROR:  could not ...") print them
-    r"|^[a-z][\w.+-]*:(?:\d+:)*[ \t]+(?:error|warning|fatal(?: error)?):"
-    r"|^(?:ERROR|WARNING|FATAL|PANIC|NOTICE|DETAIL|HINT):[ \t]"
-    # the result, expansion or output of a Texinfo example: "⇒ 4", "error→ no such file"
-    r"|^(?:⇒|↦|⊣|error→|≡)"
+# A listing for sure: a line that opens with a shell prompt, a shell keyword that closes or
+# continues a block alone on its line, a program's diagnostic (as GNU tools, "createdb: error:
+# ...", and database servers, "ERROR:  could not ...", print them), or the result, expansion or
+# output of a Texinfo example ("⇒ 4", "error→ no such file"); a line that holds the
+# permissions column of ``ls -l``, a Make or shell variable (``$(BIN)``, ``${ICONS}``, which no
+# sentence holds) or a long hexadecimal number with letters and digits (an object name or a
+# digest, git's or a checksum's). The first kind is matched at the line's start only, and the
+# number's letters and digits are checked apart: one pattern of all of them tried at every
+# position made listing detection twice as slow.
+_PROMPT = r"[$#%][ \t]+[\w./\[-]"
+_CERTAIN_START = regex.compile(
+    rf"{_PROMPT}"
+    r"|(?:fi|done|esac|then|do|else)[ \t]*$"
+    r"|[a-z][\w.+-]*:(?:\d+:)*[ \t]+(?:error|warning|fatal(?: error)?):"
+    r"|(?:ERROR|WARNING|FATAL|PANIC|NOTICE|DETAIL|HINT):[ \t]"
+    r"|⇒|↦|⊣|error→|≡"
 )
+_CERTAIN_SIGNAL = regex.compile(
+    r"(?:^|(?<=\s))[-dlcbps][rwxsStT-]{9}[.+@]?(?=\s)|\$[({][A-Za-z_]\w*[)}]"
+)
+_HEX_NUMBER = regex.compile(r"(?<![\w-])[0-9a-f]{16,}(?![\w-])")
+
+
+def _certain_listing(body: str) -> bool:
+    """Whether a line (without its indentation) is a listing for sure (see above)."""
+    if _CERTAIN_START.match(body) or _CERTAIN_SIGNAL.search(body):
+        return True
+    return any(
+        not number.isdigit() and not number.isalpha() for number in _HEX_NUMBER.findall(body)
+    )
+
+
 _PROMPT_LINE = regex.compile(_PROMPT)
 _RESULT_LINE = regex.compile(r"⇒|↦|⊣|error→|≡")
 # Where a sentence may end: a line of a command has no such mark at its end. A shell case
@@ -292,7 +305,7 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
     """Whether one line (``body``: without its indentation) is a listing on its own; a sure row
     of columns (``columnar == 2``) is judged with its neighbours instead."""
     gap = _may_have_gap(body)
-    if _CERTAIN_SIGNAL.search(body) or gap and indented and _TERM_COLUMN.match(body):
+    if _certain_listing(body) or gap and indented and _TERM_COLUMN.match(body):
         return True
     if gap and _ALIGNMENT_GAP.search(body):
         return True  # "libc6      install": alignment, not a slip

@@ -129,11 +129,21 @@ _TRIGGERS = regex.compile(
 )
 
 
-# For each trigger character, the patterns (by index) whose match may hold it.
-_PATTERNS_OF: dict[str, frozenset[int]] = {
-    c: frozenset(i for i, (_, triggers) in enumerate(_PROTECTED_PATTERNS) if c in triggers)
-    for c in {c for _, triggers in _PROTECTED_PATTERNS for c in triggers}
-}
+# The trigger characters in a few classes: a run is searched with the patterns of every class
+# it holds a character of. Patterns whose characters the run lacks are among them at times,
+# which changes nothing (they cannot match), and the classes keep the number of alternations
+# compiled small (each takes a few milliseconds): at most one per set of classes.
+_CLASSES = (".", ",", ":;=8", '("')
+_CLASS_OF = {c: i for i, chars in enumerate(_CLASSES) for c in chars}
+_OTHER = len(_CLASSES)  # every other trigger: @ / \\ { _ [ & + % $
+_PATTERNS_OF_CLASS: tuple[frozenset[int], ...] = tuple(
+    frozenset(
+        i
+        for i, (_, triggers) in enumerate(_PROTECTED_PATTERNS)
+        if any(_CLASS_OF.get(c, _OTHER) == k for c in triggers)
+    )
+    for k in range(len(_CLASSES) + 1)
+)
 
 
 @lru_cache(maxsize=256)
@@ -153,7 +163,8 @@ _PROTECTED = _alternation(frozenset(range(len(_PROTECTED_PATTERNS))))
 def _protected_in(view: str, start: int, end: int, run: str) -> Iterator[regex.Match[str]]:
     """The matches of all the protected patterns in ``view[start:end]``, the run ``run``: only
     the patterns whose match may hold one of the run's trigger characters are tried."""
-    wanted = frozenset().union(*(_PATTERNS_OF[c] for c in set(_TRIGGERS.findall(run))))
+    classes = {_CLASS_OF.get(c, _OTHER) for c in _TRIGGERS.findall(run)}
+    wanted = frozenset().union(*(_PATTERNS_OF_CLASS[k] for k in classes))
     return _alternation(wanted).finditer(view, start, end)
 
 
