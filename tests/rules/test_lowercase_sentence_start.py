@@ -293,3 +293,9 @@ def test_a_quotation_that_opens_in_lowercase_is_not_fixed_unattended(rule_run):
     text = 'Retrieved 12 February 2010. "we are glad to announce that we bought the firm."'
     [finding] = rule_run.lint("CP001", text)
     assert rule_run.fix("CP001", text) == text
+
+
+def test_a_single_repeated_label_is_a_field_not_a_speaker(rule_run):
+    text = "Copyright: see the manual.\n\nThe text.\n\nCopyright: see the manual.\n"
+    assert len(rule_run.lint("CP001", text)) == 2
+    assert rule_run.fix("CP001", text) == text

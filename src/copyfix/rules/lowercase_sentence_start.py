@@ -186,6 +186,10 @@ class LowercaseSentenceStart(Rule):
                     # "createdb: command not found", "ERROR:  could not": a program's message;
                     # a label written in lowercase only ("name: the name") is a field's name
                     continue
+                if len({other.text.lower() for other in analysis.labels}) < 2:
+                    # One label only ("Copyright: see the manual"): a field, whose value is
+                    # written as it is typed as often as by a slip; speakers come in pairs.
+                    applicability = Applicability.UNSAFE
             if displayed:
                 # "To err is human. you need a computer.": set off deeper than the text around
                 # it, an example or a quotation is verbatim.
