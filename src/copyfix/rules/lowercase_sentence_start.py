@@ -59,9 +59,11 @@ class LowercaseSentenceStart(Rule):
     after `!` and `?` (older prose runs a sentence on after them), after a short or unusual
     word, for an uncommon word opening a plain-text paragraph (`harry looked up`,
     but it could be a brand such as `mixi`), for a label (`are unknown. note: The tower`) or
-    an aside in brackets (`pages. (see Section 5)`), and in a paragraph where three sentences
+    an aside in brackets (`pages. (see Section 5)`), in a paragraph where three sentences
     or more, and half of them or more, start in lowercase (written that way, as in a quoted
-    letter).
+    letter), for a quotation that opens in lowercase (a fragment of someone's words), after a
+    label the document uses alone (`Copyright: see`: a field, not a speaker), and in a plain-text
+    display set off deeper than the running text (an example, reproduced as it is).
     """
 
     code = "CP001"
@@ -200,8 +202,8 @@ class LowercaseSentenceStart(Rule):
 # The levels that programs print before a message (syslog's, PostgreSQL's, Python logging's):
 # "ERROR:  could not serialize access" is the program's text, as it prints it.
 _SEVERITIES = frozenset(
-    {"DEBUG", "INFO", "LOG", "NOTICE", "NOTE", "HINT", "DETAIL", "WARNING", "WARN", "ERROR",
-     "FATAL", "PANIC", "CRITICAL"}
+    {"DEBUG", "INFO", "LOG", "NOTICE", "NOTE", "HINT", "DETAIL", "WARNING", "WARN", "ERROR"}
+    | {"FATAL", "PANIC", "CRITICAL"}
 )
 
 
