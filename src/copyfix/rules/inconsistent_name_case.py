@@ -23,9 +23,6 @@ _DEFINED = regex.compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
 # A capitalised word counts as a name only mid-sentence and away from other capitalised words,
 # so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
 _MIN_CAPITALISED = 3
-# A whole word, as ``\b(?:name|...)\b`` delimits one, not followed by what makes it part of a
-# token (an address, a dotted or hyphenated name).
-_WHOLE_WORD = regex.compile(r"\b\w+\b(?![@_]|[.-]\w)")
 
 
 class InconsistentNameCase(Rule):
@@ -152,8 +149,8 @@ def _lowercase_uses(
 
 @lru_cache(maxsize=1024)
 def _whole_word(word: str) -> regex.Pattern[str]:
-    """``word`` where a scan of whole words (``_WHOLE_WORD``) would find it: not inside a
-    longer word, not continued by an address or a dotted or hyphenated name. The engine skips
+    """``word`` as a whole word: not inside a longer word, not continued by an address or a
+    dotted or hyphenated name ("china.com", "china-made"). The engine skips
     the many places where it is part of another word ("in" in "string") without Python."""
     return regex.compile(rf"(?<!\w){regex.escape(word)}(?!\w)(?![@_]|[.-]\w)")
 

@@ -20,6 +20,7 @@ from copyfix.model import (
 )
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.blocks import MASK_CHAR, BlockKind
+from copyfix.text.lines import indentation
 from copyfix.text.sentences import LIST_LABEL, StartKind
 
 if TYPE_CHECKING:
@@ -69,7 +70,13 @@ class LowercaseSentenceStart(Rule):
     code = "CP001"
     name = "lowercase-sentence-start"
     fix_availability = FixAvailability.ALWAYS
-    lexicon_lists = ("abbreviations", "lowercase_names", "sentence_openers", "interjections")
+    lexicon_lists = (
+        "abbreviations",
+        "lowercase_names",
+        "sentence_openers",
+        "interjections",
+        "message_levels",
+    )
     summary = "Sentence starts with a lowercase letter"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR
@@ -181,7 +188,7 @@ class LowercaseSentenceStart(Rule):
                     continue
             elif start.kind is StartKind.LABEL:
                 label = view[start.block.span.start : start.word_start].rstrip(" \t:：")
-                if label in _SEVERITIES or label[:1].islower() and not any(
+                if label in doc.lexicon.message_levels or label[:1].islower() and not any(
                     other.text[:1].isupper() and other.text.lower() == label
                     for other in analysis.labels
                 ):
@@ -197,14 +204,6 @@ class LowercaseSentenceStart(Rule):
                 # it, an example or a quotation is verbatim.
                 applicability = Applicability.UNSAFE
             yield start, start.word_start, after, word, applicability
-
-
-# The levels that programs print before a message (syslog's, PostgreSQL's, Python logging's):
-# "ERROR:  could not serialize access" is the program's text, as it prints it.
-_SEVERITIES = frozenset(
-    {"DEBUG", "INFO", "LOG", "NOTICE", "NOTE", "HINT", "DETAIL", "WARNING", "WARN", "ERROR"}
-    | {"FATAL", "PANIC", "CRITICAL"}
-)
 
 
 def _after_a_boundary(doc, start, after: int) -> Applicability | None:
@@ -300,12 +299,7 @@ def _term_then_definition(text: str) -> bool:
     second = rest.partition("\n")[0]
     if not second.strip() or _TERMINAL.search(first) or first.rstrip().endswith(_CONTINUING):
         return False
-    return _indent(second) > _indent(first)
-
-
-def _indent(line: str) -> int:
-    expanded = line.replace("\t", "    ")
-    return len(expanded) - len(expanded.lstrip())
+    return indentation(second) > indentation(first)
 
 
 def _plain_prose_sentence(doc, text: str) -> bool:

@@ -127,6 +127,13 @@ SYMBOL_INTRODUCERS = frozenset(
     """.split()
 )
 
+# The levels that programs print before a message (syslog's, PostgreSQL's, Python logging's):
+# after "ERROR:  could not serialize access" comes the program's text, as it prints it.
+MESSAGE_LEVELS = frozenset(
+    {"DEBUG", "INFO", "LOG", "NOTICE", "NOTE", "HINT", "DETAIL", "WARNING", "WARN", "ERROR"}
+    | {"FATAL", "PANIC", "CRITICAL"}
+)
+
 # Lowercase endings that make ``name.ext`` a domain or a file name rather than two sentences.
 DOTTED_SUFFIXES = frozenset(
     """
@@ -157,6 +164,7 @@ class Lexicon:
     elisions: frozenset[str] = ELISIONS
     interjections: frozenset[str] = INTERJECTIONS
     symbol_introducers: frozenset[str] = SYMBOL_INTRODUCERS
+    message_levels: frozenset[str] = MESSAGE_LEVELS
 
     @classmethod
     def list_names(cls) -> tuple[str, ...]:

@@ -13,8 +13,10 @@ if TYPE_CHECKING:
     from copyfix.text.blocks import Block
 
 
-def _columns(lead: str) -> int:
-    return len(lead.replace("\t", "    "))
+def indentation(line: str) -> int:
+    """The columns of white space that open ``line`` (a tab counts as four)."""
+    expanded = line.replace("\t", "    ")
+    return len(expanded) - len(expanded.lstrip())
 
 
 def prose_indent(view: str, blocks: list[Block]) -> int:
@@ -26,7 +28,7 @@ def prose_indent(view: str, blocks: list[Block]) -> int:
         if block.kind is BlockKind.PARAGRAPH:
             lead = view[view.rfind("\n", 0, block.span.start) + 1 : block.span.start]
             if not lead.strip():
-                weights[_columns(lead)] += block.span.end - block.span.start
+                weights[indentation(lead)] += block.span.end - block.span.start
     return weights.most_common(1)[0][0] if weights else 0
 
 
@@ -34,7 +36,7 @@ def is_display(view: str, block: Block, indent: int) -> bool:
     """Whether ``block`` starts a line indented two columns or more deeper than ``indent``,
     the running text's: a display, such as an example or a quotation, reproduced as it is."""
     lead = view[view.rfind("\n", 0, block.span.start) + 1 : block.span.start]
-    return not lead.strip() and _columns(lead) >= indent + 2
+    return not lead.strip() and indentation(lead) >= indent + 2
 
 
 def wrap_width(view: str) -> int:
@@ -46,7 +48,7 @@ def wrap_width(view: str) -> int:
     previous = ""
     for line in view.split("\n"):
         if previous.strip() and line.strip():
-            lengths[_columns(previous.rstrip())] += 1
+            lengths[len(previous.rstrip().replace("\t", "    "))] += 1
         previous = line
     wanted = (sum(lengths.values()) * 9) // 10
     seen = 0

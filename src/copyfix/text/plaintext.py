@@ -187,12 +187,13 @@ _NUMBERED_LINE = regex.compile(r"\d+\s")
 # number's letters and digits are checked apart: one pattern of all of them tried at every
 # position made listing detection twice as slow.
 _PROMPT = r"[$#%][ \t]+[\w./\[-]"
+_RESULT = r"⇒|↦|⊣|error→|≡"
 _CERTAIN_START = regex.compile(
     rf"{_PROMPT}"
     r"|(?:fi|done|esac|then|do|else)[ \t]*$"
     r"|[a-z][\w.+-]*:(?:\d+:)*[ \t]+(?:error|warning|fatal(?: error)?):"
     r"|(?:ERROR|WARNING|FATAL|PANIC|NOTICE|DETAIL|HINT):[ \t]"
-    r"|⇒|↦|⊣|error→|≡"
+    rf"|{_RESULT}"
 )
 _CERTAIN_SIGNAL = regex.compile(
     r"(?:^|(?<=\s))[-dlcbps][rwxsStT-]{9}[.+@]?(?=\s)|\$[({][A-Za-z_]\w*[)}]"
@@ -210,7 +211,7 @@ def _certain_listing(body: str) -> bool:
 
 
 _PROMPT_LINE = regex.compile(_PROMPT)
-_RESULT_LINE = regex.compile(r"⇒|↦|⊣|error→|≡")
+_RESULT_LINE = regex.compile(_RESULT)
 # Where a sentence may end: a line of a command has no such mark at its end. A shell case
 # branch ends with ";;", which no sentence does; a quote or bracket after a slash closes a
 # path ("/var/cache/apache/"), not a sentence.
