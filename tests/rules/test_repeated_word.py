@@ -105,3 +105,67 @@ def test_a_word_repeated_across_a_wrapped_line_is_still_found(rule_run):
     )
     [finding] = rule_run.lint("RP001", text)
     assert finding.message == "Repeated word 'the'"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A particle after a word that does not take it: the repeat is a slip, removed safely.
+        ("Four people are killed in in border clashes.", "Four people are killed in border clashes."),
+        ("The base in in the Indian Ocean.", "The base in the Indian Ocean."),
+        ("It is visible on on ship-tracking data.", "It is visible on ship-tracking data."),
+        ("It is interrupted except by by the system.", "It is interrupted except by the system."),
+        # A pronoun after a word that cannot take it as an object.
+        ("Iran announced that it it was halting.", "Iran announced that it was halting."),
+        ("It fails because it it expects a proxy.", "It fails because it expects a proxy."),
+        # A doubled verb whose subject opens the clause.
+        ("You could could create a response.", "You could create a response."),
+        ("As this would would disable it, stop.", "As this would disable it, stop."),
+        # Any word of the word list, common or rare, written twice in lower case.
+        ("It exacerbated exacerbated the uncertainty.", "It exacerbated the uncertainty."),
+        ("Place it in a subdirectory subdirectory of it.", "Place it in a subdirectory of it."),
+        ("The law to which which men are bound.", "The law to which men are bound."),
+    ],
+)
+def test_certain_repeats_are_removed_safely(rule_run, text, expected):
+    assert rule_run.fix("RP001", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb that takes the particle, in any tense, then the particle's preposition.
+        "They rushed in in such a crowd.",
+        "He put in in the missionary line.",
+        "She came back and logged in in the morning.",
+        "Carry on on your own.",
+        "We drove by by the lake.",
+        "The sun went down down there.",
+        # An object, then the next clause's subject.
+        "I told you you might meddle.",
+        "He sat on it it most mashed his teeth.",
+        "Tell you you don't get it.",
+        # A synopsis placeholder after the same word, and the synopsis itself.
+        "source file\n\nRead and execute commands from file file.",
+        "term term\n\nIn each window the variable is set.",
+        # A doubled word quoted as an example of one.
+        'Doubled words, like "the the", are common.',
+    ],
+)
+def test_grammatical_or_meant_repeats_are_left_alone(rule_run, text):
+    assert rule_run.lint("RP001", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turn the lights on on Monday.",  # the verb that takes "on" is three words back
+        "Many functions we have have been annotated.",  # a relative clause may end at "have"
+        "It is the comfort that I should should have derived.",  # a clause opener before it
+        "We ran the kubectl kubectl command.",  # a word the word list does not know
+        "Add the toolchain toolchain here.",
+    ],
+)
+def test_uncertain_repeats_are_flagged_unsafe(rule_run, text):
+    assert rule_run.lint("RP001", text)
+    assert rule_run.fix("RP001", text) == text

@@ -16,7 +16,7 @@ from copyfix.model import (
     good,
 )
 from copyfix.rules.base import Rule, violation
-from copyfix.text.words import count
+from copyfix.text.verbs import verb_bases
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -34,19 +34,40 @@ _FUNCTION_WORDS = frozenset(
     """
     a an the of to in on at by for from with as and or but nor if is are was were be been am it
     its this these those my your his her our their we you he she they i me him us them not that
-    can
+    can which whom whose than into onto upon
     """.split()
 )
-# Function words that can stand twice in a row in grammatical English: a particle then a
-# preposition ("rushed in in such a crowd", "turned it on on Monday"), an object then a
-# subject ("I told you you might"). Their repeat is flagged, but removing one is a guess.
-_DOUBLE_DUTY = frozenset(
-    "in on up out off over down about around through by you it her him them us me".split()
+# Particles that are also prepositions: after a verb that takes the particle, the same word can
+# open a phrase ("rushed in in such a crowd", "turned the lights on on Monday"). Elsewhere
+# ("killed in in border clashes", "visible on on the map") the repeat is a slip.
+_PARTICLES = frozenset("in on up out off over down about around through by".split())
+# Pronouns that can be an object and then the next clause's subject ("I told you you might",
+# "sat down on it it most mashed"): only after a verb of telling or giving, or a preposition.
+_OBJECT_SUBJECTS = frozenset("you it".split())
+_OBJECT_TAKERS = frozenset(
+    """
+    tell told ask asked show showed shown remind reminded promise promised warn warned assure
+    assured teach taught convince convinced persuade persuaded inform informed notify notified
+    bet give gave given make made let call called see saw seen hear heard get got want wanted
+    leave left help helped have had find found
+    to for with from at on in by of about into onto upon over under through toward towards
+    against without like than
+    """.split()
 )
+# Object pronouns and the other pronouns that never take the particle themselves.
+_OBJECT_PRONOUNS = frozenset("them him her it me us you".split())
+# Other function words that can stand twice in a row: an object then a subject, as above.
+_DOUBLE_DUTY = frozenset("her him them us me".split())
 # A finite verb can end a relative clause and the same verb open the main one: "what we have
-# have been", "those who can can", "what it does does no harm". Their repeat is flagged, but
-# removing one is a guess.
+# have been", "those who can can", "what it does does no harm". Only after such a clause opener
+# is the repeat meant; "You could could create" is a slip.
 _CLAUSE_VERBS = frozenset("have has do does did can could will would should may might must".split())
+_CLAUSE_OPENERS = frozenset(
+    "what who whom which that whoever whatever whichever all those everything anything".split()
+)
+_SUBORDINATORS = frozenset(
+    "and but or so because if when as since although though while unless until once then".split()
+)
 # Verbs that introduce a command line quoted in the prose: what follows is a command and its
 # arguments, which may repeat the command's name ("execute man man").
 _RUN_VERBS = frozenset("execute executing run running type typing enter invoke invoking".split())
@@ -63,14 +84,6 @@ _TO_TAKERS = frozenset(
     get got do did does according due close next up down back connected subscribed
     """.split()
 )
-# "log in in the morning", "log them in in the system": "in" ends a phrasal verb.
-_IN_TAKERS = frozenset(
-    """
-    log logs logged logging sign signs signed signing check checks checked checking plug plugs
-    plugged fill fills filled built build phase phased opt opted factor factored lock locked
-    tuck tucked dial dialed turn turned hand handed give gave given them him her it me us you
-    """.split()
-)
 
 
 class RepeatedWord(Rule):
@@ -84,19 +97,24 @@ class RepeatedWord(Rule):
     A doubled word is almost always an editing slip, and the eye skips it on proofreading.
 
     ## Fix safety
-    Safe for function words (`the`, `a`, `of`, `is`...) and for common English words written
-    twice in lower case (`the committee committee`). Unsafe for function words that can stand
-    twice in grammatical English (a particle then a preposition, `rushed in in such a crowd`;
-    an object then a subject, `I told you you might`), and for names, terms, rare words and
-    capitalised copies, where the writer may have meant another word. Copies that differ in
-    case (`Bitwise AND and`) are different words, and a word alone on its line that starts the
-    next line too (`make` / `make check`) is a list of lines.
+    Safe for function words (`the`, `a`, `of`, `is`...) and for English words of the word
+    list written twice in lower case (`the committee committee`). A particle after a verb that
+    takes it (`rushed in in such a crowd`) and a pronoun that is an object and then a subject
+    (`I told you you might`) are grammatical and left alone; the fix is unsafe when such a
+    verb is a few words back (`turn the lights on on Monday`) or a clause opener precedes a
+    doubled verb (`what we have have been`). Unsafe for names, terms, words the word list does
+    not know and capitalised copies, where the writer may have meant another word. Copies
+    that differ in case (`Bitwise AND and`) are different words, a word alone on its line that
+    starts the next line too (`make` / `make check`) is a list of lines, and a word that a
+    synopsis line names as a placeholder (`source file`) may follow itself (`from file file`).
     """
 
     code = "RP001"
     name = "repeated-word"
     fix_availability = FixAvailability.ALWAYS
-    lexicon_lists = ("allowed_repeats", "reduplicated_names", "word_names", "repeat_idioms")
+    lexicon_lists = (
+        "allowed_repeats", "reduplicated_names", "word_names", "repeat_idioms", "particle_verbs"
+    )
     summary = "Word repeated"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR
@@ -104,9 +122,12 @@ class RepeatedWord(Rule):
         bad("This is the the answer.", "This is the answer."),
         bad("This is is a test.", "This is a test."),
         bad("It was the\nthe end.", "It was the\nend."),
-        bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub.",
-            unsafe=True),
-        bad("They rushed in in such a crowd.", "They rushed in such a crowd.", unsafe=True),
+        bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub."),
+        bad("Four people were killed in in clashes.", "Four people were killed in clashes."),
+        bad("Turn the lights on on Monday.", "Turn the lights on Monday.", unsafe=True),
+        good("They rushed in in such a crowd, and I told you you might."),
+        bad("You could could create one.", "You could create one."),
+        bad("I believe it it helps.", "I believe it helps."),
         bad("What is the best way to to do it?", "What is the best way to do it?"),
         bad("I think that that this works.", "I think that this works."),
         bad("We saw the big big house.", "We saw the big house."),
@@ -130,6 +151,8 @@ class RepeatedWord(Rule):
         good("Say bye bye to the beep beep of the old phone."),
         good("We met Sirhan Sirhan there."),
         good("Placeholder text text text text, and xxx\txxx in a table."),
+        good('Look for doubled words, like "the\n    the".'),
+        good("source file\n\nRead commands from file file.\n\nterm term\n\nSet the term."),
         good("Build it with\n\n    ./configure\n    make\n    make install"),
     )
 
@@ -149,11 +172,7 @@ class RepeatedWord(Rule):
             lower = first.lower()
             applicability = (
                 Applicability.SAFE
-                if lower not in _CLAUSE_VERBS
-                and (
-                    (lower in _FUNCTION_WORDS and lower not in _DOUBLE_DUTY)
-                    or _ordinary_content_word(doc, first, second)
-                )
+                if _removal_is_certain(doc, m, first, second)
                 else Applicability.UNSAFE
             )
             # "the the the the": one finding and one fix for the whole run, so fixing does not
@@ -189,6 +208,8 @@ class RepeatedWord(Rule):
             return lower in _FUNCTION_WORDS | {"had"}
         if previous == lower:
             return False  # the tail of a run of three or more
+        if view[m.start() - 1 : m.start()] in _QUOTES and view[m.end() : m.end() + 1] in _QUOTES:
+            return False  # 'doubled words, like "the the"': the repeat quoted, not used
         if previous in _RUN_VERBS and lower not in _FUNCTION_WORDS and first.islower():
             return False  # "execute man man", "type info info": a command and its argument
         if f"{lower}:{next_word}" in lexicon.repeat_idioms:
@@ -206,24 +227,39 @@ class RepeatedWord(Rule):
             return False  # "x x", "O O O": letters and symbols, not words
         if _exclaimed(view, m) and _at_sentence_start(doc, m.start()):
             return False  # "Wait wait!", "No no!": an exclamation
-        if lower == "that" and next_word not in _STRONG_DETERMINERS:
-            return False  # "that that" is grammatical unless a determiner follows
-        if lower == "to" and previous in _TO_TAKERS | {"referred", "connected"} and (
-            next_after_bracket not in _DETERMINERS
+        if _grammatical(lexicon, lower, previous, next_word, next_after_bracket):
+            return False
+        if view.rfind("\n", 0, m.start()) + 1 + _indent(view, m.start()) in (
+            doc.analysis.synopsis_lines
         ):
-            return False
-        if lower == "in" and previous in _IN_TAKERS:
-            return False
-        if previous == "to" and lower not in _FUNCTION_WORDS:
-            return False  # "to record record profits": the verb, then the noun it takes
-        if lower == "can" and previous in ("the", "a"):
-            return False  # the can-can
+            return False  # "term term": a command's synopsis, its name and its placeholder
+        if first == second and lower not in _FUNCTION_WORDS and lower in doc.analysis.placeholders:
+            return False  # "commands from file file": the second copy is a synopsis placeholder
         if "\n" in m.group(2) and _alone_on_its_line(view, m.start(1), m.end(1)):
             return False  # "make\n    make check": lines of a list of commands, not a sentence
         # "working directory → index\n    index → object database": rows, not a sentence
         return not ("\n" in m.group(2) and _broken_on_purpose(doc, view, m.end(1), len(second)))
 
 
+def _grammatical(lexicon, lower: str, previous: str, next_word: str, next_after: str) -> bool:
+    """Whether the pair ``lower lower`` (after ``previous``, before ``next_word``, or
+    ``next_after`` past a bracket) is grammatical English, each copy doing its own job."""
+    if lower == "that" and next_word not in _STRONG_DETERMINERS:
+        return True  # "that that" is grammatical unless a determiner follows
+    if lower == "to" and previous in _TO_TAKERS | {"referred", "connected"}:
+        return next_after not in _DETERMINERS  # "need to to stay", not "refer to to the"
+    if lower in _PARTICLES and (
+        previous in _OBJECT_PRONOUNS or _takes_particle(lexicon, previous, lower)
+    ):
+        return True  # "rushed in in such a crowd", "turned it on on Monday"
+    if lower in _OBJECT_SUBJECTS and previous in _OBJECT_TAKERS:
+        return True  # "I told you you might", "sat on it it most mashed"
+    if previous == "to" and lower not in _FUNCTION_WORDS:
+        return True  # "to record record profits": the verb, then the noun it takes
+    return lower == "can" and previous in ("the", "a")  # the can-can
+
+
+_QUOTES = frozenset("\"'“”‘’`")
 _BRACKETED_NEXT_WORD = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?[(\[“\"‘]([\p{L}'’]+)")
 
 
@@ -238,20 +274,61 @@ def _same_token(doc, m, first: str, second: str) -> bool:
     )
 
 
+def _removal_is_certain(doc, m, first: str, second: str) -> bool:
+    """Whether removing one copy is certainly right (a safe fix), for a repeat already judged
+    a slip: a function word that cannot do double duty here, or a plain English word."""
+    lower = first.lower()
+    if lower in _CLAUSE_VERBS:
+        # "what we have have been", "the functions we have have been": the first copy may end
+        # a relative clause. Certain only when its subject opens the clause ("You could could",
+        # "as this would would").
+        words = _clause_words(doc, m.start(), 4)
+        return not set(words) & _CLAUSE_OPENERS and (
+            len(words) <= 1 or words[-2] in _SUBORDINATORS
+        )
+    if lower in _PARTICLES:
+        # "turned the lights on on Monday": a verb that takes the particle a few words back.
+        return not any(
+            _takes_particle(doc.lexicon, w, lower) for w in _clause_words(doc, m.start(), 3)
+        )
+    if lower in _FUNCTION_WORDS:
+        return lower not in _DOUBLE_DUTY
+    return _ordinary_content_word(doc, first, second)
+
+
+def _clause_words(doc, offset: int, n: int) -> list[str]:
+    """Up to ``n`` words before ``offset`` in lower case, nearest last, stopping at punctuation
+    that ends a clause (only the words after it)."""
+    words: list[str] = []
+    for word in reversed(doc.analysis.words_before(offset)[-n:]):
+        if word[-1] in ",;:.!?)]}\"”’":
+            break
+        words.append(word.lower().lstrip("(“\"‘"))
+    return words[::-1]
+
+
+def _takes_particle(lexicon, word: str, particle: str) -> bool:
+    """``word`` (lower case) is a form of a verb that takes ``particle``: ``rushed``/``in``."""
+    return any(f"{base}:{particle}" in lexicon.particle_verbs for base in verb_bases(word))
+
+
 # A content word written twice is removed safely when it is plain English written in lower
-# case, common enough that a writer would not double it on purpose (names, terms and rare
-# words, where a repeat may be meant or the second copy a different word, stay unsafe).
-_SAFE_CONTENT_COUNT = 1000
-
-
+# case: a word of the word list that the document does not use as a name. Names, terms and
+# words the list does not know (``kubectl kubectl``), where a repeat may be meant or the
+# second copy a different word, stay unsafe.
 def _ordinary_content_word(doc, first: str, second: str) -> bool:
     return (
         first == second
         and first not in _FUNCTION_WORDS
         and first.islower()
         and doc.analysis.is_ordinary_word(first)
-        and count(first) >= _SAFE_CONTENT_COUNT
     )
+
+
+def _indent(view: str, offset: int) -> int:
+    """The white space between the start of the line holding ``offset`` and its text."""
+    start = view.rfind("\n", 0, offset) + 1
+    return len(view[start:offset]) - len(view[start:offset].lstrip(" \t"))
 
 
 def _broken_on_purpose(doc, view: str, line_end: int, next_word: int) -> bool:

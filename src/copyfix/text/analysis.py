@@ -7,6 +7,7 @@ engine drops any violation that touches one, so a rule never has to ask.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
@@ -22,7 +23,7 @@ from copyfix.text.block_words import (
     blocks_with_word,
 )
 from copyfix.text.blocks import MASK_CHAR, BlockKind
-from copyfix.text.lines import is_display, prose_indent, wrap_width
+from copyfix.text.lines import is_display, prose_indent, synopsis_lines, wrap_width
 from copyfix.text.protected import document_tokens, protected_tokens
 from copyfix.text.quotes import Role, scan_quotes
 from copyfix.text.sentences import find_labels, find_sentence_starts
@@ -36,6 +37,10 @@ if TYPE_CHECKING:
     from copyfix.text.sentences import Label, SentenceStart
 
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
+# A sentence's end inside a block: a mark after a word, then white space or the block's end;
+# and the words of a line that reads as running text, not as a line of a session or a table.
+_SENTENCE_END = regex.compile(r"[\p{L}\d\"'”’)\]][.?!][\"'”’)\]]*(?:\s|\Z)")
+_PROSE_LINE_WORDS = 8
 _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
 # A lowercase word followed by an option ("find -name", "tar --create") is a command's name. The
 # option (`` -name``, `` --all``) is rare in prose, so the scan looks for it first and only then
@@ -210,6 +215,18 @@ class Analysis:
                 uses[word.group()] += 1
         return frozenset(w for w, n in uses.items() if n >= _COMMAND_USES)
 
+    @cached_property
+    def synopsis_lines(self) -> dict[int, frozenset[str]]:
+        """One-line paragraphs that read as a command's synopsis (``source file``), by start
+        offset, with their placeholders' words (``copyfix.text.lines.synopsis_lines``)."""
+        return synopsis_lines(self.doc.view)
+
+    @cached_property
+    def placeholders(self) -> frozenset[str]:
+        """Words the document uses as placeholders in a synopsis (``file`` in ``source
+        file``): its prose may write one right after the same word (``from file file``)."""
+        return frozenset().union(*self.synopsis_lines.values())
+
     def word_before(self, offset: int) -> str:
         """The token (letters, digits, dots, apostrophes) that ends at ``offset``."""
         view = self.doc.view
@@ -267,6 +284,26 @@ class Analysis:
         """Whether ``block`` is set off deeper than the running text: an example or a quotation
         (``copyfix.text.lines.is_display``)."""
         return is_display(self.doc.view, block, self.prose_indent)
+
+    @cached_property
+    def _paragraph_starts(self) -> tuple[list[int], list[Block]]:
+        paragraphs = [b for b in self.doc.blocks if b.kind is BlockKind.PARAGRAPH]
+        return [b.span.start for b in paragraphs], paragraphs
+
+    def verbatim_at(self, offset: int) -> bool:
+        """Whether ``offset`` (code points) lies in a paragraph set off deeper than the running
+        text (``is_display``) that holds no sentence's end: an example session, a program's
+        output, a table, reproduced as it is. A display of sentences (a quotation, a
+        definition's body) is prose; list items and other blocks are never verbatim here."""
+        starts, paragraphs = self._paragraph_starts
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= paragraphs[i].span.end or not self.is_display(paragraphs[i]):
+            return False
+        span = paragraphs[i].span
+        if _SENTENCE_END.search(self.doc.view, span.start, span.end):
+            return False
+        text = self.doc.view[span.start : span.end]
+        return all(len(line.split()) < _PROSE_LINE_WORDS for line in text.split("\n"))
 
     @cached_property
     def wrap_width(self) -> int:

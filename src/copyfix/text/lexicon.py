@@ -36,7 +36,7 @@ ALLOWED_REPEATS = frozenset(
     pom rah yum yummy bling bang boom hush so well now there very really far many aye si
     ding dong ring beep bleep honk quack meow woof squawk oink moo baa tweet chirp cluck
     wink nudge yadda twinkle hip hooray woop wop whoa wow wah boo-hoo choo-choo brum vroom
-    tuk chow chi doo dee dum tse paw omg lol ta ouh gout miu fnar fnarr jay sri lapu long
+    tuk chow chi doo dee dum tse paw omg lol ta ouh gout miu fnar fnarr jay sri lapu long etc
     """.split()
 )
 
@@ -149,6 +149,54 @@ DOTTED_SUFFIXES = frozenset(
     """.split()
 )
 
+# Verbs that take a particle which can be followed by the same word as a preposition: "rushed
+# in in such a crowd", "turned it on on Monday", "stand by by the door". Written as
+# ``verb:particle`` with the verb's base form; the rules match inflections (``verb_bases``).
+# Source: the phrasal verbs of the common learners' dictionaries, for these eleven particles.
+_PARTICLE_VERBS_BY_PARTICLE = {
+    "in": """barge break bring build burst butt call cash cave check chip clock come count cut
+        dial dig drop ease factor fall fence fill fit flood get give go hand hem join jump keep key
+        kick let lie listen lock log look march move opt pack pencil phase pile pitch plug pop
+        pour pull push put rake rein ride roll rope rub run rush send set settle sign sink sit
+        sleep slip slot sneak squeeze stay step stop storm swear take throw tuck tune turn type
+        usher wade walk wall weigh write zero crowd fly drive""",
+    "on": """build carry catch cheer click come count drag egg fall get go hand hang hold jump
+        keep latch live load log move pass pick pile play plough press pull push put read ride
+        sign soldier spur stand step switch take tack throw try turn wait walk work""",
+    "by": """abide breeze come drive drop fly get go live pass put race ride roll run rush sit
+        speed stand stop swing walk zip""",
+    "up": """back blow break bring build burn call catch cheer clean come cover dress end fill
+        fire fix free gear get give go grow hang heat hold hook jump keep light line lock look
+        make mix move open pack pay pick pile pop pull put queue round run scale screw set
+        shake shore show shut sign sit speed split stack stand start stay step stir sum take
+        think throw tidy tie tighten turn use wake warm wash wind wrap""",
+    "out": """back bail black branch break bring burn call carry cast check chill churn come
+        count cross cut die dish drop eat fall figure fill find get give go hand hang help kick
+        knock lay leave let lock log look make map miss opt pass pay pick point print pull put
+        reach rule run scale set shut sign single sort space spell spread stand start step
+        stick storm strike take think throw try turn walk wash watch wear weed wipe work write
+        zone""",
+    "off": """back bite block break brush call carry cast check clock come cool cut doze drop
+        drive fend fight finish fire fly get give go hand hold kick kill knock laugh lay lead
+        leave let log pay peel pull put round rule scare seal send set show shut sign slack
+        spin start switch take tail tell tick tip top turn walk wear write""",
+    "over": """blow boil bowl brush carry change check come cross fall get gloss go hand hold
+        look move paper pass pick pull read roll run smooth start switch take talk think tide
+        turn win""",
+    "down": """back bear boil break bring burn calm come cool count crack cut die face fall get
+        go hand hold hunt jot keep knock lay let lie live look mark narrow note pin play put
+        quiet scale settle shut sit slow stand step tear tie tone track turn water wind write""",
+    "about": """bring come go hang lie look mess move run set turn walk wander""",
+    "around": """boss come fool get go hang kick look mess move play poke push run shop show sit
+        stick turn walk wander""",
+    "through": """break carry come fall follow fly get go look pass pull push read run see
+        sleep talk think walk""",
+}
+PARTICLE_VERBS = frozenset(
+    f"{verb}:{particle}"
+    for particle, verbs in _PARTICLE_VERBS_BY_PARTICLE.items()
+    for verb in verbs.split()
+)
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -165,6 +213,7 @@ class Lexicon:
     interjections: frozenset[str] = INTERJECTIONS
     symbol_introducers: frozenset[str] = SYMBOL_INTRODUCERS
     message_levels: frozenset[str] = MESSAGE_LEVELS
+    particle_verbs: frozenset[str] = PARTICLE_VERBS
 
     @classmethod
     def list_names(cls) -> tuple[str, ...]:

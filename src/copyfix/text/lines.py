@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import regex
+
 from copyfix.text.blocks import BlockKind
 
 if TYPE_CHECKING:
@@ -57,3 +59,32 @@ def wrap_width(view: str) -> int:
         if seen > wanted:
             return length
     return 0
+
+
+# A paragraph of one line that reads as a command's synopsis: a lowercase name and up to seven
+# arguments, with no sentence punctuation at its end ("source file", "bind [class] key
+# [command [args]]", "logfile flush secs"), as man pages and Info manuals head their entries.
+_SYNOPSIS = regex.compile(
+    r"(?:\A|\n)[ \t]*(?:\n|\A)[ \t]*+([a-z][\w.-]*+(?:[ \t]++[^\s]++){1,7})[ \t]*+"
+    r"(?=\n[ \t]*\n|\n?\Z)"
+)
+_PLACEHOLDER = regex.compile(r"[a-z][a-z-]*")
+
+
+def synopsis_lines(view: str) -> dict[int, frozenset[str]]:
+    """The one-line paragraphs of ``view`` that read as a command's synopsis, by the offset
+    (code points) where their text starts, each with its arguments' lowercase words: the
+    names the document gives its placeholders (``file`` in ``source file``), which its prose
+    may write after the same word (``commands from file file``). Linear: one scan."""
+    found: dict[int, frozenset[str]] = {}
+    for m in _SYNOPSIS.finditer(view):
+        line = m.group(1)
+        if line[-1] in ".,;:!?":
+            continue
+        arguments = line.split()[1:]
+        found[m.start(1)] = frozenset(
+            word
+            for token in arguments
+            if (word := token.strip("[]{}()<>|.,…=")) and _PLACEHOLDER.fullmatch(word)
+        )
+    return found
