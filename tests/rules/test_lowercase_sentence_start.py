@@ -299,3 +299,37 @@ def test_a_single_repeated_label_is_a_field_not_a_speaker(rule_run):
     text = "Copyright: see the manual.\n\nThe text.\n\nCopyright: see the manual.\n"
     assert len(rule_run.lint("CP001", text)) == 2
     assert rule_run.fix("CP001", text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        # A Markdown blockquote quotes someone's words as they were written.
+        ("Readers wrote:\n\n> I think he is fine. he has worked hard for it.\n", True),
+        ("> I think he is fine. he has worked hard for it.\n\nThat was all.\n", True),
+    ],
+)
+def test_quoted_words_are_not_capitalised_unattended(rule_run, text, markdown):
+    [finding] = rule_run.lint("CP001", text, markdown=markdown)
+    assert rule_run.fix("CP001", text, markdown=markdown) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence spelt out word by word, for emphasis.
+        "Good on you, Dev Guy, good. on. you. Still, she plays nice.",
+        "All of you, all. of. you… had a chance to live by your words.",
+        # A quotation set apart continues the sentence that stopped mid-way before it.
+        "I look up from my book and see some tall pine which has winged its way here; going\n\n"
+        "“to be the mast\nOf some great ammiral.”\n\nAnd here comes the train.\n",
+    ],
+)
+def test_emphasis_and_sentences_running_on_are_left_alone(rule_run, text):
+    assert rule_run.lint("CP001", text) == []
+
+
+def test_a_one_word_sentence_alone_is_still_a_slip(rule_run):
+    assert rule_run.fix("CP001", "It was late. the end came. We went home.") == (
+        "It was late. The end came. We went home."
+    )

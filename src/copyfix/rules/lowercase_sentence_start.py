@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,6 @@ from copyfix.model import (
     Edit,
     FixAvailability,
     Severity,
-    Span,
     Violation,
     WordContext,
     bad,
@@ -20,7 +18,13 @@ from copyfix.model import (
 )
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.blocks import MASK_CHAR, BlockKind
-from copyfix.text.lines import indentation
+from copyfix.text.continuation import (
+    TERMINAL,
+    after_indented_block,
+    follows_example_or_list,
+    quoted_block,
+    term_then_definition,
+)
 from copyfix.text.sentences import LIST_LABEL, StartKind
 
 if TYPE_CHECKING:
@@ -37,8 +41,6 @@ _CREDIT = regex.compile(r"[ \t]+[@＠][\w-]")
 _PLAIN_MIN_WORDS = 4
 _LATIN = regex.compile(r"\p{Latin}")
 # A paragraph or item that ends with one of these is a sentence the next block continues.
-_CONTINUING = (";", ":", ",")
-_TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
 
 
 class LowercaseSentenceStart(Rule):
@@ -176,7 +178,7 @@ class LowercaseSentenceStart(Rule):
             applicability = Applicability.SAFE
             displayed = doc.kind is DocumentKind.TEXT and analysis.is_display(start.block)
             if start.kind is StartKind.BLOCK:
-                if not _block_is_sentence(doc, start, word) or _follows_example_or_list(doc, start):
+                if not _block_is_sentence(doc, start, word) or follows_example_or_list(doc, start):
                     continue
                 if displayed:
                     continue  # "        this is some example text.": an example, verbatim
@@ -199,9 +201,10 @@ class LowercaseSentenceStart(Rule):
                     # One label only ("Copyright: see the manual"): a field, whose value is
                     # written as it is typed as often as by a slip; speakers come in pairs.
                     applicability = Applicability.UNSAFE
-            if displayed:
+            if displayed or quoted_block(doc, start):
                 # "To err is human. you need a computer.": set off deeper than the text around
-                # it, an example or a quotation is verbatim.
+                # it, an example or a quotation is verbatim; so is a Markdown blockquote ("> I
+                # don’t think he’s blind. he’s worked").
                 applicability = Applicability.UNSAFE
             yield start, start.word_start, after, word, applicability
 
@@ -245,12 +248,16 @@ def _after_a_boundary(doc, start, after: int) -> Applicability | None:
     if not view[line_start : start.word_start].strip():
         # "...modifications.\nevil merge\n    An evil merge is": a glossary's next term
         following = view.find("\n", view.find("\n", start.word_start) + 1)
-        if _term_then_definition(view[line_start : following if following >= 0 else len(view)]):
+        if term_then_definition(view[line_start : following if following >= 0 else len(view)]):
             return None
     if view[after : after + 1] == ":":
         # "are unknown. note: The Lighthouse": a label the document writes in
         # lowercase on purpose, as often as a slip
         applicability = Applicability.UNSAFE
+    if view[after : after + 1] in (".", "…") and (
+        _one_word_sentence(view, start) or _ONE_WORD_NEXT.match(view, after + 1, after + 40)
+    ):
+        return None  # "good. on. you.": a sentence spelt out word by word, for emphasis
     if (
         len(start.previous_word) < 3
         or not analysis.is_ordinary_word(start.previous_word.strip("."))
@@ -260,6 +267,11 @@ def _after_a_boundary(doc, start, after: int) -> Applicability | None:
         # stop may end an abbreviation rather than a sentence.
         applicability = Applicability.UNSAFE
     return applicability
+
+
+# After a one-word sentence ("on." of "good. on. you."), another lowercase word that is a
+# sentence of its own.
+_ONE_WORD_NEXT = regex.compile(r"[ \t]+\p{Ll}+[.…!?]")
 
 
 def _one_word_sentence(view: str, start) -> bool:
@@ -284,22 +296,11 @@ def _block_is_sentence(doc, start, word: str) -> bool:
         return False
     if "\n" not in text and text.rstrip().endswith(":"):
         return False  # "a class instance:": a term introducing its definition
-    if _term_then_definition(text):
+    if term_then_definition(text):
         return False  # "evil merge" / "    An evil merge is...": a glossary's term
-    if _after_indented_block(doc, start.block.span.start):
+    if after_indented_block(doc, start.block.span.start):
         return False  # "...was translated to": the sentence goes on after an indented example
-    return len(text.split()) > 1 or bool(_TERMINAL.search(text))
-
-
-def _term_then_definition(text: str) -> bool:
-    """A first line with no sentence punctuation and the lines after it indented more deeply:
-    a term and its definition, as man pages, Info manuals and text renderings of HTML
-    definition lists set them ("detached HEAD" / "    Normally the HEAD stores...")."""
-    first, _, rest = text.partition("\n")
-    second = rest.partition("\n")[0]
-    if not second.strip() or _TERMINAL.search(first) or first.rstrip().endswith(_CONTINUING):
-        return False
-    return indentation(second) > indentation(first)
+    return len(text.split()) > 1 or bool(TERMINAL.search(text))
 
 
 def _plain_prose_sentence(doc, text: str) -> bool:
@@ -308,29 +309,15 @@ def _plain_prose_sentence(doc, text: str) -> bool:
     return (
         doc.kind is DocumentKind.TEXT
         and len(text.split()) >= _PLAIN_MIN_WORDS
-        and bool(_TERMINAL.search(text))
+        and bool(TERMINAL.search(text))
     )
-
-
-def _after_indented_block(doc, block_start: int) -> bool:
-    """The previous non-blank line is indented more deeply than this paragraph."""
-    view = doc.view
-    line_start = view.rfind("\n", 0, block_start) + 1
-    this_indent = len(view[line_start:block_start]) - len(view[line_start:block_start].lstrip())
-    i = line_start - 1
-    while i > 0:
-        prev_start = view.rfind("\n", 0, i) + 1
-        line = view[prev_start:i]
-        if line.strip():
-            expanded = line.replace("\t", "    ")
-            return len(expanded) - len(expanded.lstrip()) > this_indent
-        i = prev_start - 1
-    return False
 
 
 def _quoted_term(view: str, start: int, end: int) -> bool:
     before, after = view[start - 1 : start], view[end : end + 1]
-    return before in ("'", '"', "‘", "“", "`") and before != "" and after in ("'", '"', "’", "”", "`") and after != ""
+    return before in ("'", '"', "‘", "“", "`") and before != "" and (
+        after in ("'", '"', "’", "”", "`") and after != ""
+    )
 
 
 def _after_masked(view: str, pos: int) -> bool:
@@ -340,46 +327,3 @@ def _after_masked(view: str, pos: int) -> bool:
     return i >= 0 and view[i] == MASK_CHAR
 
 
-def _follows_example_or_list(doc, start) -> bool:
-    """A paragraph right after a code block or a list often continues the sentence that
-    introduced it: "Run this:", code, "then restart the shell."; so does a paragraph or item
-    after one that ends with ``;``, ``:`` or ``,``, and one after a command line displayed in
-    the middle of a sentence ("To see it, run", "apt-get build-dep foo", "before building")."""
-    block_start = start.block.span.start
-    index = bisect_left(doc.blocks, block_start, key=lambda b: b.span.start)  # blocks are sorted
-    previous = doc.blocks[index - 1] if index > 0 else None
-    if previous is not None and previous.kind is BlockKind.ITEM:
-        return True  # "...\n- the last item\n\nand then the text goes on"
-    if previous is not None and doc.view[previous.span.start : previous.span.end].rstrip().endswith(
-        _CONTINUING
-    ):
-        return True
-    if previous is not None and index > 1 and _displayed_command(doc, doc.blocks[index - 2], previous):
-        return True
-    # The example may also end the paragraph before ("(edit file)" / "$ git commit -a").
-    previous_end = previous.span.end - 1 if previous is not None else 0
-    return bool(doc.literal) and doc.literal.overlaps(Span(max(0, previous_end), block_start))
-
-
-# How the paragraph before a displayed line ends when its sentence goes on after the display:
-# mid-sentence ("To see it, run") or with a colon ("a file containing the line:").
-_RUNS_ON = regex.compile(r"[\p{Ll}:]\s*$")
-_INTRODUCTION_MIN_WORDS = 6
-
-
-def _displayed_command(doc, introduction, line) -> bool:
-    """"To see how, run" / "apt-get build-dep foo" / "before building the source.": a line
-    with no sentence punctuation, set apart after a paragraph of prose that stops mid-sentence,
-    is what the sentence displays; the paragraph after it goes on with that sentence."""
-    view = doc.view
-    shown = view[line.span.start : line.span.end]
-    before = view[introduction.span.start : introduction.span.end]
-    return (
-        "\n" not in shown
-        and not _TERMINAL.search(shown)
-        and not shown.rstrip().endswith(_CONTINUING)
-        # A title stops without punctuation too, but has some words, and no title opens in
-        # lowercase ("to which Git will reply": the sentence began before the paragraph).
-        and (len(before.split()) >= _INTRODUCTION_MIN_WORDS or before[:1].islower())
-        and bool(_RUNS_ON.search(before))
-    )
