@@ -208,3 +208,32 @@ def test_a_bare_row_of_words_set_two_spaces_apart_is_output():
     assert copyfix.fix_text(text) == text
     prose = "A slip  here and  there and  again in one line of prose.\n"
     assert len([d for d in copyfix.lint_text(prose) if d.code == "SP004"]) == 3
+
+
+_RUNNING_TEXT = (
+    "Listing ounces before pounds gives a result that is correct but not very useful, and\n"
+    "the program prints it as it is asked to.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "display",
+    [
+        "     You have: 3 kg\n     You want: lb;oz\n             6 lb + 9.8 oz\n",
+        "     You want: hr;min;sec\n",
+    ],
+)
+def test_a_display_of_no_sentence_is_reported_but_not_fixed_unattended(display):
+    text = _RUNNING_TEXT + display + "\n" + _RUNNING_TEXT
+    assert copyfix.lint_text(text)
+    assert copyfix.fix_text(text) == text
+
+
+def test_a_display_of_sentences_is_prose_and_fixed():
+    text = _RUNNING_TEXT + "     He wrote back,at once, and left.\n" + "\n" + _RUNNING_TEXT
+    assert copyfix.fix_text(text) == text.replace("back,at", "back, at")
+
+
+def test_trailing_white_space_in_a_display_is_still_removed():
+    text = _RUNNING_TEXT + "     You have: 3 kg   \n" + "\n" + _RUNNING_TEXT
+    assert copyfix.fix_text(text) == text.replace("kg   \n", "kg\n")

@@ -57,6 +57,8 @@ def lint_document(
                     continue
                 if rule.needs_words is not WordContext.NONE:
                     v = _word_checked(doc, v, rule.needs_words)
+                if doc.kind is DocumentKind.TEXT and not rule.safe_in_displays:
+                    v = _display_checked(doc, v)
                 if doc.kind is DocumentKind.RST and v.fix is not None:
                     v = _with_adornments(doc, v)
                 d = stamp(doc, rule.code, rule.name, severity, v)
@@ -134,6 +136,18 @@ def _word_checked(doc: Document, v: Violation, context: WordContext) -> Violatio
         return v
     after_only = context is WordContext.AFTER
     if all(doc.analysis.ordinary_around(e.span, after_only=after_only) for e in fix.edits):
+        return v
+    return replace(v, fix=replace(fix, applicability=Applicability.UNSAFE))
+
+
+def _display_checked(doc: Document, v: Violation) -> Violation:
+    """A safe fix inside a plain-text display that holds no sentence (``Analysis.verbatim_at``:
+    an example session, a program's output set off from the running text) changes text
+    reproduced as it is: make it unsafe."""
+    fix = v.fix
+    if fix is None or fix.applicability is not Applicability.SAFE:
+        return v
+    if not any(doc.analysis.verbatim_at(e.span.start) for e in fix.edits):
         return v
     return replace(v, fix=replace(fix, applicability=Applicability.UNSAFE))
 

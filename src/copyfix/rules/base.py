@@ -53,6 +53,11 @@ class Rule:
     #: touch, or only in those from the edit on; next to a name, command or identifier the
     #: engine makes it UNSAFE.
     needs_words: ClassVar[WordContext] = WordContext.NONE
+    #: Whether a SAFE fix stays safe inside a plain-text display that holds no sentence (a
+    #: block set off deeper than the running text: an example session, a program's output),
+    #: which is reproduced as it is; only fixes that change nothing a reader sees (trailing
+    #: white space) do.
+    safe_in_displays: ClassVar[bool] = False
     examples: ClassVar[tuple[Example, ...]] = ()
     #: The lexicon lists (fields of ``copyfix.text.lexicon.Lexicon``) the rule reads: its
     #: options, listed under ``## Options``.

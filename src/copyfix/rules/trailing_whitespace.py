@@ -46,6 +46,7 @@ class TrailingWhitespace(Rule):
     """
 
     code = "SP005"
+    safe_in_displays = True
     name = "trailing-whitespace"
     fix_availability = FixAvailability.ALWAYS
     summary = "Trailing whitespace"
