@@ -171,3 +171,24 @@ def test_the_code_and_result_of_an_example_are_kept(rule_run):
     text = "For example,\n\necho(arg1,    arg2, arg3 , arg4)\n⇒arg1,arg2,arg3 ,arg4\n"
     assert rule_run.lint("SP004", text) == []
     assert rule_run.lint("SP003", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An option or term whose description starts at the hanging indent of the entries.
+        "       -D -R   Attach here and now. In detail this means: If a session is\n"
+        "               running, then reattach.\n\n"
+        "       -D -RR  Attach here and now. Whatever that means, just do it.\n",
+        # An Info menu whose descriptions line up, one of its rows read as a listing.
+        "* Menu:\n\n* Temperature Conversions::  Conversion between temperature scales\n"
+        "* Other Nonlinear Units::    Ring size, wire gauge, abrasive grit size\n",
+    ],
+)
+def test_padding_up_to_a_column_of_the_entries_is_layout(rule_run, text):
+    assert rule_run.lint("SP004", text) == []
+
+
+def test_a_gap_in_running_text_is_still_a_slip(rule_run):
+    text = "This is a sentence with  a double space.\nAnd another line follows it here.\n"
+    assert rule_run.fix("SP004", text) == text.replace("with  a", "with a")

@@ -122,3 +122,15 @@ def test_a_quoted_token_is_not_an_elision(rule_run, text):
 )
 def test_an_elision_not_closed_by_its_own_mark_is_still_fixed(rule_run, text, expected):
     assert rule_run.fix("QT001", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## ‘Freeze-thaws’ linked to climate change\n\nThe swings add to the work.\n",
+        "### ‘Quoted’ words open this heading\n\nText.\n",
+    ],
+)
+def test_a_quote_that_opens_a_heading_follows_markup_not_a_word(rule_run, text):
+    findings = rule_run.lint("QT001", text, markdown=True)
+    assert all(f.span.start > text.index("\n") for f in findings)

@@ -98,7 +98,12 @@ class MultipleSpaces(Rule):
             # In a document that puts two spaces after its sentences, a wider gap there is cut
             # to the document's two, not to one.
             gap = "  " if sentence_gap and typewriter else " "
-            if _in_column_layout(view, start) or _aligned_with_neighbour(view, end):
+            # Measured on the text: a neighbouring row may be masked as a listing in the view.
+            if (
+                _in_column_layout(doc.text, start)
+                or _aligned_with_neighbour(doc.text, end)
+                or _hanging_indent(doc.text, start, end)
+            ):
                 continue
             if _in_drawn_table(view, start):
                 continue
@@ -306,6 +311,49 @@ def _aligned_with_neighbour(view: str, gap_end: int) -> bool:
         if at < end and view[at - 2 : at] == "  " and not view[at].isspace():
             return True
     return False
+
+
+def _hanging_indent(text: str, start: int, end: int) -> bool:
+    """``-D -RR  Attach here``: a short term opens the line and the gap after it takes the
+    text to the column where the nearest non-blank line above or below starts, the hanging
+    indent of a list of options or terms (man pages, Info menus)."""
+    line_start, _ = _line_bounds(text, start)
+    head = text[line_start:start].split()
+    if not head or len(head) > _TERM_WORDS or start - line_start > _TERM_COLUMNS:
+        return False
+    column = end - line_start
+    for step in (-1, 1):
+        line = _non_blank_line(text, line_start, step)
+        if line is not None and _indent(line) == column:
+            return True
+    return False
+
+
+_TERM_WORDS = 3
+_TERM_COLUMNS = 32
+
+
+def _non_blank_line(text: str, line_start: int, step: int) -> str | None:
+    """The nearest line above (``step`` -1) or below (1) the line starting at ``line_start``
+    that holds text, skipping at most one blank line; None if there is none."""
+    pos = line_start
+    for _ in range(2):
+        if step < 0:
+            if pos == 0:
+                return None
+            end = pos - 1
+            pos = text.rfind("\n", max(0, end - _TABLE_LINE_MAX), end) + 1
+            line = text[pos:end]
+        else:
+            nl = text.find("\n", pos, pos + _TABLE_LINE_MAX)
+            if nl < 0:
+                return None
+            pos = nl + 1
+            nxt = text.find("\n", pos, pos + _TABLE_LINE_MAX)
+            line = text[pos : nxt if nxt >= 0 else min(len(text), pos + _TABLE_LINE_MAX)]
+        if line.strip():
+            return line
+    return None
 
 
 def _in_column_layout(view: str, pos: int) -> bool:

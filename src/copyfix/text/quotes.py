@@ -79,7 +79,7 @@ def _scan_block(view: str, block: Block, elisions: frozenset[str]) -> list[Quote
     out += _pair_double(view, [(p, c) for p, c in found if c in "“”„"])
     out += _pair_straight(view, [(p, c) for p, c in found if c == '"'])
     out += _pair_guillemets(_quoting_guillemets(view, [(p, c) for p, c in found if c in "«»"]))
-    out += _pair_single(view, [(p, c) for p, c in found if c in "‘’"], elisions)
+    out += _pair_single(view, [(p, c) for p, c in found if c in "‘’"], elisions, start)
     out.sort(key=lambda q: q.pos)
     return out
 
@@ -221,13 +221,18 @@ _ELIDED_WORD = regex.compile(r"[\p{L}]+")
 
 
 def _pair_single(
-    view: str, found: list[tuple[int, str]], elisions: frozenset[str] = frozenset()
+    view: str,
+    found: list[tuple[int, str]],
+    elisions: frozenset[str] = frozenset(),
+    block_start: int = 0,
 ) -> list[QuoteMark]:
     out: list[QuoteMark] = []
     stack: list[int] = []
     token_ends: set[int] = set()  # the closing marks of quoted tokens (‘n’, ‘30,35’)
     for index, (pos, char) in enumerate(found):
-        before, after = _char(view, pos - 1), _char(view, pos + 1)
+        # Before the block's start is markup ("## ‘Freeze-thaws’"), not a word.
+        before = _char(view, pos - 1) if pos > block_start else ""
+        after = _char(view, pos + 1)
         # Masked code or a link stands for a word: "[Markdown](url)‘s", "`id`’s".
         between_letters = bool(_WORDISH.match(before) or before == MASK_CHAR) and bool(
             _WORDISH.match(after)
