@@ -500,3 +500,20 @@ _DOCUMENT = st.builds(
 @given(_DOCUMENT)
 def test_generated_documents_keep_their_literal_regions(text: str) -> None:
     check_invariants(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For merging, see [lang.Merge].\n\n[lang.Merge]: /functions/lang/merge/\n",
+        "For merging, see [lang.Merge][].\n\n[lang.Merge]: /functions/lang/merge/\n",
+    ],
+)
+def test_the_label_of_a_shortcut_reference_link_is_not_prose(text: str) -> None:
+    assert copyfix.lint_text(text, kind=DocumentKind.MARKDOWN) == []
+
+
+def test_the_text_of_a_full_reference_link_is_still_prose() -> None:
+    text = "See [the guide,here][g].\n\n[g]: /guide/\n"
+    fixed = copyfix.fix_text(text, kind=DocumentKind.MARKDOWN)
+    assert fixed == text.replace("guide,here", "guide, here")

@@ -57,3 +57,21 @@ def test_lowercase_spellings_are_whole_words(rule_run, tail, flagged):
     text = _CHINA + tail
     found = [text[f.span.start : f.span.end] for f in rule_run.lint("CP002", text)]
     assert found == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        # A definition list whose definitions open with the same word after a type in code.
+        ('Start with "Returns", or for booleans, "Reports whether".\n\n'
+         "`copy`\n: (`bool`) Whether to show a button.\n\n"
+         "`fm`\n: (`bool`) Whether to render front matter.\n\n"
+         "`omit`\n: (`bool`) Whether to omit the keys.\n", True),
+        # Numbered questions of a FAQ, each opening with the same verb.
+        ("3.6. Tell me more about buffers!\n3.7. Tell me more about input!\n\n"
+         "3.6. Tell me more about buffers!\n\n    Each file gets a buffer.\n\n"
+         "    The easiest way is to tell urxvt to send xterm keys.\n", False),
+    ],
+)
+def test_a_capital_after_a_lines_markers_is_not_a_name(rule_run, text, markdown):
+    assert rule_run.lint("CP002", text, markdown=markdown) == []

@@ -333,3 +333,14 @@ def test_a_one_word_sentence_alone_is_still_a_slip(rule_run):
     assert rule_run.fix("CP001", "It was late. the end came. We went home.") == (
         "It was late. The end came. We went home."
     )
+
+
+def test_running_on_after_marks_three_times_is_the_documents_style(rule_run):
+    text = (
+        "What news! how much had changed since then. The result? a profound conviction.\n\n"
+        "But courage! there is good cheer in store for you, and the day is long.\n"
+    )
+    assert rule_run.lint("CP001", text) == []
+    once = "What news! how much had changed since then. The result was plain."
+    [finding] = rule_run.lint("CP001", once)
+    assert rule_run.fix("CP001", once) == once

@@ -190,11 +190,17 @@ _NUMBERED = regex.compile(r"[ \u00a0](?:\d|[IVXLC]+\b)")
 
 
 def _line_start(view: str, pos: int) -> bool:
-    """The first word of a line: in hard-wrapped text a heading or a sentence may start there."""
-    i = pos
-    while i > 0 and view[i - 1] in " \t":
-        i -= 1
-    return i == 0 or view[i - 1] == "\n"
+    """The first word of a line, after any markers, numbers or masked code (``5.12 Tell me``,
+    ``: (`bool`) Whether to``): in hard-wrapped text, a definition list or a FAQ, a heading or
+    a sentence may start there."""
+    line_start = view.rfind("\n", max(0, pos - _LINE_HEAD), pos) + 1
+    if line_start == 0 and pos > _LINE_HEAD:
+        return False
+    return not _LETTER.search(view, line_start, pos)
+
+
+_LINE_HEAD = 40  # how far back the markers before a line's first word may reach
+_LETTER = regex.compile(r"\p{L}")
 
 
 _ARTICLE = regex.compile(r"(?:the|this|that|our|your|its|their)\s+$", regex.I)

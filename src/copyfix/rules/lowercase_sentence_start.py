@@ -65,8 +65,10 @@ class LowercaseSentenceStart(Rule):
     an aside in brackets (`pages. (see Section 5)`), in a paragraph where three sentences
     or more, and half of them or more, start in lowercase (written that way, as in a quoted
     letter), for a quotation that opens in lowercase (a fragment of someone's words), after a
-    label the document uses alone (`Copyright: see`: a field, not a speaker), and in a plain-text
-    display set off deeper than the running text (an example, reproduced as it is).
+    label the document uses alone (`Copyright: see`: a field, not a speaker), in a plain-text
+    display set off deeper than the running text (an example, reproduced as it is) and in a
+    Markdown blockquote (quoted words). A document that runs on in lowercase after `!` or `?`
+    three times or more writes in that style, and those starts are left alone.
     """
 
     code = "CP001"
@@ -127,6 +129,12 @@ class LowercaseSentenceStart(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         found = list(self._candidates(doc))
+        # "What news! how much", "the result? a profound conviction": a document that goes on
+        # in lowercase after ! or ? three times or more writes in that older style on purpose.
+        run_on = [s for s, *_ in found if s.kind is StartKind.BOUNDARY and s.terminator[-1] in "?!"]
+        if len(run_on) >= HABIT_MIN:
+            skipped = {id(s) for s in run_on}
+            found = [f for f in found if id(f[0]) not in skipped]
         # "the Missouri question. it is a perfect justification. but this momentous question":
         # a paragraph that opens half its sentences or more in lowercase, three times or more,
         # is written that way (a quoted letter, a poem), so the capitals are a guess there.

@@ -15,13 +15,17 @@ from copyfix.model import (
     bad,
     good,
 )
-from copyfix.rules.base import Rule, violation
+from copyfix.rules.base import HABIT_MIN, Rule, violation
+from copyfix.text.blocks import MASK_CHAR
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
+# Two or more spaces (one of them a plain space) between two characters that are not white
+# space; masked markup on either side is judged in the loop (``_beside_inline_markup``).
 _RUN = regex.compile(
-    r"(?<![ \u00a0])[ \u00a0]{2,}+(?<=[^\s\ufffc][ \u00a0]{2,})(?<=[ ][ \u00a0]*|[ \u00a0]*[ ])(?=[^\s\ufffc])"
+    r"(?<![ \u00a0])[ \u00a0]{2,}+(?<=[^\s][ \u00a0]{2,})(?<=[ ][ \u00a0]*|[ \u00a0]*[ ])"
+    r"(?=[^\s])"
 )
 _COLUMN_GAP = regex.compile(r"\S[ \t]{2,}\S")
 
@@ -38,10 +42,10 @@ class MultipleSpaces(Rule):
     rendered text and break searches for phrases.
 
     ## Fix safety
-    Safe: only spaces change. Two spaces between sentences are left alone in a document that
-    uses them consistently (a typewriter convention, not a slip); elsewhere they are flagged
-    with an unsafe fix: many writers keep the convention by habit, so collapsing them is a
-    style change rather than a correction. In Markdown, MDX and reStructuredText, whose
+    Safe: only spaces change. Two spaces between sentences are a typewriter convention, not
+    a slip: they are left alone in a document that uses them three times or more (consistently,
+    or by the habit of some of its writers); elsewhere they are flagged with an unsafe fix, as
+    collapsing them is a style change rather than a correction. In Markdown, MDX and reStructuredText, whose
     renderers collapse the spaces between sentences, two spaces after a sentence are never
     flagged. The gap before a renderer's reference number
     (`areas  [1]`) and a day padded to two columns (`Nov  2`) are output, not slips.
@@ -68,6 +72,7 @@ class MultipleSpaces(Rule):
         good("One.  Two. Three.  Four. Five. Six. Rendered with one space.", markdown=True),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
+        good("One.  Two. Three.  Four. Five.  Six. Seven. Some of its writers' habit."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -77,14 +82,20 @@ class MultipleSpaces(Rule):
         found = list(_RUN.finditer(view))
         if not found:
             return
-        typewriter = _two_spaces_between_sentences(view)
-        two_space_style = doc.kind is not DocumentKind.TEXT or typewriter
+        typewriter, habit = _two_spaces_between_sentences(view)
+        # A document whose writers put two spaces after some of their sentences (three or more)
+        # holds that habit, not slips: several hands, or the sentences of one, are mixed.
+        two_space_style = doc.kind is not DocumentKind.TEXT or typewriter or habit
         # Measured on the text: the layout may already have masked some justified lines as a
         # table, and the widths must count them.
         justified = _justified_widths(doc.text)
         displays = _Displays(doc.text) if doc.kind is DocumentKind.TEXT else None
         for m in found:
             start, end = m.span()
+            if (MASK_CHAR in (view[start - 1], view[end])) and not _beside_inline_markup(
+                doc.text, view, start, end
+            ):
+                continue  # the padding of a masked block, a table's pipes, a list's marker
             if justified and _line_width(doc.text, start) in justified:
                 continue  # the padding of fully justified text
             if displays is not None and displays.holds(start):
@@ -216,13 +227,14 @@ class _Displays:
         )
 
 
-def _two_spaces_between_sentences(view: str) -> bool:
-    """Two spaces after every full stop is an old typewriter convention, not a slip: when a
-    document follows it consistently (three gaps or more, most of them doubled), the sentence
-    gaps are left alone and only other runs of spaces are flagged."""
+def _two_spaces_between_sentences(view: str) -> tuple[bool, bool]:
+    """Two spaces after a full stop is an old typewriter convention, not a slip. Returns
+    whether the document follows it consistently (three gaps or more, most of them doubled:
+    a wider gap is cut to two there) and whether it holds the habit at all (``HABIT_MIN``
+    doubled gaps or more: the sentence gaps of two are left alone)."""
     gaps = [len(m.group(1)) for m in _SENTENCE_GAP.finditer(view)]
     doubled = sum(1 for g in gaps if g == 2)
-    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps)
+    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps), doubled >= HABIT_MIN
 
 
 # Tables have short lines; a longer line is prose, and looking no further keeps long
@@ -313,6 +325,26 @@ def _aligned_with_neighbour(view: str, gap_end: int) -> bool:
     return False
 
 
+def _beside_inline_markup(text: str, view: str, start: int, end: int) -> bool:
+    """The gap ``start``-``end`` touches masked text only where inline code or emphasis opens or
+    closes (```url```, ``**bold**``), not where a line's markup ends (a list marker, a table's
+    pipe, a shortcode): a gap there is a slip of the prose, ``in the  `url` field``."""
+    if view[end] == MASK_CHAR and text[end] not in _INLINE_MARKS:
+        return False
+    if view[start - 1] == MASK_CHAR:
+        if text[start - 1] not in _INLINE_MARKS:
+            return False
+        i = start - 1
+        while i > 0 and view[i - 1] == MASK_CHAR:
+            i -= 1
+        if not view[view.rfind("\n", 0, i) + 1 : i].strip():
+            return False  # "*   item": a list's marker opens the line
+    return True
+
+
+_INLINE_MARKS = frozenset("`*_")
+
+
 def _hanging_indent(text: str, start: int, end: int) -> bool:
     """``-D -RR  Attach here``: a short term opens the line and the gap after it takes the
     text to the column where the nearest non-blank line above or below starts, the hanging
@@ -336,23 +368,14 @@ _TERM_COLUMNS = 32
 def _non_blank_line(text: str, line_start: int, step: int) -> str | None:
     """The nearest line above (``step`` -1) or below (1) the line starting at ``line_start``
     that holds text, skipping at most one blank line; None if there is none."""
-    pos = line_start
+    start, end = _line_bounds(text, line_start)
     for _ in range(2):
-        if step < 0:
-            if pos == 0:
-                return None
-            end = pos - 1
-            pos = text.rfind("\n", max(0, end - _TABLE_LINE_MAX), end) + 1
-            line = text[pos:end]
-        else:
-            nl = text.find("\n", pos, pos + _TABLE_LINE_MAX)
-            if nl < 0:
-                return None
-            pos = nl + 1
-            nxt = text.find("\n", pos, pos + _TABLE_LINE_MAX)
-            line = text[pos : nxt if nxt >= 0 else min(len(text), pos + _TABLE_LINE_MAX)]
-        if line.strip():
-            return line
+        at = start - 1 if step < 0 else end + 1
+        if at < 0 or at > len(text) or (step > 0 and end >= len(text)):
+            return None
+        start, end = _line_bounds(text, min(at, len(text)))
+        if text[start:end].strip():
+            return text[start:end]
     return None
 
 

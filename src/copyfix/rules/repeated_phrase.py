@@ -18,6 +18,12 @@ _PHRASE = regex.compile(
     regex.I,
 )
 
+# Repetition joined by a conjunction is a figure of speech (epizeuxis: "again and again and
+# again", "by and by", "and so on and so on"), not a slip.
+_CONJUNCTIONS = frozenset(["and", "or", "nor", "but", "then"])
+# "face to face", "one by one", "night after night": a word, a preposition, the word again.
+_IDIOM_PREPOSITIONS = frozenset(["to", "by", "for", "after", "upon", "in", "on", "over"])
+
 
 class RepeatedPhrase(Rule):
     """Flags a phrase of two or more words written twice in a row.
@@ -31,6 +37,8 @@ class RepeatedPhrase(Rule):
 
     ## Fix safety
     Unsafe: the repetition may be deliberate (a refrain, a chant), so the writer decides.
+    Repetition joined by a conjunction (`rowed and rowed and rowed`) and a word, a
+    preposition and the word again (`face to face`) are figures of speech.
     """
 
     code = "RP003"
@@ -42,6 +50,8 @@ class RepeatedPhrase(Rule):
         bad("Don't miss the biggest illusion miss the biggest illusion.",
             "Don't miss the biggest illusion.", unsafe=True),
         good("Night after night, again and again, more and more; ha ha ha."),
+        good("They rowed and rowed and rowed, and by and by, and so on and so on."),
+        good("He came face to face to a fact, one by one by the door."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -54,6 +64,10 @@ class RepeatedPhrase(Rule):
             words = m.group(1).lower().split()
             if len(set(words)) == 1:
                 continue  # one word repeated: the repeated-word rule's business
+            if words[0] in _CONJUNCTIONS or words[-1] in _CONJUNCTIONS:
+                continue  # "rowed and rowed and rowed", "so on and so on": a figure of speech
+            if len(words) == 2 and words[1] in _IDIOM_PREPOSITIONS:
+                continue  # "face to face to a fact", "one by one by": the idiom, then its word
             start = m.end(1)
             yield violation(
                 m.start(), m.end(), f"Phrase '{m.group(1)}' repeated",

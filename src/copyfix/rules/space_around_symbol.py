@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 # "$ 100": a currency sign apart from its amount; "20 %": a percent sign apart from its number.
 _CURRENCY = regex.compile(r"(?<![\p{L}\d])([$€£¥])([ \t]+)(?=\d)")
-_PERCENT = regex.compile(r"(?<=\d)([ \t]+)(%)(?![\p{L}\d])")
+# A number with a decimal comma ("512,50 %") is written in a continental style, which puts a
+# space before the sign.
+_PERCENT = regex.compile(r"(?<=\d)(?<!\d,\d{1,2})([ \t]+)(%)(?![\p{L}\d])")
 
 
 class SpaceAroundSymbol(Rule):
@@ -27,7 +29,8 @@ class SpaceAroundSymbol(Rule):
 
     ## Fix safety
     Safe for a currency sign. Unsafe for the percent sign: SI and ISO style put a space before
-    `%`, so a document may follow that style on purpose.
+    `%`, so a document may follow that style on purpose. A number with a decimal comma
+    (`512,50 %`) is written in a continental style that spaces the sign, and is left alone.
     """
 
     code = "TY004"
@@ -38,6 +41,7 @@ class SpaceAroundSymbol(Rule):
         bad("You owe me $ 100.", "You owe me $100."),
         bad("It rose by 20 %.", "It rose by 20%.", unsafe=True),
         good("You owe me $100, up 20%, or US$ in total."),
+        good("Français: 512,50 %. Deutsch: 3,5 %."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:

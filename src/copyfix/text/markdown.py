@@ -2,8 +2,9 @@
 
 Every Text event of a paragraph, heading, list item, table cell, block quote, link text or image
 alt text is prose; everything else is masked in the view. Code, HTML, math, front matter, link
-destinations, autolinks, reference definitions, footnote labels, task-list markers and entity
-references are also *literal*: a fix must leave them byte-identical.
+destinations, autolinks, the text of shortcut and collapsed reference links (their label),
+reference definitions, footnote labels, task-list markers and entity references are also
+*literal*: a fix must leave them byte-identical.
 pulldown-cmark reports byte ranges; they are converted to code-point offsets once per file, so
 every offset points into the original text, never into a rendered copy.
 """
@@ -50,6 +51,7 @@ _LITERAL_LEAVES = frozenset(
 # a reference definition (which produces no event at all).
 _BLOCK_CONTAINERS = frozenset({"BlockQuote", "Item", "List", "FootnoteDefinition"})
 # Inline containers: their markers (``*``, ``~~``, ``[``) are masked but they do not start a unit.
+_LABEL_LINKS = frozenset({"Autolink", "Email", "Shortcut", "Collapsed"})
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
 _REFERENCE_DEFINITION = regex.compile(
     r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(\[(?:[^\]\\\n]|\\.){1,999}\]:)", regex.M
@@ -200,7 +202,9 @@ class _Builder:
                 self.literal.append(Span(start, end))
         if tag in ("Link", "Image"):
             detail = payload[tag] if isinstance(payload, dict) else {}
-            auto = isinstance(detail, dict) and detail.get("link_type") in ("Autolink", "Email")
+            # An autolink is a URL; the text of a shortcut or collapsed reference link
+            # ("see [lang.Merge]") is also its label, which its definition must match.
+            auto = isinstance(detail, dict) and detail.get("link_type") in _LABEL_LINKS
             if auto:
                 self.literal.append(Span(start, end))
                 self.literal_depth += 1
