@@ -134,13 +134,9 @@ def test_certain_repeats_are_removed_safely(rule_run, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        # A verb that takes the particle, in any tense, then the particle's preposition.
-        "They rushed in in such a crowd.",
-        "He put in in the missionary line.",
+        # A verb that makes one word with its particle, in any tense, then a phrase.
         "She came back and logged in in the morning.",
-        "Carry on on your own.",
-        "We drove by by the lake.",
-        "The sun went down down there.",
+        "Once you have signed in in the app, open it.",
         # An object, then the next clause's subject.
         "I told you you might meddle.",
         "He sat on it it most mashed his teeth.",
@@ -160,6 +156,13 @@ def test_grammatical_or_meant_repeats_are_left_alone(rule_run, text):
     "text",
     [
         "Turn the lights on on Monday.",  # the verb that takes "on" is three words back
+        # A verb that takes the particle, in any tense, then the particle's preposition.
+        "They rushed in in such a crowd.",
+        "He put in in the missionary line.",
+        "Go in in the house.",  # LanguageTool's case: a slip, or a meant phrase?
+        "Carry on on your own.",
+        "We drove by by the lake.",
+        "The sun went down down there.",
         "Many functions we have have been annotated.",  # a relative clause may end at "have"
         "It is the comfort that I should should have derived.",  # a clause opener before it
         "We ran the kubectl kubectl command.",  # a word the word list does not know

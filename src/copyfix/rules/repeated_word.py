@@ -41,6 +41,11 @@ _FUNCTION_WORDS = frozenset(
 # open a phrase ("rushed in in such a crowd", "turned the lights on on Monday"). Elsewhere
 # ("killed in in border clashes", "visible on on the map") the repeat is a slip.
 _PARTICLES = frozenset("in on up out off over down about around through by".split())
+# Verbs whose particle "in" makes one word with them (log in, sign in, fill in): the phrase
+# after them ("log in in the morning") is never redundant, unlike "go in in the house".
+_LOG_IN = frozenset(
+    "log sign check plug fill build built phase opt factor lock tuck dial turn hand give".split()
+)
 # Pronouns that can be an object and then the next clause's subject ("I told you you might",
 # "sat down on it it most mashed"): only after a verb of telling or giving, or a preposition.
 _OBJECT_SUBJECTS = frozenset("you it".split())
@@ -99,10 +104,11 @@ class RepeatedWord(Rule):
     ## Fix safety
     Safe for function words (`the`, `a`, `of`, `is`...) and for English words of the word
     list written twice in lower case (`the committee committee`). A particle after a verb that
-    takes it (`rushed in in such a crowd`) and a pronoun that is an object and then a subject
-    (`I told you you might`) are grammatical and left alone; the fix is unsafe when such a
-    verb is a few words back (`turn the lights on on Monday`) or a clause opener precedes a
-    doubled verb (`what we have have been`). Unsafe for names, terms, words the word list does
+    takes it (`rushed in in such a crowd`, `turn the lights on on Monday`) may be meant, and
+    its fix is unsafe, as is a doubled verb after a clause opener (`what we have have been`);
+    a pronoun that is an object and then a subject (`I told you you might`) and a phrase after
+    a verb that makes one word with its particle (`log in in the morning`) are grammatical
+    and left alone. Unsafe for names, terms, words the word list does
     not know and capitalised copies, where the writer may have meant another word. Copies
     that differ in case (`Bitwise AND and`) are different words, a word alone on its line that
     starts the next line too (`make` / `make check`) is a list of lines, and a word that a
@@ -125,7 +131,8 @@ class RepeatedWord(Rule):
         bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub."),
         bad("Four people were killed in in clashes.", "Four people were killed in clashes."),
         bad("Turn the lights on on Monday.", "Turn the lights on Monday.", unsafe=True),
-        good("They rushed in in such a crowd, and I told you you might."),
+        bad("They rushed in in such a crowd.", "They rushed in such a crowd.", unsafe=True),
+        good("I told you you might log in in the morning."),
         bad("You could could create one.", "You could create one."),
         bad("I believe it it helps.", "I believe it helps."),
         bad("What is the best way to to do it?", "What is the best way to do it?"),
@@ -248,10 +255,8 @@ def _grammatical(lexicon, lower: str, previous: str, next_word: str, next_after:
         return True  # "that that" is grammatical unless a determiner follows
     if lower == "to" and previous in _TO_TAKERS | {"referred", "connected"}:
         return next_after not in _DETERMINERS  # "need to to stay", not "refer to to the"
-    if lower in _PARTICLES and (
-        previous in _OBJECT_PRONOUNS or _takes_particle(lexicon, previous, lower)
-    ):
-        return True  # "rushed in in such a crowd", "turned it on on Monday"
+    if lower == "in" and (previous in _OBJECT_PRONOUNS or verb_bases(previous) & _LOG_IN):
+        return True  # "log in in the morning", "log them in in the system"
     if lower in _OBJECT_SUBJECTS and previous in _OBJECT_TAKERS:
         return True  # "I told you you might", "sat on it it most mashed"
     if previous == "to" and lower not in _FUNCTION_WORDS:
@@ -287,9 +292,11 @@ def _removal_is_certain(doc, m, first: str, second: str) -> bool:
             len(words) <= 1 or words[-2] in _SUBORDINATORS
         )
     if lower in _PARTICLES:
-        # "turned the lights on on Monday": a verb that takes the particle a few words back.
-        return not any(
-            _takes_particle(doc.lexicon, w, lower) for w in _clause_words(doc, m.start(), 3)
+        # "rushed in in such a crowd", "turned the lights on on Monday": a verb that takes the
+        # particle a few words back, or its object just before, may make the repeat meant.
+        words = _clause_words(doc, m.start(), 3)
+        return not (words and words[-1] in _OBJECT_PRONOUNS) and not any(
+            _takes_particle(doc.lexicon, w, lower) for w in words
         )
     if lower in _FUNCTION_WORDS:
         return lower not in _DOUBLE_DUTY
