@@ -237,3 +237,17 @@ def test_a_display_of_sentences_is_prose_and_fixed():
 def test_trailing_white_space_in_a_display_is_still_removed():
     text = _RUNNING_TEXT + "     You have: 3 kg   \n" + "\n" + _RUNNING_TEXT
     assert copyfix.fix_text(text) == text.replace("kg   \n", "kg\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A command's synopsis: brackets and bars are its syntax, not prose's.
+        "       windowlist [ -b ] [ -m ] [ -g ]\n\n       Display all windows in a table.\n",
+        # A quoted token with punctuation inside it is a literal, whatever quotes it.
+        '"/World/", "m!World!", and "m{World}" all represent the same thing.\n',
+        "Type \u201clb;oz\u201d at the prompt, and it answers.\n",
+    ],
+)
+def test_synopses_and_quoted_literals_get_no_findings(text):
+    assert copyfix.lint_text(text) == []

@@ -315,8 +315,9 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
     if gap and _QUOTED_COLUMNS.search(body):
         return True  # 'Alias "/old/"   "/srv/new/"': quoted values set in columns
     code = _CODE_SIGNAL.search(body) is not None
-    if code and len(body.split()) < _SHORT_COMMAND_WORDS and not _SENTENCE_END.search(body):
-        return True  # "apt-mark hold package_name", "sed 's/^/    /' < BAD"
+    if code and _short(body) and not _SENTENCE_END.search(body):
+        # "apt-mark hold package_name", "sed 's/^/    /' < BAD", "windowlist [ -b ] [ -m ]"
+        return True
     if columnar == 2:
         # "bin  dev  etc  lib  proc": words set two spaces apart three times or more, with no
         # punctuation between them or at the end, are a row of output on their own.
@@ -332,6 +333,14 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
 
 
 _ROW_GAPS = 3
+
+
+def _short(body: str) -> bool:
+    """Fewer than ``_SHORT_COMMAND_WORDS`` words that hold a letter: brackets and bars of a
+    synopsis (``[ -b ] [ -m ]``) are not words."""
+    if len(body.split()) < _SHORT_COMMAND_WORDS:
+        return True
+    return len(_LETTER_WORDS.findall(body)) < _SHORT_COMMAND_WORDS
 _BARE_ROW = regex.compile(r"[\w./+-]+(?:[ \t]+[\w./+-]+)*[ \t]*")
 
 

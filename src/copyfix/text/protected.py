@@ -52,6 +52,9 @@ _PROTECTED_PATTERNS: list[tuple[str, str]] = [
     # ("bold,underline"), which are written as they must be typed
     (r"(?<![\w\"])[rRbBuUfF]{1,2}\"[^\"\s]*+\"", '"'),
     (r"(?<![\w\"])\"[^\"\s,]++(?:,[^\"\s,]++)++\"", '"'),
+    # a quoted token with punctuation glued inside it ("m!World!", "lb;oz"): a literal, as
+    # no sentence fits in one token
+    (r"(?<![\w\"“])[\"“][^\"“”\s]*?[!.;:?][\p{L}\d][^\"“”\s]*+[\"”]", '"“'),
     # emoticons, vim commands, emoji shortcodes
     (r"(?<![\w:])[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?![\w])", ":;=8"),
     (r"(?<![\w:]):[a-z!]{1,3}\b(?!:)", ":"),
@@ -77,7 +80,7 @@ _PROTECTED_PATTERNS: list[tuple[str, str]] = [
 # A run of non-space characters with a trigger character inside it (not only at its edges, as
 # in "end." or "(see"), an emoticon standing alone, or a prefixed string literal (r"...").
 _CANDIDATE = regex.compile(
-    r"(?<!\S)(?=\S*?[.,:;@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’']))\S++"
+    r"(?<!\S)(?=\S*?[.,:;!?@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’']))\S++"
     r"|(?<!\S)[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?!\S)"
     r"|(?<![^\s\ufffc])[rRbBuUfF]{1,2}\"\S++"
 )
@@ -86,7 +89,7 @@ _CANDIDATE = regex.compile(
 # emoticon's eyes (2), a prefixed string's quote (3). Searching only the runs that hold one
 # gives the matches of a search of the whole text, about six times faster.
 _CANDIDATE_HINT = regex.compile(
-    r"[.,:;@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’'])|(?<!\S)[:;=8]|(?<=[rRbBuUfF])\""
+    r"[.,:;!?@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’'])|(?<!\S)[:;=8]|(?<=[rRbBuUfF])\""
 )
 _RUN_BEFORE = regex.compile(r"\S*+", regex.REVERSE)
 _RUN_AFTER = regex.compile(r"\S*+")
