@@ -251,3 +251,25 @@ def test_trailing_white_space_in_a_display_is_still_removed():
 )
 def test_synopses_and_quoted_literals_get_no_findings(text):
     assert copyfix.lint_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A command shown alone between paragraphs, and an example with its results.
+        "It can be enabled by a setting.\n\nset my_name = (or $ENV_NAME \"Test User\")\n\n"
+        "The result is assigned as the argument.\n",
+        "This matches known aliases.\n\n@~f .\n\nIt is simple.\n",
+        "It compares its arguments.\n\necho (equal one one)\n  ==> \"t\"\n\nIt stops early.\n",
+    ],
+)
+def test_a_command_on_a_line_of_its_own_is_a_listing(text):
+    assert copyfix.lint_text(text) == []
+
+
+def test_a_bullet_line_of_words_is_still_prose():
+    text = (
+        "The sections below cover the packages.\n\n    * 11.8.2. Packages providing a server\n\n"
+        "    * 11.8.3. Packages providing a a terminal emulator\n"
+    )
+    assert copyfix.fix_text(text) == text.replace("a a terminal", "a terminal")

@@ -344,3 +344,14 @@ def test_running_on_after_marks_three_times_is_the_documents_style(rule_run):
     once = "What news! how much had changed since then. The result was plain."
     [finding] = rule_run.lint("CP001", once)
     assert rule_run.fix("CP001", once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("## Event Overview\n\nby [Steve](https://example.com/steve)\n\nThe team met.\n", True),
+        ("The spill was 4.9 million bbl. of oil, of which 392,000 bbl. were burned.", False),
+    ],
+)
+def test_bylines_and_unit_abbreviations_are_not_sentences(rule_run, text, markdown):
+    assert rule_run.lint("CP001", text, markdown=markdown) == []

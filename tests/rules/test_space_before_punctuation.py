@@ -140,3 +140,8 @@ def test_a_mark_being_named_or_passed_is_not_a_slip(rule_run, text):
 )
 def test_a_space_before_a_sentence_end_is_still_fixed(rule_run, text, fixed):
     assert rule_run.fix("SP003", text) == fixed
+
+
+def test_a_mark_named_after_an_adjective_is_mentioned_not_used(rule_run):
+    text = "It changed so a trailing , in a list forces one item per line."
+    assert rule_run.lint("SP003", text) == []

@@ -39,6 +39,7 @@ _LIST_LABEL = regex.compile(rf"(?:{LIST_LABEL})[.)]")
 # of the text for it before trying the match.
 _CREDIT = regex.compile(r"[ \t]+[@＠][\w-]")
 _PLAIN_MIN_WORDS = 4
+_FRAGMENT_MAX_WORDS = 6
 _LATIN = regex.compile(r"\p{Latin}")
 # A paragraph or item that ends with one of these is a sentence the next block continues.
 
@@ -308,7 +309,9 @@ def _block_is_sentence(doc, start, word: str) -> bool:
         return False  # "evil merge" / "    An evil merge is...": a glossary's term
     if after_indented_block(doc, start.block.span.start):
         return False  # "...was translated to": the sentence goes on after an indented example
-    return len(text.split()) > 1 or bool(TERMINAL.search(text))
+    # "by [Steve](https://...)", "a caption for it": a short paragraph that ends without a
+    # sentence's mark is a byline, a caption or a label, not a sentence.
+    return bool(TERMINAL.search(text)) or len(text.split()) >= _FRAGMENT_MAX_WORDS
 
 
 def _plain_prose_sentence(doc, text: str) -> bool:

@@ -45,10 +45,11 @@ class MultipleSpaces(Rule):
     Safe: only spaces change. Two spaces between sentences are a typewriter convention, not
     a slip: they are left alone in a document that uses them three times or more (consistently,
     or by the habit of some of its writers); elsewhere they are flagged with an unsafe fix, as
-    collapsing them is a style change rather than a correction. In Markdown, MDX and reStructuredText, whose
-    renderers collapse the spaces between sentences, two spaces after a sentence are never
-    flagged. The gap before a renderer's reference number
-    (`areas  [1]`) and a day padded to two columns (`Nov  2`) are output, not slips.
+    collapsing them is a style change rather than a correction. In Markdown, MDX and
+    reStructuredText, whose renderers collapse the spaces between sentences, two spaces after a
+    sentence are never flagged. The gap before a renderer's reference number (`areas  [1]`), a
+    day padded to two columns (`Nov  2`) and padding to the hanging indent of a list of terms
+    (`chpwd  Executed`) are layout, not slips.
     """
 
     code = "SP004"
@@ -346,37 +347,37 @@ _INLINE_MARKS = frozenset("`*_")
 
 
 def _hanging_indent(text: str, start: int, end: int) -> bool:
-    """``-D -RR  Attach here``: a short term opens the line and the gap after it takes the
-    text to the column where the nearest non-blank line above or below starts, the hanging
-    indent of a list of options or terms (man pages, Info menus)."""
+    """``-D -RR  Attach here``, ``chpwd  Executed``: a short term opens the line and the gap
+    after it takes the text to the column where one of the two nearest non-blank lines above
+    or below starts, the hanging indent of a list of options or terms (man pages, Info menus)."""
     line_start, _ = _line_bounds(text, start)
     head = text[line_start:start].split()
     if not head or len(head) > _TERM_WORDS or start - line_start > _TERM_COLUMNS:
         return False
     column = end - line_start
-    for step in (-1, 1):
-        line = _non_blank_line(text, line_start, step)
-        if line is not None and _indent(line) == column:
-            return True
-    return False
+    return any(
+        _indent(line) == column for step in (-1, 1) for line in _nearby_lines(text, start, step)
+    )
 
 
 _TERM_WORDS = 3
 _TERM_COLUMNS = 32
 
 
-def _non_blank_line(text: str, line_start: int, step: int) -> str | None:
-    """The nearest line above (``step`` -1) or below (1) the line starting at ``line_start``
-    that holds text, skipping at most one blank line; None if there is none."""
-    start, end = _line_bounds(text, line_start)
-    for _ in range(2):
-        at = start - 1 if step < 0 else end + 1
-        if at < 0 or at > len(text) or (step > 0 and end >= len(text)):
-            return None
-        start, end = _line_bounds(text, min(at, len(text)))
+def _nearby_lines(text: str, pos: int, step: int) -> Iterator[str]:
+    """The two nearest lines that hold text above (``step`` -1) or below (1) the line holding
+    ``pos``, looking at most four lines away."""
+    start, end = _line_bounds(text, pos)
+    found = 0
+    for _ in range(4):
+        if (step < 0 and start == 0) or (step > 0 and end >= len(text)):
+            return
+        start, end = _line_bounds(text, start - 1 if step < 0 else end + 1)
         if text[start:end].strip():
-            return text[start:end]
-    return None
+            yield text[start:end]
+            found += 1
+            if found == 2:
+                return
 
 
 def _in_column_layout(view: str, pos: int) -> bool:

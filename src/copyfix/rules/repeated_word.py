@@ -159,6 +159,7 @@ class RepeatedWord(Rule):
         good("We met Sirhan Sirhan there."),
         good("Placeholder text text text text, and xxx\txxx in a table."),
         good('Look for doubled words, like "the\n    the".'),
+        good("Combine them with the boolean and and or operations."),
         good("source file\n\nRead commands from file file.\n\nterm term\n\nSet the term."),
         good("Build it with\n\n    ./configure\n    make\n    make install"),
     )
@@ -221,6 +222,8 @@ class RepeatedWord(Rule):
             return False  # "execute man man", "type info info": a command and its argument
         if f"{lower}:{next_word}" in lexicon.repeat_idioms:
             return False
+        if lower in _OPERATORS and next_word in _OPERATORS:
+            return False  # "the boolean and and or operations": the operators' names
         if lower in lexicon.word_names and first != second:
             return False  # "May may come": a name, then the verb
         if first[0].isupper() and second[0].isupper() and not first.isupper():
@@ -264,6 +267,7 @@ def _grammatical(lexicon, lower: str, previous: str, next_word: str, next_after:
     return lower == "can" and previous in ("the", "a")  # the can-can
 
 
+_OPERATORS = frozenset(["and", "or", "not", "nor", "xor"])
 _QUOTES = frozenset("\"'“”‘’`")
 _BRACKETED_NEXT_WORD = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?[(\[“\"‘]([\p{L}'’]+)")
 

@@ -19,7 +19,7 @@ ABBREVIATIONS = frozenset(
     a.m p.m u.s u.k u.n e.u ph.d m.d b.a m.a b.sc m.sc d.c n.y l.a
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     ave blvd rd hwy apt bldg ste ln
-    min max sq in lb lbs oz kg km cm mm hr hrs mins sec secs yr yrs mo mos wk wks
+    min max sq in lb lbs oz kg km cm mm hr hrs mins sec secs yr yrs mo mos wk wks bbl gal doz
     esp incl excl orig dir tel ext est govt dept assoc intl natl ex resp approx aka ie eg avail
     """.split()
 )
@@ -123,7 +123,8 @@ SYMBOL_INTRODUCERS = frozenset(
     """
     a an the and or nor with without which other another each every type typing typed press
     use using
-    colon semicolon comma period dot mark character sign symbol operator
+    colon semicolon comma period dot mark character sign symbol operator trailing leading
+    stray extra
     """.split()
 )
 

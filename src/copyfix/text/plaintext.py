@@ -114,6 +114,8 @@ def _paragraph_spans(
         or (_mostly_indented(lines) and _holds_code(lines))
     ):
         return ((0, len(body)),), ends_intro
+    if len(lines) == 1 and _COMMAND.match(lines[0]) and not _PROSE_END.search(lines[0]):
+        return ((0, len(body)),), ends_intro  # "echo (equal one one)", "@~f .": a command
     if _is_record(lines):
         return ((0, len(body)),), ends_intro  # "Package: bar\nVersion: 0.9": a record
     found = [m.span() for m in _TABULAR_LINE.finditer(body)]
@@ -187,7 +189,11 @@ _NUMBERED_LINE = regex.compile(r"\d+\s")
 # number's letters and digits are checked apart: one pattern of all of them tried at every
 # position made listing detection twice as slow.
 _PROMPT = r"[$#%][ \t]+[\w./\[-]"
-_RESULT = r"⇒|↦|⊣|error→|≡"
+_RESULT = r"⇒|↦|⊣|error→|≡|==>"
+# A paragraph of one line that opens in lowercase and holds a sign of code, and does not end as
+# a sentence does (a mark right after a word): a command shown on its own.
+_COMMAND = regex.compile(r"[ \t]*[@~a-z][^\n]*?[=<>{}\[\]|\\$#@*~^`_(]")
+_PROSE_END = regex.compile(r"[\p{L}\d%\"'”’)\]][.!?:]\s*$")
 _CERTAIN_START = regex.compile(
     rf"{_PROMPT}"
     r"|(?:fi|done|esac|then|do|else)[ \t]*$"
@@ -315,9 +321,11 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
     if gap and _QUOTED_COLUMNS.search(body):
         return True  # 'Alias "/old/"   "/srv/new/"': quoted values set in columns
     code = _CODE_SIGNAL.search(body) is not None
-    if code and _short(body) and not _SENTENCE_END.search(body):
-        # "apt-mark hold package_name", "sed 's/^/    /' < BAD", "windowlist [ -b ] [ -m ]"
-        return True
+    # Short: a synopsis's brackets and bars standing alone ("windowlist [ -b ] [ -m ]") are
+    # not words.
+    short = sum(1 for t in body.split() if t.strip("[]{}|")) < _SHORT_COMMAND_WORDS
+    if code and short and not _SENTENCE_END.search(body):
+        return True  # "apt-mark hold package_name", "sed 's/^/    /' < BAD"
     if columnar == 2:
         # "bin  dev  etc  lib  proc": words set two spaces apart three times or more, with no
         # punctuation between them or at the end, are a row of output on their own.
@@ -334,13 +342,6 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
 
 _ROW_GAPS = 3
 
-
-def _short(body: str) -> bool:
-    """Fewer than ``_SHORT_COMMAND_WORDS`` words that hold a letter: brackets and bars of a
-    synopsis (``[ -b ] [ -m ]``) are not words."""
-    if len(body.split()) < _SHORT_COMMAND_WORDS:
-        return True
-    return len(_LETTER_WORDS.findall(body)) < _SHORT_COMMAND_WORDS
 _BARE_ROW = regex.compile(r"[\w./+-]+(?:[ \t]+[\w./+-]+)*[ \t]*")
 
 
