@@ -221,6 +221,7 @@ _RUNNING_TEXT = (
     [
         "     You have: 3 kg\n     You want: lb;oz\n             6 lb + 9.8 oz\n",
         "     You want: hr;min;sec\n",
+        "     You have: 7.2319 hr\n     You want: hr;min;sec\n         7 hr + 13 min + 54.84 sec\n",
     ],
 )
 def test_a_display_of_no_sentence_is_reported_but_not_fixed_unattended(display):

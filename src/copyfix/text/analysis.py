@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 # A sentence's end inside a block: a mark after a word, then white space or the block's end;
 # and the words of a line that reads as running text, not as a line of a session or a table.
 _SENTENCE_END = regex.compile(r"[\p{L}\d\"'”’)\]][.?!][\"'”’)\]]*(?:\s|\Z)")
-_PROSE_LINE_WORDS = 8
+_PROSE_LINE_WORDS = 8  # words that hold a letter: "7 hr + 13 min + 54.84 sec" has three
+_LETTER = regex.compile(r"\p{L}")
 _NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
 # A lowercase word followed by an option ("find -name", "tar --create") is a command's name. The
 # option (`` -name``, `` --all``) is rare in prose, so the scan looks for it first and only then
@@ -303,7 +304,10 @@ class Analysis:
         if _SENTENCE_END.search(self.doc.view, span.start, span.end):
             return False
         text = self.doc.view[span.start : span.end]
-        return all(len(line.split()) < _PROSE_LINE_WORDS for line in text.split("\n"))
+        return all(
+            sum(1 for w in line.split() if _LETTER.search(w)) < _PROSE_LINE_WORDS
+            for line in text.split("\n")
+        )
 
     @cached_property
     def wrap_width(self) -> int:
