@@ -111,7 +111,7 @@ def test_a_word_repeated_across_a_wrapped_line_is_still_found(rule_run):
     ("text", "expected"),
     [
         # A particle after a word that does not take it: the repeat is a slip, removed safely.
-        ("Four people are killed in in border clashes.", "Four people are killed in border clashes."),
+        ("Four were killed in in border clashes.", "Four were killed in border clashes."),
         ("The base in in the Indian Ocean.", "The base in the Indian Ocean."),
         ("It is visible on on ship-tracking data.", "It is visible on ship-tracking data."),
         ("It is interrupted except by by the system.", "It is interrupted except by the system."),

@@ -59,7 +59,8 @@ _OBJECT_TAKERS = frozenset(
     against without like than
     """.split()
 )
-# Object pronouns and the other pronouns that never take the particle themselves.
+# Object pronouns: a particle after one may belong to the verb before it ("turned it on on
+# Monday", "log them in in the system").
 _OBJECT_PRONOUNS = frozenset("them him her it me us you".split())
 # Other function words that can stand twice in a row: an object then a subject, as above.
 _DOUBLE_DUTY = frozenset("her him them us me".split())
