@@ -65,3 +65,18 @@ def test_a_lone_guillemet_touching_a_word_is_still_unbalanced(rule_run):
 )
 def test_a_partner_in_masked_code(rule_run, text, flagged):
     assert bool(rule_run.lint("QT002", text)) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Texinfo's quoted names, then their plural or possessive.
+        "Automake generates ‘Makefile.in’s from files called ‘Makefile.am’. The generated "
+        "‘Makefile.in’s are compliant.",
+        # Texinfo's double quotation written with two single marks.
+        "The rule looks both in ‘srcdir’ and ‘‘..’’. For the rest, see below.",
+    ],
+)
+def test_texinfo_quoting_is_balanced(rule_run, text):
+    assert rule_run.lint("QT002", text) == []
+    assert rule_run.lint("QT001", text) == []

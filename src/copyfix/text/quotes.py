@@ -53,7 +53,9 @@ _FAMILY = {"“": "double", "”": "double", '"': "straight", "«": "guillemet",
 _MARKS = regex.compile(r"[“”\"«»‘’„]")
 _WORDISH = regex.compile(r"[\p{L}\p{M}\d]")
 # Before an opening mark: nothing, a space, an opening bracket, a dash, or a clause mark.
-_OPEN_BEFORE = set(" \t\n\u00a0([{—–-/") | {""}
+# "‘‘..’’": Texinfo writes a double quotation with two single marks, so a mark may open
+# right after another.
+_OPEN_BEFORE = set(" \t\n\u00a0([{—–-/‘") | {""}
 _CLAUSE_MARKS = set(",:;")
 _CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…") | {""}
 
@@ -283,6 +285,7 @@ def _pair_single(
 # letters and numbers so; an elision (’n’, ’50s) is never closed by a mark of its own, except
 # in "rock ’n’ roll", which is then read as a quoted letter and left alone.
 _QUOTED_TOKEN = regex.compile(r"‘[^\s‘’“”]{1,40}’")
+_CODE_MARK = regex.compile(r"[._/:+=]")
 
 
 def _quoted_token_end(view: str, pos: int) -> int:
@@ -290,9 +293,15 @@ def _quoted_token_end(view: str, pos: int) -> int:
     if _char(view, pos - 1) not in _OPEN_BEFORE and _char(view, pos - 1) not in _CLAUSE_MARKS:
         return -1
     m = _QUOTED_TOKEN.match(view, pos, pos + 43)
-    if m is None or _char(view, m.end()) not in _CLOSE_AFTER and _char(view, m.end()) not in "”’»\"":
+    if m is None:
         return -1
-    return m.end() - 1
+    after = _char(view, m.end())
+    if after in _CLOSE_AFTER or after in "”’»\"":
+        return m.end() - 1
+    # "the ‘Makefile.in’s": a quoted file or command name, then its plural or possessive.
+    if after == "s" and _char(view, m.end() + 1) in _CLOSE_AFTER and _CODE_MARK.search(m.group()):
+        return m.end() - 1
+    return -1
 
 
 def _elision_after(view: str, pos: int, elisions: frozenset[str]) -> bool:
