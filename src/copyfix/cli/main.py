@@ -34,7 +34,7 @@ def _exit(run, *args, **kwargs) -> None:
         # what they would print says nothing the user does not know.
         threading.excepthook = _quiet
         click.echo("copyfix: interrupted", err=True)
-        code = EXIT_INTERRUPTED
+        _leave_now(EXIT_INTERRUPTED)
     except OSError as exc:
         if exc.errno not in _OUTPUT_ERRORS:
             code = _internal_error(exc)
@@ -48,6 +48,21 @@ def _exit(run, *args, **kwargs) -> None:
     except Exception as exc:  # noqa: BLE001 - the last guard: one line instead of a traceback
         code = _internal_error(exc)
     sys.exit(code)
+
+
+def _leave_now(code: int) -> None:
+    """Flush the output and end the process at once, without the interpreter's exit handlers.
+
+    A worker killed while it was writing a result leaves half a message in the pool's result
+    pipe; the pool's manager thread then waits for the rest forever, and the interpreter's exit
+    joins that thread. Files are written whole (a temporary file, then a rename) before this
+    point, so nothing is lost by skipping the handlers."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _quiet(args) -> None:
