@@ -153,6 +153,22 @@ def test_nul_bytes_after_the_sniffed_prefix(tmp_path: Path, run) -> None:
     assert path.read_bytes() == data
 
 
+def test_info_index_markers_are_text_and_masked(tmp_path: Path, run) -> None:
+    # makeinfo marks an index node with "\0\b[index\0\b]"; the rest of the file is prose.
+    data = (
+        b"File: demo.info,  Node: Index,  Prev: Top,  Up: Top\n\n"
+        b"\x00\x08[index\x00\x08]\n* Menu:\n\nThe index lists the the options.\n"
+    )
+    path = _write(tmp_path / "demo.info", data)
+    result = run("fix", str(path))
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == data.replace(b"the the", b"the")
+    # A NUL anywhere else still makes a file binary.
+    other = _write(tmp_path / "other.info", data + b"\x00 more")
+    assert run("fix", str(other)).exit_code == 2
+    assert other.read_bytes() == data + b"\x00 more"
+
+
 def test_nul_in_utf16_is_refused() -> None:
     raw = codecs.BOM_UTF16_LE + "a\x00b".encode("utf-16-le")
     with pytest.raises(FileError, match="NUL"):

@@ -47,6 +47,21 @@ def test_hugo_paired_shortcode_holding_toml_is_left_alone(kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_tabs_of_prose_are_judged_without_their_nested_tags(kind: str, gap: str) -> None:
+    # The outer pair holds only tags and the inner pairs: what decides is what they leave.
+    tab = '{{% tab name="Linux" %}}\nInstall the package first,then run it once.\n{{% /tab %}}\n'
+    code_tab = (
+        '{{< tab name="TOML" >}}\n{{< highlight toml >}}\n'
+        + HUGO_TOML
+        + "{{< /highlight >}}\n{{< /tab >}}\n"
+    )
+    text = '{{< tabs name="setup" >}}\n' + gap + tab + gap + code_tab + "{{< /tabs >}}\n"
+    assert codes(text, kind) == ["SP001"]
+    assert fixed(text, kind) == text.replace("first,then", "first, then")
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_shortcode_that_wraps_a_note_is_prose(kind: str) -> None:
     text = (
         '{{% alert title="Note" color="info" %}}\n'

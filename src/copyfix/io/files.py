@@ -164,7 +164,7 @@ def decode_source(raw: bytes, path: Path, display: str) -> SourceFile:
         encoding = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
     else:
         body = raw
-    if encoding == "utf-8" and b"\x00" in body[:_SNIFF]:
+    if encoding == "utf-8" and b"\x00" in body[:_SNIFF] and not _info_markers_only(body):
         raise BinaryFileError(display, "binary file (contains NUL bytes), skipped")
     try:
         text = body.decode(encoding)
@@ -174,12 +174,20 @@ def decode_source(raw: bytes, path: Path, display: str) -> SourceFile:
             f"not valid {encoding.upper()} (byte 0x{body[exc.start]:02x} at offset "
             f"{exc.start + len(bom)}), skipped",
         ) from None
-    if "\x00" in text:
+    if "\x00" in text and not _info_markers_only(body):
         raise BinaryFileError(display, "binary file (contains NUL characters), skipped")
     newline = _newline_style(text)
     if newline != "\n":
         text = text.replace(newline, "\n")
     return SourceFile(path, display, text, encoding, bom, newline, raw)
+
+
+def _info_markers_only(body: bytes) -> bool:
+    """Every NUL byte of ``body`` opens a GNU Info marker, ``\\0\\b[index\\0\\b]``, which
+    makeinfo writes into the text of an index node (Texinfo manual, "Info Format
+    Specification"): the file is text, and ``copyfix.text.info`` masks the markers."""
+    nuls = body.count(b"\x00")
+    return nuls == body.count(b"\x00\x08[") + body.count(b"\x00\x08]")
 
 
 def _newline_style(text: str) -> str:

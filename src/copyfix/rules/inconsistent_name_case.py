@@ -62,6 +62,7 @@ class InconsistentNameCase(Rule):
         good("* CI: Add a job\n* CI: Add more\n* Build: Add x\n* CI: add one", markdown=True),
         good("Run Bash. Try Bash. Use Bash. Then `bash -c x` in bash.", markdown=True),
         good("See Chapter 9, then Chapter 10, and Chapter 11. This chapter is short."),
+        good("We saw Oak today. The sheep ran to Oak. They found Oak. He sat on an oak settle."),
         good("We ask\nWhether it rains,\nWhether it snows,\nWhether it hails, and whether not."),
         good('It printed "Invalid Token" and "Invalid Token" and "Invalid Token": an invalid one.'),
     )
@@ -142,7 +143,7 @@ def _lowercase_uses(
         for word in present:
             for m in _whole_word(word).finditer(view, start, end):
                 at = m.start()
-                if at not in starts and not _glued(view, at):
+                if at not in starts and not _glued(view, at) and not _determined(view, at):
                     found[word].append(at)
     return found
 
@@ -216,6 +217,20 @@ def _glued(view: str, pos: int) -> bool:
 
 def _after_article(view: str, pos: int) -> bool:
     return bool(_ARTICLE.search(view, max(0, pos - 8), pos))
+
+
+# A determiner before a lowercase word makes it a common noun: "an oak settle" beside the
+# shepherd Oak, "the sentiment" beside Mr. Sentiment. Names are rarely determined (a name
+# that often is, "the Software", is a defined term and not taken for a name at all).
+_DETERMINER = regex.compile(
+    r"\b(?:an?|the|this|that|these|those|his|her|its|our|your|their|my|some|any|no|each|every)"
+    r"\s+$",
+    regex.I,
+)
+
+
+def _determined(view: str, pos: int) -> bool:
+    return bool(_DETERMINER.search(view, max(0, pos - 8), pos))
 
 
 def _after_clause_mark(view: str, pos: int) -> bool:

@@ -115,6 +115,7 @@ class LowercaseSentenceStart(Rule):
         good("It is set. 'maxmemtot' is the same, but for all files."),
         good("Install it:\n\n```\npip install x\n```\n\nthen run it.", markdown=True),
         good("You need:\n\n- a key\n- a lock\n\nand a door to put them in.", markdown=True),
+        good("He told tales\u2060—\n\nhe said no word at all. “It ended: I—”\n\nand he stopped."),
         good("To see how this is useful, run\n\n    apt-get build-dep foo\n\n"
              "    before building the source."),
         bad("It is the question. it is a perfect one. but this question. it is hushed.",

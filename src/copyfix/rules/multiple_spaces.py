@@ -7,16 +7,11 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import (
-    Applicability,
-    DocumentKind,
-    Edit,
-    FixAvailability,
-    Violation,
-    bad,
-    good,
+    Applicability, DocumentKind, Edit, FixAvailability, Violation, bad, good
 )
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.blocks import MASK_CHAR
+from copyfix.text.displays import Displays, indent_columns
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -70,6 +65,9 @@ class MultipleSpaces(Rule):
         good("One.  Two sentences.  Three here.  A typewriter style, kept throughout."),
         good("It was *whom.*  This is kept.  So is _this._  The end.  Typewriter style."),
         bad("One.  Two.  Three.   Four.  Five.", "One.  Two.  Three.  Four.  Five."),
+        good("* Variables: Object-Oriented Variables.\n* Methods:   Object-Oriented Methods."),
+        bad("Its entry:   Top.  It ends.  Here.  Now.", "Its entry:  Top.  It ends.  Here.  Now.",
+            unsafe=True),
         good("One.  Two. Three.  Four. Five. Six. Rendered with one space.", markdown=True),
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
@@ -90,7 +88,7 @@ class MultipleSpaces(Rule):
         # Measured on the text: the layout may already have masked some justified lines as a
         # table, and the widths must count them.
         justified = _justified_widths(doc.text)
-        displays = _Displays(doc.text) if doc.kind is DocumentKind.TEXT else None
+        displays = Displays(doc.text) if doc.kind is DocumentKind.TEXT else None
         for m in found:
             start, end = m.span()
             if (MASK_CHAR in (view[start - 1], view[end])) and not _beside_inline_markup(
@@ -101,9 +99,7 @@ class MultipleSpaces(Rule):
                 continue  # the padding of fully justified text
             if displays is not None and displays.holds(start):
                 continue  # an example, table or sample set off by indentation
-            # Look back only as far as a sentence end can reach: searching from the start of the
-            # document for every gap would make the rule quadratic.
-            sentence_gap = _SENTENCE_END.search(view, max(0, start - _SENTENCE_END_REACH), start)
+            sentence_gap = _after_sentence_end(doc, start)
             after_sentence = end - start == 2 and sentence_gap
             if two_space_style and after_sentence:
                 continue
@@ -130,8 +126,24 @@ class MultipleSpaces(Rule):
                 title="Replace with one space" if gap == " " else "Replace with two spaces",
                 # Two spaces after a sentence are a typewriter convention that many writers keep
                 # by habit, not a slip between words: collapsing them is a style change.
-                applicability=Applicability.UNSAFE if after_sentence else Applicability.SAFE,
+                # "entry:   Top.": three spaces or more after a colon pad a label to a column (Info
+            # menus and indexes); a slip or the typewriter's two spaces leave fewer.
+            applicability=Applicability.UNSAFE
+            if after_sentence or (end - start >= 3 and view[start - 1] == ":")
+            else Applicability.SAFE,
             )
+
+
+def _after_sentence_end(doc: Document, start: int) -> bool:
+    """Whether the gap at ``start`` follows a sentence's end. It looks back only as far as a
+    sentence end can reach (searching from the document's start for every gap would make the
+    rule quadratic), and asks the source where masked text (an Info cross-reference,
+    ``(info)Help-Xref.)``) ends the sentence."""
+    reach = max(0, start - _SENTENCE_END_REACH)
+    return bool(
+        _SENTENCE_END.search(doc.view, reach, start)
+        or (MASK_CHAR in doc.view[reach:start] and _SENTENCE_END.search(doc.text, reach, start))
+    )
 
 
 # A sentence ends at its mark, or after a closing bracket, quote or emphasis marker of plain
@@ -165,69 +177,6 @@ def _line_width(text: str, pos: int) -> int:
     return len(text[start:end].rstrip())
 
 
-_BLANK_LINE = regex.compile(r"\n[ \t]*(?:\n|\Z)")
-_LAST_BLANK_LINE = regex.compile(r"(?r)(?:\A|\n)[ \t]*\n")
-_BLANK_LINES = regex.compile(r"\n(?:[ \t]*\n)+")
-# One sentence ending and the next beginning: a block that has one is prose, whatever its
-# indentation (a note, a quotation, a paragraph under a heading at the margin).
-_SENTENCE_BOUNDARY = regex.compile(r"[\p{Ll}\d)\]\"'”’][.?!][\"'”’)\]]?\s+[\"“(]?\p{Lu}")
-# What opens a list item: a bullet, a number or a letter label.
-_LIST_ITEM = regex.compile(r"(?:[-*+•o]|\d{1,3}[.)]|\(?[\p{L}\d]{1,3}\))[ \t]")
-
-
-def _indent(line: str) -> int:
-    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
-
-
-class _Displays:
-    """The displays of a plain-text document: blocks (runs of non-blank lines) indented deeper
-    than the document's prose, not opening a list item and holding no sentence boundary. They
-    are examples, tables, sample input and data set off by indentation
-    (``    num_spalettes  - number of chunks``, ``       stop  start``), whose spacing is the
-    author's. Gaps are asked about in order, and each block is measured
-    once, so the whole document costs one pass."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._common: int | None = None
-        self._start, self._end, self._display = -1, -1, False
-
-    def holds(self, pos: int) -> bool:
-        """True if ``pos`` (a code-point offset) lies in a display."""
-        if not self._start <= pos < self._end:
-            self._measure(pos)
-        return self._display
-
-    def _common_indent(self) -> int:
-        """The indentation of the document's prose: the one that holds the most words, so a
-        document of headings at the margin and paragraphs indented under them (RFCs, Debian's
-        manuals) has its prose where the paragraphs are."""
-        if self._common is None:
-            words: Counter[int] = Counter()
-            for block in _BLANK_LINES.split(self.text):
-                lines = [line for line in block.split("\n") if line.strip()]
-                if lines:
-                    words[min(_indent(line) for line in lines)] += len(block.split())
-            self._common = words.most_common(1)[0][0] if words else 0
-        return self._common
-
-    def _measure(self, pos: int) -> None:
-        text = self.text
-        before = _LAST_BLANK_LINE.search(text, 0, pos)
-        start = before.end() if before else 0
-        after = _BLANK_LINE.search(text, pos)
-        end = after.start() + 1 if after else len(text)
-        self._start, self._end = start, end
-        lines = [line for line in text[start:end].split("\n") if line.strip()]
-        indent = min((_indent(line) for line in lines), default=0)
-        self._display = bool(
-            lines
-            and indent > self._common_indent()
-            and not _LIST_ITEM.match(lines[0].lstrip())
-            and not _SENTENCE_BOUNDARY.search(text, start, end)
-        )
-
-
 def _two_spaces_between_sentences(view: str) -> tuple[bool, bool]:
     """Two spaces after a full stop is an old typewriter convention, not a slip. Returns
     whether the document follows it consistently (three gaps or more, most of them doubled:
@@ -252,14 +201,11 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
     return start, min(len(view), pos + _TABLE_LINE_MAX) if end < 0 else end
 
 
-# A footnote or link number as text renderers write it, "[1]", which they set off with
-# their own spacing.
+# A footnote or link number as text renderers write it, "[1]", set off with their spacing.
 _REFERENCE_MARK = regex.compile(r"\[\d{1,3}\](?=[\s.,;:]|$)")
 # A month's abbreviation, then a day of one digit padded to two columns, as `date`, `ls -l`
 # and ctime() print it.
-_PADDED_DAY = regex.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)  \d(?!\d)"
-)
+_PADDED_DAY = regex.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)  \d(?!\d)")
 # A token of symbols or code (not a plain word) with two spaces after it.
 _TOKEN_SET_OFF = regex.compile(r"(?=[^\s]{0,39}[^\w\s.,;:!?])[^\s]{1,40}+[ \u00a0]{2}")
 
@@ -315,13 +261,17 @@ def _aligned_with_neighbour(view: str, gap_end: int) -> bool:
     line_start, line_end = _line_bounds(view, gap_end)
     if line_end - line_start >= _TABLE_LINE_MAX:
         return False
-    column = gap_end - line_start
+    column, wide = gap_end - line_start, view[gap_end - 3 : gap_end] == "   "
     for neighbour in (line_start - 1, line_end + 1):
         if neighbour < 0 or neighbour > len(view):
             continue
         start, end = _line_bounds(view, min(neighbour, len(view)))
         at = start + column
-        if at < end and view[at - 2 : at] == "  " and not view[at].isspace():
+        if at >= end or view[at].isspace():
+            continue
+        # "* Variables: Object" / "* Methods:   Object": a gap of three spaces or more that
+        # lands where a word of the next line starts is padding, even after one space there.
+        if view[at - 2 : at] == "  " or (view[at - 1] == " " and wide):
             return True
     return False
 
@@ -356,7 +306,9 @@ def _hanging_indent(text: str, start: int, end: int) -> bool:
         return False
     column = end - line_start
     return any(
-        _indent(line) == column for step in (-1, 1) for line in _nearby_lines(text, start, step)
+        indent_columns(line) == column
+        for step in (-1, 1)
+        for line in _nearby_lines(text, start, step)
     )
 
 

@@ -6,14 +6,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import (
-    Applicability,
-    Edit,
-    FixAvailability,
-    Severity,
-    Violation,
-    WordContext,
-    bad,
-    good,
+    Applicability, Edit, FixAvailability, Severity, Violation, WordContext, bad, good
 )
 from copyfix.rules.base import Rule, violation
 from copyfix.text.verbs import verb_bases
@@ -144,6 +137,8 @@ class RepeatedWord(Rule):
         bad("Refer to to (the metrics page) for more.", "Refer to (the metrics page) for more."),
         good("Cao Cao was a Chinese poet. Bitwise AND and assignment."),
         good("He had had enough, and I know that that is true."),
+        good("“I do do carting things all the year,” he said. What we do do is write."),
+        bad("Then we will do do the dishes.", "Then we will do the dishes.", unsafe=True),
         bad('Many "printf"-like helper functions we have have been annotated.',
             'Many "printf"-like helper functions we have been annotated.', unsafe=True),
         bad("You should know that that that was wrong.", "You should know that that was wrong."),
@@ -263,6 +258,8 @@ def _grammatical(lexicon, lower: str, previous: str, next_word: str, next_after:
         return True  # "log in in the morning", "log them in in the system"
     if lower in _OBJECT_SUBJECTS and previous in _OBJECT_TAKERS:
         return True  # "I told you you might", "sat on it it most mashed"
+    if lower == "do" and previous not in _CLAUSE_VERBS | {"to", "don't", "don’t"}:
+        return True  # "I do do carting", "what we do do": emphatic "do", then the verb "do"
     if previous == "to" and lower not in _FUNCTION_WORDS:
         return True  # "to record record profits": the verb, then the noun it takes
     return lower == "can" and previous in ("the", "a")  # the can-can

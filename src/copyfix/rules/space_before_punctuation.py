@@ -75,6 +75,21 @@ def _spaced_off_by_habit(view: str, spaced: int) -> bool:
     return spaced * _HABIT_SHARE >= spaced + attached
 
 
+# A quotation this short, with a spaced mark inside, quotes a form rather than speech.
+_NOTATION_MAX = 40
+
+
+def _quoted_notation(doc: Document, start: int, mark_end: int) -> bool:
+    """``give it as "term : key"``: a colon or semicolon spaced on both sides inside a short
+    quotation is the notation being quoted (a glossary's classifier, a shell's ``a ; b``), which
+    the fix would change."""
+    view = doc.view
+    if view[mark_end - 1] not in ":;" or view[mark_end : mark_end + 1] != " ":
+        return False
+    quotation = doc.analysis.quotations.member_at(start)
+    return quotation is not None and len(quotation) <= _NOTATION_MAX
+
+
 def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
     """Whether a space before a mark is one to report: not a mark being named, an operator or
     the end of a link."""
@@ -130,6 +145,8 @@ class SpaceBeforePunctuation(Rule):
         good("Run find . -type f to list them, or -print , -quit to stop."),
         good("For command lines with missing expressions, such as find . ( ) it warns."),
         bad("Note : this matters.", "Note: this matters."),
+        bad('Give it as "term : key" in a glossary.', 'Give it as "term: key" in a glossary.',
+            unsafe=True),
         good("Open the .txt file, then the .NET project."),
         bad("I live in .Los Angeles now.", "I live in .Los Angeles now."),
         good("It grew by .5 percent and then stopped ..."),
@@ -175,6 +192,7 @@ class SpaceBeforePunctuation(Rule):
                 spaced_off
                 or view[start - 1] in _CLOSERS
                 or mark[0] in _HIGH_MARKS and high >= HABIT_MIN
+                or _quoted_notation(doc, start, m.end(2))
             )
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),

@@ -34,7 +34,7 @@ class SpaceInsideBrackets(Rule):
     Safe: only spaces are removed; unsafe inside straight double quotes, which often quote a
     literal string whose space is the point (`like "the ", the pattern`), inside a pair
     padded on both sides (`( maybe )`, `[ Bloomberg ]`, `“ creator ”`: a style, where a slip
-    hits one side), and inside any double quotes when the document leaves such spaces three
+    hits one side) or around a number alone (`hour ( 0..23)`: padded to a column's width), and inside any double quotes when the document leaves such spaces three
     times or more (its source's style, as in scraped pages: `“ feather duvet lung. ”`); and
     before a closing `”`, which smart quotes never type after a space (`delays ”.` comes from
     a converter spacing the mark off from markup). The space that keeps nested quotation
@@ -49,6 +49,8 @@ class SpaceInsideBrackets(Rule):
     examples = (
         bad("Call it ( maybe) later.", "Call it (maybe) later."),
         bad("Call it ( maybe ) later.", "Call it (maybe) later.", unsafe=True),
+        bad("%k  hour ( 0..23)\n%l  hour ( 1..12)", "%k  hour (0..23)\n%l  hour (1..12)",
+            unsafe=True),
         bad("He said “ hello” to us.", "He said “hello” to us."),
         bad("It had “schedule delays ”. Then it ended.", "It had “schedule delays”. Then it ended.",
             unsafe=True),
@@ -82,9 +84,11 @@ class SpaceInsideBrackets(Rule):
             if found and not encloses:
                 continue  # "(, )": brackets being named, with nothing inside them
             start, end = m.span(2)
+            padded_number = bool(_NUMBER_INSIDE.match(view, end))
             yield violation(
                 m.start(1), end, f"Space after '{m.group(1)}'", Edit.delete(start, end),
-                title="Remove the space", applicability=_pair_fix(found, padded),
+                title="Remove the space",
+                applicability=_pair_fix(found, padded or padded_number),
             )
         for m in _BEFORE_CLOSING.finditer(view):
             if m.start(1) == 0 or view[m.start(1) - 1] in " \t\n([{":
@@ -101,6 +105,9 @@ class SpaceInsideBrackets(Rule):
             )
 
 
+# "hour ( 0..23)" beside "hour (01..12)": a number alone in brackets, padded with a blank to
+# the width of the others, as format tables show blank-padded fields.
+_NUMBER_INSIDE = regex.compile(r"\d[\d.,:%–-]*[)\]]")
 _PAIRS = {"(": ")", "[": "]", ")": "(", "]": "["}
 _PAIR_REACH = 200
 

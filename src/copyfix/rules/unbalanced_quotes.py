@@ -4,6 +4,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import regex
+
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import QuoteMark, Role
@@ -51,6 +53,8 @@ class UnbalancedQuotes(Rule):
         good("This »is also ›correct‹«. The students’ work from the ’90s."),
         good("A sentence with “multiple ‘nested “quotes”’”."),
         good('"It is about the money.\n\n"I spent it all.\n\n"Now we have nothing."'),
+        good("“He went on, ‘and I had been at sea.\n\n“\u200a‘We were passing,’ he said.”"),
+        good("“Then I said, ‘Yes.’\u200a” She said, ‘steam!’\u2060—something about steam."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -136,5 +140,10 @@ def _continues(view: str, blocks, starts: list[int], mark: QuoteMark) -> bool:
     i = bisect_right(starts, mark.pos) - 1
     if i + 1 >= len(blocks):
         return False
-    following = view[blocks[i + 1].span.start : blocks[i + 1].span.end].lstrip()
-    return following.startswith(mark.char) and mark.char in _CONTINUING_OPENERS
+    following = view[blocks[i + 1].span.start : blocks[i + 1].span.end]
+    # A quotation inside another reopens after the outer one's mark: “\u200a‘We were passing.
+    opening = _OPENING_RUN.match(following).group()
+    return mark.char in opening and mark.char in _CONTINUING_OPENERS
+
+
+_OPENING_RUN = regex.compile(r"[\s\u2060“«»\"‘]*")

@@ -62,6 +62,7 @@ class WrongDirectionQuote(Rule):
         good("“Good morning, Frank,”said Hal."),
         good("A sentence with “multiple ‘nested “quotes”’”."),
         good("He is 5'10\" tall."),
+        good("He said, “\u200a’account of him the said Matthew.’ And a day.”"),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:

@@ -103,15 +103,21 @@ _BLOCKQUOTE = regex.compile(r"[ \t]{0,3}>")
 
 
 def stops_mid_sentence(view: str, block: Block) -> bool:
-    """A paragraph of running text that ends on a lowercase word, with no punctuation: its
-    sentence goes on in the next block (a quotation or a verse set apart)."""
+    """A paragraph of running text that ends on a lowercase word with no punctuation, or on a
+    dash (a sentence broken off, "tales—", "I—"): its sentence goes on in the next block (a
+    quotation, a verse or a letter set apart, then "he said no word at all.")."""
     if block.kind is not BlockKind.PARAGRAPH:
         return False
     text = view[block.span.start : block.span.end]
+    if _BROKEN_OFF.search(text):
+        return True  # no title ends on a dash, however short
     return bool(_RUNS_ON_WORD.search(text)) and len(text.split()) >= _INTRODUCTION_MIN_WORDS
 
 
 _RUNS_ON_WORD = regex.compile(r"\p{Ll}\s*$")
+# A word and a dash, which may be followed by closing quotation marks and by the word joiners
+# and hair spaces of careful typesetting (Standard Ebooks sets "tales\u2060—").
+_BROKEN_OFF = regex.compile(r"\w[\p{Cf}\u200a]*[—–][\p{Cf}\u200a]*[”’\"']*\s*$")
 
 
 def displayed_command(doc: Document, introduction: Block, line: Block) -> bool:

@@ -21,6 +21,8 @@ import regex
 
 from copyfix.model import Span
 
+# "\0\b[index\0\b]": makeinfo marks an index node so (the only NUL bytes a text file may hold).
+_INDEX_MARKER = regex.compile(r"\x00\x08\[[^\x00\n]{0,40}\x00\x08\]")
 _NODE_HEADER = regex.compile(r"^File: [^\s,]+,[ \t]+Node: [^\n]*", regex.M)
 _DEFINITION = regex.compile(r"^ -- \p{L}[\p{L} ]*: [^\n]*", regex.M)
 # A quotation in single quotes, straight or curly, on one line: it opens after a space, a
@@ -48,10 +50,12 @@ def is_info_document(text: str) -> bool:
 
 
 def info_spans(text: str) -> list[Span]:
-    """Node headers, definition lines and single-quoted code of an Info document, and the
-    navigation lines of a manual that makeinfo rendered as HTML, in code points; nothing for
-    other text. Linear in the length of the text."""
+    """Node headers, definition lines, index markers and single-quoted code of an Info
+    document, and the navigation lines of a manual that makeinfo rendered as HTML, in code
+    points; nothing for other text. Linear in the length of the text."""
     navigation = [Span(*m.span()) for m in _NAVIGATION.finditer(text)] if "Up: " in text else []
+    if "\x00" in text:
+        navigation += [Span(*m.span()) for m in _INDEX_MARKER.finditer(text)]
     if not is_info_document(text):
         return navigation
     return navigation + [

@@ -24,7 +24,6 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# Words whose immediate repetition is correct English ("had had", "that that").
 # Words whose immediate repetition is correct English: grammar ("had had", "her her phone"),
 # emphasis ("very very", "a long long time"), the names of types ("long long" in C), and the
 # reduplicated words of speech: laughter, interjections, baby talk and sounds ("ha ha",

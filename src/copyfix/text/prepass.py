@@ -86,6 +86,7 @@ class Found:
 class _Open:
     name: str
     end: int  # where the opening tag ends
+    found: int  # how many spans were found before the content
 
 
 class _Scanner:
@@ -272,13 +273,14 @@ class _Scanner:
         if not tag.name or tag.self_closing or not self.text.startswith(_PAIRED, start):
             return
         if not tag.closing:
-            self.opened.append(_Open(tag.name, tag.end))
+            self.opened.append(_Open(tag.name, tag.end, len(self.found.spans)))
             return
         for k in range(len(self.opened) - 1, -1, -1):
             if self.opened[k].name == tag.name:
                 content = Span(self.opened[k].end, start)
+                inner = self.found.spans[self.opened[k].found :]
                 del self.opened[k:]
-                if self.pairs.masks(tag.name, self.text[content.start : content.end]):
+                if self.pairs.masks(tag.name, _visible(self.text, content, inner)):
                     self.found.spans.append(content)
                 return
 
@@ -301,6 +303,19 @@ class _Scanner:
     def _found(self, start: int, end: int) -> int:
         self.found.spans.append(Span(start, end))
         return end
+
+
+def _visible(text: str, content: Span, hidden: list[Span]) -> str:
+    """The text of ``content`` with the spans already hidden inside it (nested tags, the
+    content of nested pairs that hold code, code spans) left out: ``{{< tabs >}}`` holding
+    ``{{% tab %}}`` pairs of prose is judged by that prose, not by the tags' attributes."""
+    parts, at = [], content.start
+    for span in sorted(s for s in hidden if content.start <= s.start and s.end <= content.end):
+        if span.start >= at:
+            parts.append(text[at : span.start])
+            at = span.end
+    parts.append(text[at : content.end])
+    return "".join(parts)
 
 
 @cache

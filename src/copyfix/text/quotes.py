@@ -57,7 +57,11 @@ _WORDISH = regex.compile(r"[\p{L}\p{M}\d]")
 # right after another.
 _OPEN_BEFORE = set(" \t\n\u00a0([{—–-/‘") | {""}
 _CLAUSE_MARKS = set(",:;")
-_CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…") | {""}
+# After a closing mark, the narrow spaces and joiners of careful typesetting count as spaces:
+# Standard Ebooks sets a hair space between nested marks (‘Yes.’\u200a”) and a word joiner
+# before a dash (’\u2060—). Before a mark they do not: “\u200a’account is an elision.
+_THIN = "\u00a0\u2009\u200a\u200b\u202f\u2060"
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…" + _THIN) | {""}
 
 
 def scan_quotes(doc: Document) -> list[QuoteMark]:

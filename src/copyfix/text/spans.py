@@ -55,6 +55,13 @@ class SpanSet:
         i = bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._ends[i]
 
+    def member_at(self, offset: int) -> Span | None:
+        """The member that contains ``offset`` (a code-point offset), or None."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._ends[i]:
+            return Span(self._starts[i], self._ends[i])
+        return None
+
     def within(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         """The members' parts inside ``[lo, hi)``, in order, as (start, end) code-point offsets;
         found by bisection, so asking for one block of a long document costs that block."""
