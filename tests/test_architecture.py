@@ -18,6 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "copyfix"
 LAYERS = {
     "version": 0,
     "model": 0,
+    "patterns": 0,
     "text": 1,
     "rules": 2,
     "lint": 3,

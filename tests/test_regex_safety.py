@@ -25,6 +25,7 @@ import pytest
 import regex
 
 import copyfix
+from copyfix.patterns import LazyPattern
 
 PATTERN_TYPES = (re.Pattern, type(regex.compile("")))
 RUN = 50_000
@@ -51,17 +52,24 @@ def _patterns() -> dict[str, regex.Pattern | re.Pattern]:
     return found
 
 
+def _as_pattern(value: object) -> regex.Pattern | re.Pattern | None:
+    """The pattern ``value`` is, compiling a lazy one (every pattern is checked, used or not)."""
+    if isinstance(value, LazyPattern):
+        return value.compiled
+    return value if isinstance(value, PATTERN_TYPES) else None
+
+
 def _pattern_items(value: object) -> Iterator[tuple[str, regex.Pattern | re.Pattern]]:
-    if isinstance(value, PATTERN_TYPES):
-        yield "", value
+    if (pattern := _as_pattern(value)) is not None:
+        yield "", pattern
     elif isinstance(value, (tuple, list)):
         for i, item in enumerate(value):
-            if isinstance(item, PATTERN_TYPES):
-                yield f"[{i}]", item
+            if (pattern := _as_pattern(item)) is not None:
+                yield f"[{i}]", pattern
     elif isinstance(value, dict):
         for key, item in value.items():
-            if isinstance(item, PATTERN_TYPES):
-                yield f"[{key!r}]", item
+            if (pattern := _as_pattern(item)) is not None:
+                yield f"[{key!r}]", pattern
 
 
 PATTERNS = _patterns()

@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 from copyfix.text.directives import ACTIONS, find_directives, malformed_directives
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
-_SELECTOR_SPLIT = regex.compile(r"[\s,]+")
+_SELECTOR_SPLIT = lazy_compile(r"[\s,]+")
 # The word before ``[sic]``: letters with inner punctuation, as a writer quotes it.
-_SIC = regex.compile(r"(\S+?)[\p{P}]*[ \t]*\[sic\]", regex.I)
+_SIC = lazy_compile(r"(\S+?)[\p{P}]*[ \t]*\[sic\]", regex.I)
 
 
 @dataclass(slots=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from copyfix.model import Applicability, DocumentKind
+from copyfix.patterns import lazy_compile
 
 KINDS = ("existence", "substitution", "consistency")
 SCOPES = ("text", "paragraph", "heading")
@@ -33,11 +32,11 @@ KIND_KEYS = {
 }
 ALL_RULE_KEYS = COMMON_KEYS.union(*KIND_KEYS.values())
 TEST_KEYS = {"text", "fixed", "flags", "markdown", "unsafe"}
-PREFIX_PATTERN = regex.compile(r"[A-Z]{2,3}")
-NAME_PATTERN = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-PLACEHOLDER = regex.compile(r"\{([^{}]*)\}")
-GROUP_REF = regex.compile(r"\\(?:g<(\w+)>|(\d+))")
-TOML_POSITION = regex.compile(r"\(at line (\d+), column (\d+)\)")
+PREFIX_PATTERN = lazy_compile(r"[A-Z]{2,3}")
+NAME_PATTERN = lazy_compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+PLACEHOLDER = lazy_compile(r"\{([^{}]*)\}")
+GROUP_REF = lazy_compile(r"\\(?:g<(\w+)>|(\d+))")
+TOML_POSITION = lazy_compile(r"\(at line (\d+), column (\d+)\)")
 
 
 class PackError(Exception):

@@ -3,16 +3,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
 # Exactly two of a mark (three dots are an ellipsis), or a comma before a full stop.
-_DOUBLED = regex.compile(r"(?<=[\p{L}\p{M}\d)\]”’\"'])(,,|;;|\.\.|,\.)(?![.,;])")
+_DOUBLED = lazy_compile(r"(?<=[\p{L}\p{M}\d)\]”’\"'])(,,|;;|\.\.|,\.)(?![.,;])")
 
 
 class DoubledPunctuation(Rule):

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Span, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import BlockKind
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
-_PARAGRAPH = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_PARAGRAPH = lazy_compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _MIN_WORDS = 2
 _SAFE_LINE_WORDS = 8
 
@@ -102,7 +103,7 @@ class DuplicatedParagraphLineOrSentence(Rule):
 
 # "Table of Contents" / "Todo list" / "Todo list": a rendered chapter's contents, with one
 # entry, then the heading of that entry.
-_CONTENTS_TITLE = regex.compile(r"(?:table of )?contents:?", regex.I)
+_CONTENTS_TITLE = lazy_compile(r"(?:table of )?contents:?", regex.I)
 
 
 def _paragraph_copies(original_end: int, start: int, end: int, count: int) -> Violation:
@@ -116,7 +117,7 @@ def _paragraph_copies(original_end: int, start: int, end: int, count: int) -> Vi
 
 
 # A sentence of at least six words, then the same sentence again on the same line.
-_SENTENCE_TWICE = regex.compile(
+_SENTENCE_TWICE = lazy_compile(
     r"(?:(?<=^|[.!?][”\"’']?[ \t]))((?:\p{Lu}|[“\"])(?:[^.!?\n \t]*+[ \t]++){5,80}[^.!?\n]{0,300}?[.!?][”\"’']?)"
     # Every further copy in a row belongs to the same finding, so one fix removes them all.
     r"[ \t]+(\1(?:[ \t]+\1)*)(?=\s|$)",
@@ -124,7 +125,7 @@ _SENTENCE_TWICE = regex.compile(
 )
 
 
-_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?])[ \t]+")
+_SENTENCE_SPLIT = lazy_compile(r"(?<=[.!?])[ \t]+")
 
 
 def _repeated_sentences(view: str, start: int, end: int) -> Iterator[Violation]:

@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
@@ -13,11 +12,11 @@ if TYPE_CHECKING:
 
 # Only the apostrophes of contractions and possessives (it's, doesn't, Harold's): a quote
 # inside code (f'text') is not an apostrophe.
-_APOSTROPHE = regex.compile(r"(?<=\p{L})(['’])(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{M}]))")
+_APOSTROPHE = lazy_compile(r"(?<=\p{L})(['’])(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{M}]))")
 
 
 # What only Hugo reads: a shortcode ({{< name >}}, {{% name %}}) or TOML front matter.
-_HUGO_MARKER = regex.compile(r"\{\{[<%]|\A\+\+\+[ \t]*\r?\n")
+_HUGO_MARKER = lazy_compile(r"\{\{[<%]|\A\+\+\+[ \t]*\r?\n")
 
 
 def _rendered_by_hugo(text: str) -> bool:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.blocks import Block, BlockKind
 
@@ -17,9 +18,9 @@ if TYPE_CHECKING:
 
 # The capital comes first in the pattern so the engine can skip ahead to it; the character
 # before it is checked afterwards (a lookbehind at the start is tried at every position).
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
+_CAPITALISED = lazy_compile(r"\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\d@_]|[.-]\w)")
 _WORD_BEFORE = frozenset("'’@./_-")
-_DEFINED = regex.compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
+_DEFINED = lazy_compile(r"[\"“](\p{Lu}[\p{Ll}\p{M}]+)[\"”]")
 # A capitalised word counts as a name only mid-sentence and away from other capitalised words,
 # so a title ("Urban Openness") or a multi-word name ("New York") says nothing about "urban".
 _MIN_CAPITALISED = 3
@@ -187,7 +188,7 @@ def _name_uses(
 
 
 # A number or a roman numeral after a capitalised word makes it a label: "Chapter 9".
-_NUMBERED = regex.compile(r"[ \u00a0](?:\d|[IVXLC]+\b)")
+_NUMBERED = lazy_compile(r"[ \u00a0](?:\d|[IVXLC]+\b)")
 
 
 def _line_start(view: str, pos: int) -> bool:
@@ -201,10 +202,10 @@ def _line_start(view: str, pos: int) -> bool:
 
 
 _LINE_HEAD = 40  # how far back the markers before a line's first word may reach
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = lazy_compile(r"\p{L}")
 
 
-_ARTICLE = regex.compile(r"(?:the|this|that|our|your|its|their)\s+$", regex.I)
+_ARTICLE = lazy_compile(r"(?:the|this|that|our|your|its|their)\s+$", regex.I)
 
 
 def _glued(view: str, pos: int) -> bool:
@@ -222,7 +223,7 @@ def _after_article(view: str, pos: int) -> bool:
 # A determiner before a lowercase word makes it a common noun: "an oak settle" beside the
 # shepherd Oak, "the sentiment" beside Mr. Sentiment. Names are rarely determined (a name
 # that often is, "the Software", is a defined term and not taken for a name at all).
-_DETERMINER = regex.compile(
+_DETERMINER = lazy_compile(
     r"\b(?:an?|the|this|that|these|those|his|her|its|our|your|their|my|some|any|no|each|every)"
     r"\s+$",
     regex.I,
@@ -244,7 +245,7 @@ def _after_clause_mark(view: str, pos: int) -> bool:
 
 
 # A list label just before a word: "(1) ", "2) ", "(b) ", "iv) ".
-_LIST_LABEL_BEFORE = regex.compile(r"(?<![\p{L}\d])\(?(?:\d{1,3}|\p{L}|[ivx]{1,4})\)[ \t]+\Z")
+_LIST_LABEL_BEFORE = lazy_compile(r"(?<![\p{L}\d])\(?(?:\d{1,3}|\p{L}|[ivx]{1,4})\)[ \t]+\Z")
 
 
 def _is_title(view: str, start: int, end: int) -> bool:

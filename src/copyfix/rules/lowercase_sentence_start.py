@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import (
     Applicability,
     DocumentKind,
@@ -16,6 +14,7 @@ from copyfix.model import (
     bad,
     good,
 )
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.blocks import MASK_CHAR, BlockKind
 from copyfix.text.continuation import (
@@ -31,16 +30,16 @@ if TYPE_CHECKING:
     from copyfix.text.document import Document
 
 # What follows a word that makes it code or a command rather than prose: call(), a.b, a_b, a=b.
-_CODE_AFTER = regex.compile(r"[(\[{=_/\\<>@#]|\.\w|::")
+_CODE_AFTER = lazy_compile(r"[(\[{=_/\\<>@#]|\.\w|::")
 # A roman numeral or letter followed by "." or ")" opens a list item: "iv. The", "a) the".
-_LIST_LABEL = regex.compile(rf"(?:{LIST_LABEL})[.)]")
+_LIST_LABEL = lazy_compile(rf"(?:{LIST_LABEL})[.)]")
 # "Fixed it. by @someone in https://...": the credit line of a changelog, not a sentence.
 # The sign is written as a class: a lone literal makes the regex module search the whole rest
 # of the text for it before trying the match.
-_CREDIT = regex.compile(r"[ \t]+[@＠][\w-]")
+_CREDIT = lazy_compile(r"[ \t]+[@＠][\w-]")
 _PLAIN_MIN_WORDS = 4
 _FRAGMENT_MAX_WORDS = 6
-_LATIN = regex.compile(r"\p{Latin}")
+_LATIN = lazy_compile(r"\p{Latin}")
 # A paragraph or item that ends with one of these is a sentence the next block continues.
 
 
@@ -281,7 +280,7 @@ def _after_a_boundary(doc, start, after: int) -> Applicability | None:
 
 # After a one-word sentence ("on." of "good. on. you."), another lowercase word that is a
 # sentence of its own.
-_ONE_WORD_NEXT = regex.compile(r"[ \t]+\p{Ll}+[.…!?]")
+_ONE_WORD_NEXT = lazy_compile(r"[ \t]+\p{Ll}+[.…!?]")
 
 
 def _one_word_sentence(view: str, start) -> bool:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Edit, FixAvailability, Severity, Violation, WordContext, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
@@ -13,11 +14,11 @@ if TYPE_CHECKING:
 
 # A comma glued to what follows: a letter, an opening quote before a letter, or a digit after a
 # non-digit. Two digits around a comma are a number (1,234 or 3,14) and are left alone.
-_GLUED = regex.compile(
+_GLUED = lazy_compile(
     r"(?:(?<=[\p{L}\p{M}\d)\]”’\"%\ufffc])|^)(,)(?=[\p{L}]|[“\"][\p{L}]|(?<!\d,)\d)", regex.M
 )
 # "This ,is": the space stands on the wrong side of the comma.
-_WRONG_SIDE = regex.compile(r"(?<=[\p{L}\p{M}\d])([ \t]+),(?=\p{L})")
+_WRONG_SIDE = lazy_compile(r"(?<=[\p{L}\p{M}\d])([ \t]+),(?=\p{L})")
 
 
 class MissingSpaceAfterComma(Rule):
@@ -77,7 +78,7 @@ class MissingSpaceAfterComma(Rule):
             )
 
 
-_GLUED_COMMA = regex.compile(r",(?=\S)")
+_GLUED_COMMA = lazy_compile(r",(?=\S)")
 # How far the record around a comma is looked at, in code points either way.
 _LINE_REACH = 400
 _FIELD_WORDS = 4

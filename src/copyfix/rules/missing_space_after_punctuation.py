@@ -15,6 +15,7 @@ from copyfix.model import (
     bad,
     good,
 )
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.analysis import is_initial_or_acronym
 from copyfix.text.blocks import MASK_CHAR
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 # ". ? !" glued to a capitalised word (late.We), "? !" to any word (Really?Yes), and "; :"
 # glued to a word (left;she, Note:this). The lookbehinds keep "...", "::" and "?!" runs out.
-_SENTENCE_GLUE = regex.compile(
+_SENTENCE_GLUE = lazy_compile(
     r"(?<=\p{L}[\p{Ll}\p{M}]|[\d]{2}|\ufffc)(\.)(?=\p{Lu}\p{Ll}|[AI][ \t])"
     r"|(?<=[\p{L}\p{M}\d\ufffc])([?!]+)(?=[\p{L}])"
     r"|(?<=[\p{L}\p{M}]{2})([;:])(?=[\p{L}])"
@@ -148,8 +149,8 @@ def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:
     return count(nxt.group()) >= _COMMON_OPENER_COUNT
 
 
-_CONTRACTION = regex.compile(r"(?:t|s|ve|re|ll|d|m)(?![\p{L}\p{M}])", regex.I)
-_CODE_AFTER = regex.compile(r"[\p{L}\d]*(?:[:=/@#(\[{<]|\.\p{L})")
+_CONTRACTION = lazy_compile(r"(?:t|s|ve|re|ll|d|m)(?![\p{L}\p{M}])", regex.I)
+_CODE_AFTER = lazy_compile(r"[\p{L}\d]*(?:[:=/@#(\[{<]|\.\p{L})")
 
 
 def _looks_like_code_after(view: str, pos: int) -> bool:
@@ -157,8 +158,8 @@ def _looks_like_code_after(view: str, pos: int) -> bool:
     return bool(_CODE_AFTER.match(view, pos, pos + 80))
 
 
-_CAMEL = regex.compile(r"\p{L}+\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}")
-_NEXT_TOKEN = regex.compile(r"[\w]+")
+_CAMEL = lazy_compile(r"\p{L}+\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}")
+_NEXT_TOKEN = lazy_compile(r"[\w]+")
 
 
 def _dotted_identifier(view: str, dot: int, after: int) -> bool:

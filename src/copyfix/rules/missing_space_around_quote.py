@@ -3,19 +3,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Edit, FixAvailability, Violation, WordContext, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\d]")
+_WORD_CHAR = lazy_compile(r"[\p{L}\p{M}\d]")
 # An ending added to a quoted word: its plural (dotless "I"s), or a verb made of a command
 # ("uuencode"d, "grep"ed, "ping"ing).
-_PLURAL = regex.compile(r"(?:s|es|d|ed|ing)(?![\p{L}\p{M}\d])")
+_PLURAL = lazy_compile(r"(?:s|es|d|ed|ing)(?![\p{L}\p{M}\d])")
 
 
 class MissingSpaceAroundQuote(Rule):

@@ -4,11 +4,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
-from copyfix.model import (
-    Applicability, DocumentKind, Edit, FixAvailability, Violation, bad, good
-)
+from copyfix.model import Applicability, DocumentKind, Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.blocks import MASK_CHAR
 from copyfix.text.displays import Displays, indent_columns
@@ -18,11 +15,11 @@ if TYPE_CHECKING:
 
 # Two or more spaces (one of them a plain space) between two characters that are not white
 # space; masked markup on either side is judged in the loop (``_beside_inline_markup``).
-_RUN = regex.compile(
+_RUN = lazy_compile(
     r"(?<![ \u00a0])[ \u00a0]{2,}+(?<=[^\s][ \u00a0]{2,})(?<=[ ][ \u00a0]*|[ \u00a0]*[ ])"
     r"(?=[^\s])"
 )
-_COLUMN_GAP = regex.compile(r"\S[ \t]{2,}\S")
+_COLUMN_GAP = lazy_compile(r"\S[ \t]{2,}\S")
 
 
 class MultipleSpaces(Rule):
@@ -149,14 +146,14 @@ def _after_sentence_end(doc: Document, start: int) -> bool:
 # A sentence ends at its mark, or after a closing bracket, quote or emphasis marker of plain
 # text (`whom.*  This`, `certificate._  It`: Info and plain-text renderings of emphasis), or
 # after the footnote marker that follows it (`insensitive.(1)  To`, as Info renders a footnote).
-_SENTENCE_END = regex.compile(r"[.?!:](?:[)\"”’'*_]|\(\d{1,3}\)|\[\d{1,3}\])?\Z")
+_SENTENCE_END = lazy_compile(r"[.?!:](?:[)\"”’'*_]|\(\d{1,3}\)|\[\d{1,3}\])?\Z")
 _SENTENCE_END_REACH = 6  # the longest match of _SENTENCE_END, in code points
-_SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}[.?!][)\"”’'*_]?)( +)(?=[\"“‘(]?\p{Lu})")
+_SENTENCE_GAP = lazy_compile(r"(?<=\p{Ll}[.?!][)\"”’'*_]?)( +)(?=[\"“‘(]?\p{Lu})")
 _STYLE_MIN_GAPS = 3
 
 
 # Two or more spaces between words, not after a sentence's end.
-_MID_SENTENCE_GAP = regex.compile(r"[^\s.?!:][ ]{2,}(?=\S)")
+_MID_SENTENCE_GAP = lazy_compile(r"[^\s.?!:][ ]{2,}(?=\S)")
 _JUSTIFIED_MIN_LINES = 3
 
 
@@ -202,12 +199,12 @@ def _line_bounds(view: str, pos: int) -> tuple[int, int]:
 
 
 # A footnote or link number as text renderers write it, "[1]", set off with their spacing.
-_REFERENCE_MARK = regex.compile(r"\[\d{1,3}\](?=[\s.,;:]|$)")
+_REFERENCE_MARK = lazy_compile(r"\[\d{1,3}\](?=[\s.,;:]|$)")
 # A month's abbreviation, then a day of one digit padded to two columns, as `date`, `ls -l`
 # and ctime() print it.
-_PADDED_DAY = regex.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)  \d(?!\d)")
+_PADDED_DAY = lazy_compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)  \d(?!\d)")
 # A token of symbols or code (not a plain word) with two spaces after it.
-_TOKEN_SET_OFF = regex.compile(r"(?=[^\s]{0,39}[^\w\s.,;:!?])[^\s]{1,40}+[ \u00a0]{2}")
+_TOKEN_SET_OFF = lazy_compile(r"(?=[^\s]{0,39}[^\w\s.,;:!?])[^\s]{1,40}+[ \u00a0]{2}")
 
 
 def _sets_off_a_token(view: str, start: int, end: int) -> bool:
@@ -240,9 +237,9 @@ def _after_a_leading_marker(view: str, start: int) -> bool:
 
 
 # The number of a footnote or a list item that opens a line: "(1)", "[2]", "3.", "4)".
-_LEADING_LABEL = regex.compile(r"\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]")
+_LEADING_LABEL = lazy_compile(r"\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]")
 # A check box or a menu mark that opens a line: "[ ]", "[*]", "[x]", "<M>", "( )".
-_CHECKBOX = regex.compile(r"[\[<(][ *xXM+-]?[\]>)]")
+_CHECKBOX = lazy_compile(r"[\[<(][ *xXM+-]?[\]>)]")
 
 
 def _in_drawn_table(view: str, pos: int) -> bool:
@@ -252,7 +249,7 @@ def _in_drawn_table(view: str, pos: int) -> bool:
     return len(_TABLE_RULE.findall(view, start, end)) >= 2
 
 
-_TABLE_RULE = regex.compile(r"[|\u2502\u2503\u2551\u250a\u250b\u2506\u2507]")
+_TABLE_RULE = lazy_compile(r"[|\u2502\u2503\u2551\u250a\u250b\u2506\u2507]")
 
 
 def _aligned_with_neighbour(view: str, gap_end: int) -> bool:

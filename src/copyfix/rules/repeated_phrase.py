@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
 # Two to six words, then the same words again (a "lexical illusion": the eye skips the copy).
-_PHRASE = regex.compile(
+_PHRASE = lazy_compile(
     r"(?<![\p{L}\p{M}'’-])((\p{L}[\p{L}\p{M}'’]*)(?: +\p{L}[\p{L}\p{M}'’]*){1,5})"
     r" +(\1)(?![\p{L}\p{M}'’-])",
     regex.I,

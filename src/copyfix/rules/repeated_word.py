@@ -8,6 +8,7 @@ import regex
 from copyfix.model import (
     Applicability, Edit, FixAvailability, Severity, Violation, WordContext, bad, good
 )
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.verbs import verb_bases
 
@@ -16,12 +17,12 @@ if TYPE_CHECKING:
 
 # A word, whitespace that stays inside the paragraph, and the same word again. Hyphens and
 # apostrophes on either side make it part of a compound (bye-bye, "so-so").
-_REPEAT = regex.compile(
+_REPEAT = lazy_compile(
     r"(?<![\p{L}\p{M}\d'’.\-])(\p{L}[\p{L}\p{M}'’]*)([ ]+|[ \t]*\n[ \t]*)(\1)"
     r"(?![\p{L}\p{M}\d\-]|['’]\p{L})",
     regex.I,
 )
-_NEXT_WORD = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?([\p{L}'’]+)")
+_NEXT_WORD = lazy_compile(r"[ \t]*+(?:\n[ \t]*+)?([\p{L}'’]+)")
 # Removing one of these is always right: they carry no content of their own.
 _FUNCTION_WORDS = frozenset(
     """
@@ -267,7 +268,7 @@ def _grammatical(lexicon, lower: str, previous: str, next_word: str, next_after:
 
 _OPERATORS = frozenset(["and", "or", "not", "nor", "xor"])
 _QUOTES = frozenset("\"'“”‘’`")
-_BRACKETED_NEXT_WORD = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?[(\[“\"‘]([\p{L}'’]+)")
+_BRACKETED_NEXT_WORD = lazy_compile(r"[ \t]*+(?:\n[ \t]*+)?[(\[“\"‘]([\p{L}'’]+)")
 
 
 def _same_token(doc, m, first: str, second: str) -> bool:

@@ -3,19 +3,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
 # "$ 100": a currency sign apart from its amount; "20 %": a percent sign apart from its number.
-_CURRENCY = regex.compile(r"(?<![\p{L}\d])([$€£¥])([ \t]+)(?=\d)")
+_CURRENCY = lazy_compile(r"(?<![\p{L}\d])([$€£¥])([ \t]+)(?=\d)")
 # A number with a decimal comma ("512,50 %") is written in a continental style, which puts a
 # space before the sign.
-_PERCENT = regex.compile(r"(?<=\d)(?<!\d,\d{1,2})([ \t]+)(%)(?![\p{L}\d])")
+_PERCENT = lazy_compile(r"(?<=\d)(?<!\d,\d{1,2})([ \t]+)(%)(?![\p{L}\d])")
 
 
 class SpaceAroundSymbol(Rule):

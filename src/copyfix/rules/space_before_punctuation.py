@@ -15,6 +15,7 @@ from copyfix.model import (
     bad,
     good,
 )
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 # Spaces between a word and , . ; : ? ! that end it. A mark followed by a word character is the
 # start of something else (.txt, .NET, .5, :wq) and an ellipsis or emoticon is not a defect.
-_SPACE_BEFORE = regex.compile(
+_SPACE_BEFORE = lazy_compile(
     r"(?<=[\p{L}\p{M}\d)\]”’\"'%])([ \t\u00a0]+)([,;:?!]+|\.(?!\.))(?=$|[\s)\]”’\"'\ufffc])"
     r"(?![ \t]\.)",
     regex.M,
@@ -31,12 +32,12 @@ _SPACE_BEFORE = regex.compile(
 
 # "I live in .Los Angeles": a full stop that left its word and stuck to the next one. Where it
 # belongs is not certain, so this is reported without a fix.
-_STRAY_PERIOD = regex.compile(r"(?<=[\p{Ll}][ \t]+)(\.)(?=\p{Lu}\p{Ll}{2,}\b)")
+_STRAY_PERIOD = lazy_compile(r"(?<=[\p{Ll}][ \t]+)(\.)(?=\p{Lu}\p{Ll}{2,}\b)")
 
 
 # A mark between spaces with the sentence going on in lowercase is a symbol being talked about
 # or an argument: "a ! prompt appears", "a ? mark", "git pull . origin".
-_NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
+_NAMED_MARK = lazy_compile(r"[ \t]+\p{Ll}")
 
 
 # What follows a mark that is an argument rather than punctuation: an option ("find . -type f",
@@ -44,8 +45,8 @@ _NAMED_MARK = regex.compile(r"[ \t]+\p{Ll}")
 # ("find . ( )"). After a sentence's mark comes a
 # word, a quotation or a bracketed aside.
 # An option just before the space: the mark after it is the command's next argument.
-_OPTION_BEFORE = regex.compile(r"(?<!\S)--?\p{L}[\p{L}\d_-]*+\Z")
-_OPERAND_AFTER = regex.compile(
+_OPTION_BEFORE = lazy_compile(r"(?<!\S)--?\p{L}[\p{L}\d_-]*+\Z")
+_OPERAND_AFTER = lazy_compile(
     r"[ \t]+(?:--?[\p{L}\d]|\$[\w{(]|[^\s\p{L}\p{N}\p{Pi}“‘\"']+(?=[ \t]|$))", regex.M
 )
 
@@ -56,7 +57,7 @@ _CLOSERS = frozenset(")]”’\"'")
 _HIGH_MARKS = frozenset(";:!?")
 
 
-_MARKS_AFTER_WORD = regex.compile(r"(?<=[\p{L}\p{M}\d])[,.;:?!](?=\s|$)", regex.M)
+_MARKS_AFTER_WORD = lazy_compile(r"(?<=[\p{L}\p{M}\d])[,.;:?!](?=\s|$)", regex.M)
 
 #: The share of a document's marks after words that must be spaced off before the spacing is
 #: taken as the document's own: a page whose extractor dropped links and inline elements

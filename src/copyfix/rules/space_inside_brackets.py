@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.quotes import Role
 
@@ -15,10 +16,10 @@ if TYPE_CHECKING:
 # Braces are left out: `{ string | URL }` is type notation, where the spaces are the style.
 # Each pattern starts with the bracket or the space itself, so the engine skips quickly
 # through text without brackets; what stands before is checked afterwards.
-_AFTER_OPENING = regex.compile(r"([(\[])([ \t]+)(?=[^\s)\]}])")
+_AFTER_OPENING = lazy_compile(r"([(\[])([ \t]+)(?=[^\s)\]}])")
 # The spaces are found by a look behind from the bracket, so the engine skips ahead to the rare
 # brackets instead of trying every space of the text.
-_BEFORE_CLOSING = regex.compile(r"(?<=(?<![ \t])([ \t]++))([)\]])(?=$|[\s.,;:!?\ufffc])", regex.M)
+_BEFORE_CLOSING = lazy_compile(r"(?<=(?<![ \t])([ \t]++))([)\]])(?=$|[\s.,;:!?\ufffc])", regex.M)
 
 
 class SpaceInsideBrackets(Rule):
@@ -107,7 +108,7 @@ class SpaceInsideBrackets(Rule):
 
 # "hour ( 0..23)" beside "hour (01..12)": a number alone in brackets, padded with a blank to
 # the width of the others, as format tables show blank-padded fields.
-_NUMBER_INSIDE = regex.compile(r"\d[\d.,:%–-]*[)\]]")
+_NUMBER_INSIDE = lazy_compile(r"\d[\d.,:%–-]*[)\]]")
 _PAIRS = {"(": ")", "[": "]", ")": "(", "]": "["}
 _PAIR_REACH = 200
 
@@ -144,8 +145,8 @@ def _pair_fix(found: bool, padded: bool) -> Applicability:
 
 _QUOTES = "“”\"«»"
 # Straight single quotes are paired only when the quotation is plain: ' with' and 'with '.
-_SINGLE_OPEN_SPACED = regex.compile(r"'([ \t]+)(?=\p{L}[^'\n]{0,80}\p{L}')")
-_SINGLE_CLOSE_SPACED = regex.compile(r"'\p{L}[^'\n]{0,80}?\p{L}([ \t]+)'(?=\s|[.,;:!?]|$)", regex.M)
+_SINGLE_OPEN_SPACED = lazy_compile(r"'([ \t]+)(?=\p{L}[^'\n]{0,80}\p{L}')")
+_SINGLE_CLOSE_SPACED = lazy_compile(r"'\p{L}[^'\n]{0,80}?\p{L}([ \t]+)'(?=\s|[.,;:!?]|$)", regex.M)
 
 
 def _quote_spaces(doc) -> Iterator[Violation]:

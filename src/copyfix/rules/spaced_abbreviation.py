@@ -3,15 +3,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
-_SPACED = regex.compile(r"(?<![\p{L}.])([eEiI])\.[ \t]+([gGeE])\.(?!\p{L})")
+_SPACED = lazy_compile(r"(?<![\p{L}.])([eEiI])\.[ \t]+([gGeE])\.(?!\p{L})")
 _VALID = {"eg", "ie"}
 
 

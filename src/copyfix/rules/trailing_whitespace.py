@@ -15,6 +15,7 @@ from copyfix.model import (
     bad,
     good,
 )
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 # Only from the start of a run: tried at every blank inside a long run that is not at the end
 # of its line (indentation, 100,000 spaces between two words), "+$" scanned the rest of the run
 # from each, which is quadratic in the run's length.
-_TRAILING = regex.compile(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]++$", regex.M)
+_TRAILING = lazy_compile(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]++$", regex.M)
 
 
 

@@ -8,27 +8,28 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
-_BRACKETS = regex.compile(r"[()\[\]{}]")
-_LABEL_NOUN = regex.compile(
+_BRACKETS = lazy_compile(r"[()\[\]{}]")
+_LABEL_NOUN = lazy_compile(
     r"\b(?:section|item|point|step|case|part|clause|option|note)s?\s+$", regex.I
 )
 # Half-open intervals pair a bracket with a parenthesis: (0, 100], [1, 5), [0, HIGH), [a, b).
-_INTERVAL = regex.compile(
+_INTERVAL = lazy_compile(
     r"[(\[][ \t]*+-?[\w.+∞]{1,12}+[ \t]*+,[ \t]*+-?[\w.+∞]{1,12}+[ \t]*+[)\]]"
 )
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _CLOSERS = {opener: closer for closer, opener in _PAIRS.items()}
 # Closers that are not brackets: list markers (a), 1), ii), 1a)) at the start of a line or after
 # a clause mark or a word like "section", and smileys :) :-) ;) and 8).
-_LIST_MARKER = regex.compile(r"(?<![\p{L}\d])(?:\d{1,3}\p{L}?|[ivxlc]{1,5}|\p{L})\)", regex.I)
+_LIST_MARKER = lazy_compile(r"(?<![\p{L}\d])(?:\d{1,3}\p{L}?|[ivxlc]{1,5}|\p{L})\)", regex.I)
 # A smiley stands apart from the word before it: in "Router(default=)" or "[[:graph:]]" the
 # mark belongs to the code, and the bracket after it to the pair.
-_SMILEY = regex.compile(r"(?<![(\w])(?:[:;=]|(?<!\.)8)-?[()\[\]]")
+_SMILEY = lazy_compile(r"(?<![(\w])(?:[:;=]|(?<!\.)8)-?[()\[\]]")
 
 
 class UnbalancedBrackets(Rule):

@@ -4,9 +4,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import QuoteMark, Role
 
@@ -146,4 +145,4 @@ def _continues(view: str, blocks, starts: list[int], mark: QuoteMark) -> bool:
     return mark.char in opening and mark.char in _CONTINUING_OPENERS
 
 
-_OPENING_RUN = regex.compile(r"[\s\u2060“«»\"‘]*")
+_OPENING_RUN = lazy_compile(r"[\s\u2060“«»\"‘]*")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Edit, FixAvailability, Severity, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
 if TYPE_CHECKING:
@@ -13,14 +14,14 @@ if TYPE_CHECKING:
 
 # An acute accent or a backtick between letters (don´t, Won`T), or a semicolon before the ending
 # of a contraction (don;t, I;ve, Let;s): a key next to the apostrophe was hit.
-_WRONG = regex.compile(
+_WRONG = lazy_compile(
     r"(?<=\p{L})([´`])(?=\p{L})"
     r"|(?<=\p{L}\p{L})(;)(?=(?:t|s|ve|re|ll|d|m)\b)"
     r"|(?<=\bI)(;)(?=(?:ve|m|d|ll)\b)",
     regex.I,
 )
-_STRAIGHT = regex.compile(r"(?<=\p{L})'(?=\p{L})")
-_CURLY = regex.compile(r"(?<=\p{L})’(?=\p{L})")
+_STRAIGHT = lazy_compile(r"(?<=\p{L})'(?=\p{L})")
+_CURLY = lazy_compile(r"(?<=\p{L})’(?=\p{L})")
 
 
 class WrongApostrophe(Rule):

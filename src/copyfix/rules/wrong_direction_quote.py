@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Applicability, Edit, FixAvailability, Severity, Violation, bad, good
+from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.quotes import Role
 
@@ -82,8 +81,8 @@ class WrongDirectionQuote(Rule):
 
 # What follows the apostrophe of an English contraction or possessive: don't, John's, we'll.
 _CLITICS = frozenset("s t ll re ve d m".split())
-_LETTERS = regex.compile(r"\p{L}+")
-_LETTERS_BEFORE = regex.compile(r"\p{L}+$")
+_LETTERS = lazy_compile(r"\p{L}+")
+_LETTERS_BEFORE = lazy_compile(r"\p{L}+$")
 
 
 def _may_be_okina(doc, view: str, pos: int) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 from copyfix.text.block_words import (
     BlockWords,
     block_words,
@@ -39,34 +40,34 @@ if TYPE_CHECKING:
 # An internal capital or digit makes a word a name or code: iPhone, eBay, macOS, mp3, x86.
 # A sentence's end inside a block: a mark after a word, then white space or the block's end;
 # and the words of a line that reads as running text, not as a line of a session or a table.
-_SENTENCE_END = regex.compile(r"[\p{L}\d\"'”’)\]][.?!][\"'”’)\]]*(?:\s|\Z)")
+_SENTENCE_END = lazy_compile(r"[\p{L}\d\"'”’)\]][.?!][\"'”’)\]]*(?:\s|\Z)")
 _PROSE_LINE_WORDS = 8  # words that hold a letter: "7 hr + 13 min + 54.84 sec" has three
-_LETTER = regex.compile(r"\p{L}")
-_NAME_LIKE = regex.compile(r"\p{Ll}\p{Lu}|\d")
+_LETTER = lazy_compile(r"\p{L}")
+_NAME_LIKE = lazy_compile(r"\p{Ll}\p{Lu}|\d")
 # A lowercase word followed by an option ("find -name", "tar --create") is a command's name. The
 # option (`` -name``, `` --all``) is rare in prose, so the scan looks for it first and only then
 # at the word before it; a pattern that starts at the word tries every word. The spaces are
 # taken from the start of their run and never given back, or a long run (deep indentation
 # before a bullet) would be tried again from each of its spaces.
-_OPTION_AFTER = regex.compile(r"(?<![ \t])[ \t]++--?\p{L}")
-_COMMAND_BEFORE = regex.compile(r"(?<![\p{L}\d_./-])\p{Ll}[\p{Ll}\d_-]*+\Z")
+_OPTION_AFTER = lazy_compile(r"(?<![ \t])[ \t]++--?\p{L}")
+_COMMAND_BEFORE = lazy_compile(r"(?<![\p{L}\d_./-])\p{Ll}[\p{Ll}\d_-]*+\Z")
 # Commands longer than this are not looked for (no command is).
 _COMMAND_REACH = 64
 # How often a word must be followed by an option before the document is taken to use it as a
 # command (once may be prose: "we use -v").
 _COMMAND_USES = 2
-_CODE_WORD = regex.compile(r"\p{L}[\p{L}\d_-]*")
+_CODE_WORD = lazy_compile(r"\p{L}[\p{L}\d_-]*")
 
 # The tokens of a chunk of text that word knowledge judges: letters (with inner apostrophes and
 # hyphens), or runs of digits and letters mixed, which are identifiers unless plain numbers.
-_TOKEN = regex.compile(r"[\p{L}\p{M}\d_]+(?:['’-][\p{L}\p{M}\d_]+)*")
-_NUMBER = regex.compile(r"\d+(?:s|st|nd|rd|th)?")
-_POSSESSIVE = regex.compile(r"['’]s$", regex.I)
+_TOKEN = lazy_compile(r"[\p{L}\p{M}\d_]+(?:['’-][\p{L}\p{M}\d_]+)*")
+_NUMBER = lazy_compile(r"\d+(?:s|st|nd|rd|th)?")
+_POSSESSIVE = lazy_compile(r"['’]s$", regex.I)
 # A capitalised word after a word, a comma or a full stop; unless a sentence starts there, it
 # stands mid-sentence and is a name.
-_INNER_CAPITAL = regex.compile(r"(?<=[\p{L},;.][ \t]{1,3})\p{Lu}\p{Ll}+(?![\p{L}\d_.])")
+_INNER_CAPITAL = lazy_compile(r"(?<=[\p{L},;.][ \t]{1,3})\p{Lu}\p{Ll}+(?![\p{L}\d_.])")
 # A punctuation mark's name in brackets after it: "a . (dot)", "the , (comma)".
-_MARK_NAME_AFTER = regex.compile(
+_MARK_NAME_AFTER = lazy_compile(
     r"[ \t]+\((?:dot|period|full stop|comma|colon|semicolon|question mark"
     r"|exclamation (?:mark|point)|bang)s?\)",
     regex.I,

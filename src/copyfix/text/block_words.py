@@ -12,7 +12,7 @@ from operator import eq
 from sys import intern
 from typing import TYPE_CHECKING
 
-import regex
+from copyfix.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from copyfix.text.blocks import Block
@@ -22,17 +22,17 @@ if TYPE_CHECKING:
 #: each block's first word.
 BlockWords = tuple[list["str | int"], list[int]]
 
-_NON_WORD = regex.compile(r"[^\p{L}\p{M}\d'’]+")
+_NON_WORD = lazy_compile(r"[^\p{L}\p{M}\d'’]+")
 # The same split in two, sparing NUL (which joins the blocks so one pass cleans them all): the
 # characters beyond ASCII that are not word characters, found by a pattern, then the ASCII
 # ones, blanked by a byte table, which is several times faster than a pattern over every space.
-_NON_ASCII_NON_WORD = regex.compile(r"[^\x00-\x7f\p{L}\p{M}\d’]+")
+_NON_ASCII_NON_WORD = lazy_compile(r"[^\x00-\x7f\p{L}\p{M}\d’]+")
 _ASCII_NON_WORD = bytes(
     b if chr(b).isalnum() or b in b"'\x00" or b >= 0x80 else ord(" ") for b in range(256)
 )
-_APOSTROPHE = regex.compile(r"['’]")
+_APOSTROPHE = lazy_compile(r"['’]")
 # Matched backwards (the r flag) from where it is asked to end: the word just before an offset.
-_WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}\d]+")
+_WORD_BEFORE = lazy_compile(r"(?r)[\p{L}\p{M}\d]+")
 _BATCH_CHARS = 1_000_000
 
 

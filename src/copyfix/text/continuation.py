@@ -12,9 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-import regex
-
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import BlockKind
 from copyfix.text.lines import indentation
 
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 #: How a block ends when its sentence goes on in the next one.
 CONTINUING = (";", ":", ",")
 #: Sentence punctuation at the end of a text, with the closing marks that may follow it.
-TERMINAL = regex.compile(r"[.?!…][”’\"')\]»]*\s*$")
+TERMINAL = lazy_compile(r"[.?!…][”’\"')\]»]*\s*$")
 
 
 def after_indented_block(doc: Document, block_start: int) -> bool:
@@ -86,7 +85,7 @@ def follows_example_or_list(doc: Document, start: SentenceStart) -> bool:
 
 # How the paragraph before a displayed line ends when its sentence goes on after the display:
 # mid-sentence ("To see it, run") or with a colon ("a file containing the line:").
-_RUNS_ON = regex.compile(r"[\p{Ll}:]\s*$")
+_RUNS_ON = lazy_compile(r"[\p{Ll}:]\s*$")
 _INTRODUCTION_MIN_WORDS = 6
 
 
@@ -99,7 +98,7 @@ def quoted_block(doc: Document, start: SentenceStart) -> bool:
     )
 
 
-_BLOCKQUOTE = regex.compile(r"[ \t]{0,3}>")
+_BLOCKQUOTE = lazy_compile(r"[ \t]{0,3}>")
 
 
 def stops_mid_sentence(view: str, block: Block) -> bool:
@@ -114,10 +113,10 @@ def stops_mid_sentence(view: str, block: Block) -> bool:
     return bool(_RUNS_ON_WORD.search(text)) and len(text.split()) >= _INTRODUCTION_MIN_WORDS
 
 
-_RUNS_ON_WORD = regex.compile(r"\p{Ll}\s*$")
+_RUNS_ON_WORD = lazy_compile(r"\p{Ll}\s*$")
 # A word and a dash, which may be followed by closing quotation marks and by the word joiners
 # and hair spaces of careful typesetting (Standard Ebooks sets "tales\u2060—").
-_BROKEN_OFF = regex.compile(r"\w[\p{Cf}\u200a]*[—–][\p{Cf}\u200a]*[”’\"']*\s*$")
+_BROKEN_OFF = lazy_compile(r"\w[\p{Cf}\u200a]*[—–][\p{Cf}\u200a]*[”’\"']*\s*$")
 
 
 def displayed_command(doc: Document, introduction: Block, line: Block) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 # MDX has no HTML comments: there a directive is an MDX comment, ``{/* copyfix: ... */}``; in
 # reStructuredText it is a comment, ``.. copyfix: ...`` (the branch reset ``(?|...)`` numbers
 # the groups of every spelling alike).
-DIRECTIVE = regex.compile(
+DIRECTIVE = lazy_compile(
     r"^[ \t>]*((?|<!--[ \t]*copyfix:[ \t]*([\w-]*+)([^\n]*?)[ \t]*-->"
     r"|\{/\*[ \t]*copyfix:[ \t]*([\w-]*+)([^\n]*?)[ \t]*\*/\}"
     r"|\.\.[ \t]+copyfix:[ \t]*([\w-]*+)([^\n]*?)))[ \t]*(?=\r?$)",
@@ -31,7 +32,7 @@ DIRECTIVE = regex.compile(
 #: The actions a directive may name.
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
 # Where a directive begins: a line that begins one but does not match DIRECTIVE is malformed.
-_DIRECTIVE_START = regex.compile(r"^[ \t>]*+(<!--[ \t]*+copyfix:|\{/\*[ \t]*+copyfix:)", regex.M)
+_DIRECTIVE_START = lazy_compile(r"^[ \t>]*+(<!--[ \t]*+copyfix:|\{/\*[ \t]*+copyfix:)", regex.M)
 #: Where plain text (which has no comment syntax of its own) takes a directive: an HTML comment.
 _PLAIN = "<!--"
 

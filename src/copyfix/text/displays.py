@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
+from copyfix.patterns import lazy_compile
 
-_BLANK_LINE = regex.compile(r"\n[ \t]*(?:\n|\Z)")
-_LAST_BLANK_LINE = regex.compile(r"(?r)(?:\A|\n)[ \t]*\n")
-_BLANK_LINES = regex.compile(r"\n(?:[ \t]*\n)+")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*(?:\n|\Z)")
+_LAST_BLANK_LINE = lazy_compile(r"(?r)(?:\A|\n)[ \t]*\n")
+_BLANK_LINES = lazy_compile(r"\n(?:[ \t]*\n)+")
 # One sentence ending and the next beginning: a block that has one is prose, whatever its
 # indentation (a note, a quotation, a paragraph under a heading at the margin).
-_SENTENCE_BOUNDARY = regex.compile(r"[\p{Ll}\d)\]\"'”’][.?!][\"'”’)\]]?\s+[\"“(]?\p{Lu}")
+_SENTENCE_BOUNDARY = lazy_compile(r"[\p{Ll}\d)\]\"'”’][.?!][\"'”’)\]]?\s+[\"“(]?\p{Lu}")
 # What opens a list item: a bullet, a number or a letter label.
-_LIST_ITEM = regex.compile(r"(?:[-*+•o]|\d{1,3}[.)]|\(?[\p{L}\d]{1,3}\))[ \t]")
+_LIST_ITEM = lazy_compile(r"(?:[-*+•o]|\d{1,3}[.)]|\(?[\p{L}\d]{1,3}\))[ \t]")
 
 
 def indent_columns(line: str) -> int:

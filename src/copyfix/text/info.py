@@ -20,22 +20,23 @@ from __future__ import annotations
 import regex
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 
 # "\0\b[index\0\b]": makeinfo marks an index node so (the only NUL bytes a text file may hold).
-_INDEX_MARKER = regex.compile(r"\x00\x08\[[^\x00\n]{0,40}\x00\x08\]")
-_NODE_HEADER = regex.compile(r"^File: [^\s,]+,[ \t]+Node: [^\n]*", regex.M)
-_DEFINITION = regex.compile(r"^ -- \p{L}[\p{L} ]*: [^\n]*", regex.M)
+_INDEX_MARKER = lazy_compile(r"\x00\x08\[[^\x00\n]{0,40}\x00\x08\]")
+_NODE_HEADER = lazy_compile(r"^File: [^\s,]+,[ \t]+Node: [^\n]*", regex.M)
+_DEFINITION = lazy_compile(r"^ -- \p{L}[\p{L} ]*: [^\n]*", regex.M)
 # A quotation in single quotes, straight or curly, on one line: it opens after a space, a
 # bracket or the start of a line, and closes before anything that is not a letter or a digit.
 # A space inside its edges is part of the code (' aab' is what a pattern must match).
-_SINGLE_QUOTED = regex.compile(
+_SINGLE_QUOTED = lazy_compile(
     r"(?<![\w'’‘`])'[^'\n]{1,80}'(?!\w)"
     r"|(?<![\w‘’])‘[^‘’\n]{1,80}’(?!\w)"
 )
 # Navigation that makeinfo writes at the top of each node of an HTML manual, as a text browser
 # renders it: "Next: Macro arguments, Previous: Invocation, Up: Macros   [Contents][Index]",
 # wrapped or not. Found in any text, Info document or not.
-_NAVIGATION = regex.compile(
+_NAVIGATION = lazy_compile(
     r"^(?:Next|Previous|Prev|Up): [^\n]*(?:, (?:Previous|Prev|Up): |\[(?:Contents\]|\n))[^\n]*"
     r"(?:\n(?:Up: |\[?Contents\]|\[?Index\])[^\n]*)?",
     regex.M,

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-import regex
-
+from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import BlockKind
 
 if TYPE_CHECKING:
@@ -64,11 +63,11 @@ def wrap_width(view: str) -> int:
 # A paragraph of one line that reads as a command's synopsis: a lowercase name and up to seven
 # arguments, with no sentence punctuation at its end ("source file", "bind [class] key
 # [command [args]]", "logfile flush secs"), as man pages and Info manuals head their entries.
-_SYNOPSIS = regex.compile(
+_SYNOPSIS = lazy_compile(
     r"(?:\A|\n)[ \t]*(?:\n|\A)[ \t]*+([a-z][\w.-]*+(?:[ \t]++[^\s]++){1,7})[ \t]*+"
     r"(?=\n[ \t]*\n|\n?\Z)"
 )
-_PLACEHOLDER = regex.compile(r"[a-z][a-z-]*")
+_PLACEHOLDER = lazy_compile(r"[a-z][a-z-]*")
 
 
 def synopsis_lines(view: str) -> dict[int, frozenset[str]]:

@@ -21,6 +21,7 @@ import pyromark
 import regex
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import Block, BlockKind
 from copyfix.text.spans import SpanSet
 
@@ -40,8 +41,8 @@ _BLOCK_TAGS = {
     "Item": BlockKind.ITEM,
     "TableCell": BlockKind.TABLE_CELL,
 }
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
+_SURROGATE = lazy_compile(r"[\ud800-\udfff]")
 _LITERAL_CONTAINERS = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
 _LITERAL_LEAVES = frozenset(
     {"Code", "Html", "InlineHtml", "InlineMath", "DisplayMath", "FootnoteReference",
@@ -53,15 +54,15 @@ _BLOCK_CONTAINERS = frozenset({"BlockQuote", "Item", "List", "FootnoteDefinition
 # Inline containers: their markers (``*``, ``~~``, ``[``) are masked but they do not start a unit.
 _LABEL_LINKS = frozenset({"Autolink", "Email", "Shortcut", "Collapsed"})
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
-_REFERENCE_DEFINITION = regex.compile(
+_REFERENCE_DEFINITION = lazy_compile(
     r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(\[(?:[^\]\\\n]|\\.){1,999}\]:)", regex.M
 )
-_FOOTNOTE_LABEL = regex.compile(r"\[\^[^\]\n]*\]:")
+_FOOTNOTE_LABEL = lazy_compile(r"\[\^[^\]\n]*\]:")
 # What separates two pieces of one paragraph across a line: indentation, quote markers and the
 # spaces before a soft break. They read as white space, not as something masked.
-_LINE_MARKUP = regex.compile(r"[ \t>]*")
+_LINE_MARKUP = lazy_compile(r"[ \t>]*")
 # An unclosed comment runs to the end of its HTML block, so a broken directive is still seen.
-_DIRECTIVE_COMMENT = regex.compile(r"<!--(?:.*?-->|.*)", regex.S)
+_DIRECTIVE_COMMENT = lazy_compile(r"<!--(?:.*?-->|.*)", regex.S)
 
 
 @dataclass(frozen=True, slots=True)

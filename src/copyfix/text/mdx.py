@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import regex
 
-ESM = regex.compile(r"^(?:import|export)\b(?![ \t]*[:=])", regex.M)
-_NAME = regex.compile(r"[A-Za-z$_][\w$.:-]*")
-_ATTR_NAME = regex.compile(r"[A-Za-z$_][\w$.:-]*")
-_SPACE = regex.compile(r"\s*")
-_JS_MARK = regex.compile(r"[{}\"'`/]")
-_BLANK_LINE = regex.compile(r"\n[ \t]*(?:\r?\n|$)")
-COMMENT_EXPRESSION = regex.compile(r"\{\s*/\*.*?\*/\s*\}", regex.S)
+from copyfix.patterns import lazy_compile
+
+ESM = lazy_compile(r"^(?:import|export)\b(?![ \t]*[:=])", regex.M)
+_NAME = lazy_compile(r"[A-Za-z$_][\w$.:-]*")
+_ATTR_NAME = lazy_compile(r"[A-Za-z$_][\w$.:-]*")
+_SPACE = lazy_compile(r"\s*")
+_JS_MARK = lazy_compile(r"[{}\"'`/]")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*(?:\r?\n|$)")
+COMMENT_EXPRESSION = lazy_compile(r"\{\s*/\*.*?\*/\s*\}", regex.S)
 # How far a tag or an expression may run: an unclosed ``{`` or ``<a`` is looked at this far and
 # no farther, so a text full of them is still read in linear time.
 MAX_SPAN = 4000

@@ -7,13 +7,14 @@ from functools import lru_cache
 import regex
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import MASK_CHAR, Block, BlockKind
 from copyfix.text.words import is_english_token
 
-_PARAGRAPH = regex.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_PARAGRAPH = lazy_compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 # A list item's marker: a bullet (GNU NEWS files and other plain-text lists use a lowercase
 # "o"), a number or a letter and a full stop or bracket.
-_ITEM = regex.compile(r"^[ \t]*(?:[-*+•]|o(?=[ \t])|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)", regex.M)
+_ITEM = lazy_compile(r"^[ \t]*(?:[-*+•]|o(?=[ \t])|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)", regex.M)
 
 
 def plain_blocks(view: str) -> list[Block]:
@@ -44,10 +45,10 @@ def _strip(view: str, start: int, end: int) -> Span:
 
 # Indentation is spaces, tabs or no-break spaces: text renderers (w3m, lynx) indent with
 # U+00A0 as often as with spaces.
-_INDENTED_LINE = regex.compile(r"(?:\t|[ \u00a0]{4})[ \t\u00a0]*+\S")
+_INDENTED_LINE = lazy_compile(r"(?:\t|[ \u00a0]{4})[ \t\u00a0]*+\S")
 # Characters of code rather than prose: semicolons, parentheses and dollar signs are common
 # in legal and financial prose, so only their code-like uses count.
-_CODE_CHARS = regex.compile(
+_CODE_CHARS = lazy_compile(
     r"[={}<>\\|`]|\w\(\)|;$|^\s*(?:[:#%]|\$ |>>>|\.\.\. )"
     r"|^\s*(?:if|for|while|def|class|try|with|else|elif|except|finally)\b[^\n]*:$"
     # shell: "for i in a b; do", "if [ -x f ] ; then", and "fi", "done", "esac" on their own
@@ -56,8 +57,8 @@ _CODE_CHARS = regex.compile(
     regex.M,
 )
 # Indented by a little (two spaces or more), for paragraphs that hold code characters.
-_SLIGHTLY_INDENTED_LINE = regex.compile(r"(?:\t|[ \u00a0]{2})[ \t\u00a0]*+\S")
-_TABULAR_LINE = regex.compile(r"^[^\n]*\S\t+\S[^\n]*$", regex.M)
+_SLIGHTLY_INDENTED_LINE = lazy_compile(r"(?:\t|[ \u00a0]{2})[ \t\u00a0]*+\S")
+_TABULAR_LINE = lazy_compile(r"^[^\n]*\S\t+\S[^\n]*$", regex.M)
 
 
 def preformatted_spans(text: str) -> list[Span]:
@@ -123,13 +124,13 @@ def _paragraph_spans(
     return tuple(found), ends_intro
 
 
-_BULLET = regex.compile(r"[ \t\u00a0]*[-*+•][ \t]+\p{L}")
+_BULLET = lazy_compile(r"[ \t\u00a0]*[-*+•][ \t]+\p{L}")
 
 
 # "Package: bar-clone", "Depends: bar (>= 1.0)", "Subject: Re: lunch": a field of a record
 # (a package's control data, a mail header), a capitalised name without spaces and a short
 # value that does not end like a sentence.
-_FIELD_LINE = regex.compile(r"[ \t\u00a0]*\p{Lu}[\w-]*:[ \t]+\S[^\n]*")
+_FIELD_LINE = lazy_compile(r"[ \t\u00a0]*\p{Lu}[\w-]*:[ \t]+\S[^\n]*")
 _FIELD_VALUE_MAX_WORDS = 5
 
 
@@ -177,8 +178,8 @@ def _holds_code(lines: list[str]) -> bool:
 # shell and config syntax, options, paths, numbers opening the line (``ls -l`` output),
 # permissions. Weaker signs (``key:value``, ``a,b``, ``a.b`` without spaces) are also what a
 # slip looks like (``late.We``), so they count only with few English words around them.
-_CODE_SIGNAL = regex.compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w")
-_NUMBERED_LINE = regex.compile(r"\d+\s")
+_CODE_SIGNAL = lazy_compile(r"[=<>{}\[\]|\\$#@*~^`_]|\w/\w|^/|(?:^|\s)--?\w")
+_NUMBERED_LINE = lazy_compile(r"\d+\s")
 # A listing for sure: a line that opens with a shell prompt, a shell keyword that closes or
 # continues a block alone on its line, a program's diagnostic (as GNU tools, "createdb: error:
 # ...", and database servers, "ERROR:  could not ...", print them), or the result, expansion or
@@ -192,19 +193,19 @@ _PROMPT = r"[$#%][ \t]+[\w./\[-]"
 _RESULT = r"⇒|↦|⊣|error→|≡|==>"
 # A paragraph of one line that opens in lowercase and holds a sign of code, and does not end as
 # a sentence does (a mark right after a word): a command shown on its own.
-_COMMAND = regex.compile(r"[ \t]*[@~a-z][^\n]*?[=<>{}\[\]|\\$#@*~^`_(]")
-_PROSE_END = regex.compile(r"[\p{L}\d%\"'”’)\]][.!?:]\s*$")
-_CERTAIN_START = regex.compile(
+_COMMAND = lazy_compile(r"[ \t]*[@~a-z][^\n]*?[=<>{}\[\]|\\$#@*~^`_(]")
+_PROSE_END = lazy_compile(r"[\p{L}\d%\"'”’)\]][.!?:]\s*$")
+_CERTAIN_START = lazy_compile(
     rf"{_PROMPT}"
     r"|(?:fi|done|esac|then|do|else)[ \t]*$"
     r"|[a-z][\w.+-]*:(?:\d+:)*[ \t]+(?:error|warning|fatal(?: error)?):"
     r"|(?:ERROR|WARNING|FATAL|PANIC|NOTICE|DETAIL|HINT):[ \t]"
     rf"|{_RESULT}"
 )
-_CERTAIN_SIGNAL = regex.compile(
+_CERTAIN_SIGNAL = lazy_compile(
     r"(?:^|(?<=\s))[-dlcbps][rwxsStT-]{9}[.+@]?(?=\s)|\$[({][A-Za-z_]\w*[)}]"
 )
-_HEX_NUMBER = regex.compile(r"(?<![\w-])[0-9a-f]{16,}(?![\w-])")
+_HEX_NUMBER = lazy_compile(r"(?<![\w-])[0-9a-f]{16,}(?![\w-])")
 
 
 def _certain_listing(body: str) -> bool:
@@ -216,22 +217,22 @@ def _certain_listing(body: str) -> bool:
     )
 
 
-_PROMPT_LINE = regex.compile(_PROMPT)
-_RESULT_LINE = regex.compile(_RESULT)
+_PROMPT_LINE = lazy_compile(_PROMPT)
+_RESULT_LINE = lazy_compile(_RESULT)
 # Where a sentence may end: a line of a command has no such mark at its end. A shell case
 # branch ends with ";;", which no sentence does; a quote or bracket after a slash closes a
 # path ("/var/cache/apache/"), not a sentence.
-_SENTENCE_END = regex.compile(r"(?:[.!?:,]|(?<![/\\])[)\"”’']|(?<!;);)\s*$")
+_SENTENCE_END = lazy_compile(r"(?:[.!?:,]|(?<![/\\])[)\"”’']|(?<!;);)\s*$")
 _SHORT_COMMAND_WORDS = 8
-_WEAK_SIGNAL = regex.compile(r"[\w)][:;,.][\w(]")
+_WEAK_SIGNAL = lazy_compile(r"[\w)][:;,.][\w(]")
 # Two spaces or more between words: the columns of a table or of aligned output.
-_COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-_SENTENCE_GAP = regex.compile(r"(?<=[.?!:][)\"”’']?)[ \t]{2,}(?=\S)")
-_LINE = regex.compile(r"[^\n]+")
+_COLUMN_GAP = lazy_compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_SENTENCE_GAP = lazy_compile(r"(?<=[.?!:][)\"”’']?)[ \t]{2,}(?=\S)")
+_LINE = lazy_compile(r"[^\n]+")
 # The words of a line that hold a letter (a word: a run of characters that are not spaces or
 # punctuation). Only a word's start may begin a match, so a long run of digits is read once.
 _WORD_CHAR = r"[^\s,.;:()\[\]{}<>\"“”‘’!?*`=|/\\]"
-_LETTER_WORDS = regex.compile(rf"(?<!{_WORD_CHAR})(?={_WORD_CHAR}*?\p{{L}}){_WORD_CHAR}+")
+_LETTER_WORDS = lazy_compile(rf"(?<!{_WORD_CHAR})(?={_WORD_CHAR}*?\p{{L}}){_WORD_CHAR}+")
 # A line reads as prose when most of its words are words of English.
 _MIN_ENGLISH_SHARE = {True: 0.6, False: 0.3}
 
@@ -342,7 +343,7 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
 
 _ROW_GAPS = 3
 
-_BARE_ROW = regex.compile(r"[\w./+-]+(?:[ \t]+[\w./+-]+)*[ \t]*")
+_BARE_ROW = lazy_compile(r"[\w./+-]+(?:[ \t]+[\w./+-]+)*[ \t]*")
 
 
 def _may_have_gap(body: str) -> bool:
@@ -352,19 +353,19 @@ def _may_have_gap(body: str) -> bool:
 
 
 # An indented term, then its description three spaces or more away: "printer   Spools for".
-_TERM_COLUMN = regex.compile(r"\S+[ \t]{3,}\S")
+_TERM_COLUMN = lazy_compile(r"\S+[ \t]{3,}\S")
 # Cells set off by two bars or more (with spaces, as tables are scraped or typed in plain
 # text): "Standard Semester (15 Cr.Hr.) | $5,055 | $7,740", "a | b | c".
-_PIPE_ROW = regex.compile(r"\S[ \t]+\|[ \t]+\S[^\n|]*?[ \t]+\|[ \t]+\S")
+_PIPE_ROW = lazy_compile(r"\S[ \t]+\|[ \t]+\S[^\n|]*?[ \t]+\|[ \t]+\S")
 # Two quoted strings with a gap of two spaces or more between them: a configuration line's
 # values set in columns.
-_QUOTED_COLUMNS = regex.compile(r"[\"'][ \t]{2,}[\"'][^\s\"']")
+_QUOTED_COLUMNS = lazy_compile(r"[\"'][ \t]{2,}[\"'][^\s\"']")
 # Five spaces or more between words align a column even on a line of its own.
-_ALIGNMENT_GAP = regex.compile(r"(?<=\S)[ \t]{5,}(?=\S)")
+_ALIGNMENT_GAP = lazy_compile(r"(?<=\S)[ \t]{5,}(?=\S)")
 # Three spaces or more between words: a column, not a slip of the space bar.
-_WIDE_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+_WIDE_GAP = lazy_compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 # "Description:   Debian GNU/Linux": a field name, then the value aligned in a column.
-_KEY_VALUE = regex.compile(r"[\w .-]{1,30}:[ \t]{2,}\S")
+_KEY_VALUE = lazy_compile(r"[\w .-]{1,30}:[ \t]{2,}\S")
 
 
 def _reads_as_english(line: str, share: float) -> bool:
@@ -377,14 +378,14 @@ def _reads_as_english(line: str, share: float) -> bool:
 # An Info cross-reference: "*note Label: Node-name." or "*Note Node-name::". Its full stop or
 # comma belongs to the reference syntax, not to a sentence ("in both *note basic: BRE syntax.
 # and ..."), and the node name is a title, not prose.
-_INFO_REFERENCE = regex.compile(
+_INFO_REFERENCE = lazy_compile(
     r"\*[Nn]ote[ \n]+(?:(?:[^:*\n]|\n(?!\n)){1,80}::"
     r"|(?:[^:*\n]|\n(?!\n)){1,80}:[ \n]+(?:[^.,:*\n]|\n(?!\n)){1,80}[.,])"
 )
 # Code quoted in running text the way GNU manuals and their plain-text renderings quote it:
 # ‘wget -R mpg,mpeg,au’, ‘s/a,b/c/’. A quotation holding signs of code (an option, an
 # operator, a path) is a literal; one of words (‘that is true’) stays prose.
-_QUOTED_LITERAL = regex.compile(r"‘[^‘’\n]{1,80}’")
+_QUOTED_LITERAL = lazy_compile(r"‘[^‘’\n]{1,80}’")
 
 
 def inline_literal_spans(text: str) -> list[Span]:

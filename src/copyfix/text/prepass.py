@@ -20,6 +20,7 @@ from functools import cache
 import regex
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 from copyfix.text.mdx import (
     COMMENT_EXPRESSION,
     ESM,
@@ -36,37 +37,37 @@ from copyfix.text.tags import (
     template_tag,
 )
 
-_FENCE = regex.compile(r"^[ \t]*(`{3,}|~{3,})")
-_BACKTICKS = regex.compile(r"`+")
-_BLANK_LINE = regex.compile(r"\n[ \t]*(?:\r?\n|$)")
-_FRONT_MATTER = regex.compile(
+_FENCE = lazy_compile(r"^[ \t]*(`{3,}|~{3,})")
+_BACKTICKS = lazy_compile(r"`+")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*(?:\r?\n|$)")
+_FRONT_MATTER = lazy_compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", regex.M | regex.S
 )
 # Python-Markdown: an admonition (``!!! note "Title"``, collapsible ``??? tip``, ``???+``) or a
 # content tab (``=== "Tab"``), whose body is the following lines indented four more spaces.
 _TITLE = r"(?:\"[^\"\n]*\"|'[^'\n]*')"
-_BODY_MARKER = regex.compile(
+_BODY_MARKER = lazy_compile(
     rf"([ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+{_TITLE})?"
     rf"|===\+?[ \t]+{_TITLE})[ \t]*(?=\r?$)"
 )
 # A definition (``:   text``) after its term; its body goes on in lines indented four spaces.
-_DEFINITION = regex.compile(r":[ \t]{1,3}(?=\S)")
+_DEFINITION = lazy_compile(r":[ \t]{1,3}(?=\S)")
 # Lines that open a block: such a line is no definition-list term.
-_NOT_TERM = regex.compile(r"[ \t]*(?:[#>|*+-]|\d+[.)]|<|$)")
+_NOT_TERM = lazy_compile(r"[ \t]*(?:[#>|*+-]|\d+[.)]|<|$)")
 # A remark-directive or Docusaurus admonition fence (``:::note Title``, ``:::``).
-_DIRECTIVE_FENCE = regex.compile(r"[ \t]*:::+[ \t]*[\w-]*[^\n]*")
+_DIRECTIVE_FENCE = lazy_compile(r"[ \t]*:::+[ \t]*[\w-]*[^\n]*")
 # A line that includes a file in MkDocs: pymdownx.snippets (``--8<-- "file.md"``) or the
 # ``{* path/to/file.py hl[3] *}`` include of the FastAPI documentation. What it inserts is a
 # listing; the paragraph after it may go on with the sentence before it.
-_INCLUDE_LINE = regex.compile(r"[ \t]*+(?:;?-{1,2}8<-{1,2}[ \t][^\n]*|\{\*[^\n]*\*\})[ \t\r]*")
+_INCLUDE_LINE = lazy_compile(r"[ \t]*+(?:;?-{1,2}8<-{1,2}[ \t][^\n]*|\{\*[^\n]*\*\})[ \t\r]*")
 # Hugo shortcodes and Liquid/Jinja blocks whose content is data or code unless it reads as prose.
 _PAIRED = ("{{<", "{{%", "{%")
 
 
 # The characters at which an inline construct can begin: an escape or math (``\\``), a code span,
 # a template tag, attribute list or MDX expression (``{``), and in MDX a tag (``<``).
-_INLINE_MARKS = regex.compile(r"[\\`{]")
-_MDX_INLINE_MARKS = regex.compile(r"[\\`{<]")
+_INLINE_MARKS = lazy_compile(r"[\\`{]")
+_MDX_INLINE_MARKS = lazy_compile(r"[\\`{<]")
 
 
 @dataclass(slots=True)

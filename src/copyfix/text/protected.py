@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 
 _TRAIL = "[^\\s<>\"“”‘’`\ufffc]*[^\\s<>\"“”‘’`\ufffc.,;:!?)\\]}'*_]"
 # Each pattern with the characters its match must hold one of: a run of non-space characters
@@ -79,7 +80,7 @@ _PROTECTED_PATTERNS: list[tuple[str, str]] = [
 ]
 # A run of non-space characters with a trigger character inside it (not only at its edges, as
 # in "end." or "(see"), an emoticon standing alone, or a prefixed string literal (r"...").
-_CANDIDATE = regex.compile(
+_CANDIDATE = lazy_compile(
     r"(?<!\S)(?=\S*?[.,:;!?@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’']))\S++"
     r"|(?<!\S)[:;=8][-^']?[()DPpO3\[\]|/\\*]+(?!\S)"
     r"|(?<![^\s\ufffc])[rRbBuUfF]{1,2}\"\S++"
@@ -88,11 +89,11 @@ _CANDIDATE = regex.compile(
 # trigger followed by a character of the run (alternative 1), a run that begins with an
 # emoticon's eyes (2), a prefixed string's quote (3). Searching only the runs that hold one
 # gives the matches of a search of the whole text, about six times faster.
-_CANDIDATE_HINT = regex.compile(
+_CANDIDATE_HINT = lazy_compile(
     r"[.,:;!?@/\\_{}()\[\]&=*|](?=[^\s,;?)\]}”’'])|(?<!\S)[:;=8]|(?<=[rRbBuUfF])\""
 )
-_RUN_BEFORE = regex.compile(r"\S*+", regex.REVERSE)
-_RUN_AFTER = regex.compile(r"\S*+")
+_RUN_BEFORE = lazy_compile(r"\S*+", regex.REVERSE)
+_RUN_AFTER = lazy_compile(r"\S*+")
 
 
 def candidate_chunks(
@@ -121,13 +122,13 @@ _CODE_IN_QUOTES = (
     r"(?:[()\[\]{}=_<>|\\]|\w\.\w|(?<=\S) \.{1,2}(?=[\"'])|%-?\d*[sdifux]\b"
     r"|(?<=[\"` ])--?\p{L}|(?<=[\"` ])\.\p{L})"
 )
-_QUOTED_CODE = regex.compile(
+_QUOTED_CODE = lazy_compile(
     r'"(?=[^"\n]{0,80}")(?![^"\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)'
     rf'[^"\n]*?{_CODE_IN_QUOTES}[^"\n]*?"'
     r"|`(?=[^`'\n]{0,80}')(?![^`'\n]*?\b\p{L}{2,} \p{L}{2,} \p{L}{2,}\b)"
     rf"[^`'\n]*?{_CODE_IN_QUOTES}[^`'\n]*?'"
 )
-_TRIGGERS = regex.compile(
+_TRIGGERS = lazy_compile(
     "[" + regex.escape("".join(sorted({c for _, t in _PROTECTED_PATTERNS for c in t}))) + "]"
 )
 
@@ -149,18 +150,24 @@ _PATTERNS_OF_CLASS: tuple[frozenset[int], ...] = tuple(
 )
 
 
+def _alternation_source(wanted: frozenset[int]) -> str:
+    """The patterns ``wanted`` (indices into ``_PROTECTED_PATTERNS``), in their order, as the
+    source of one alternation."""
+    chosen = [p for i, (p, _) in enumerate(_PROTECTED_PATTERNS) if i in wanted]
+    return "|".join(f"(?:{p})" for p in chosen) or "(?!)"
+
+
 @lru_cache(maxsize=256)
 def _alternation(wanted: frozenset[int]) -> regex.Pattern[str]:
-    """The patterns ``wanted`` (indices into ``_PROTECTED_PATTERNS``), in their order, as one
-    alternation. Leaving out a pattern that cannot match changes nothing, and the fewer
-    alternatives the engine tries at each position, the faster it goes: a run such as "(the"
-    needs one."""
-    chosen = [p for i, (p, _) in enumerate(_PROTECTED_PATTERNS) if i in wanted]
-    return regex.compile("|".join(f"(?:{p})" for p in chosen) or "(?!)", regex.V0)
+    """The alternation of the patterns ``wanted``, compiled. Leaving out a pattern that cannot
+    match changes nothing, and the fewer alternatives the engine tries at each position, the
+    faster it goes: a run such as "(the" needs one."""
+    return regex.compile(_alternation_source(wanted), regex.V0)
 
 
-# Every pattern: what a run holding all the triggers is searched with.
-_PROTECTED = _alternation(frozenset(range(len(_PROTECTED_PATTERNS))))
+# Every pattern: what a run holding all the triggers is searched with. Named at module level so
+# that tests/test_regex_safety.py checks the whole alternation.
+_PROTECTED = lazy_compile(_alternation_source(frozenset(range(len(_PROTECTED_PATTERNS)))), regex.V0)
 
 
 def _protected_in(view: str, start: int, end: int, run: str) -> Iterator[regex.Match[str]]:
@@ -171,10 +178,10 @@ def _protected_in(view: str, start: int, end: int, run: str) -> Iterator[regex.M
     return _alternation(wanted).finditer(view, start, end)
 
 
-_DOTTED = regex.compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
-_ARGUMENTS = regex.compile(r"\w*+\([^\s(),]*+(?:,[^\s(),]*+)+\)")
+_DOTTED = lazy_compile(r"(?<![\w.@])[\p{L}\d][\w-]*(?:\.[\w-]+)*\.(\p{Ll}[\w]*)\b")
+_ARGUMENTS = lazy_compile(r"\w*+\([^\s(),]*+(?:,[^\s(),]*+)+\)")
 # A name that starts with a dot and a known suffix, capitalised: ".Net", ".Com".
-_DOT_NAME = regex.compile(r"(?<![\w.])\.(\p{Lu}\p{Ll}+)\b")
+_DOT_NAME = lazy_compile(r"(?<![\w.])\.(\p{Lu}\p{Ll}+)\b")
 
 
 def protected_tokens(view: str, lo: int, hi: int, suffixes: frozenset[str]) -> list[Span]:

@@ -13,8 +13,7 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import MASK_CHAR
 
 if TYPE_CHECKING:
@@ -50,8 +49,8 @@ class QuoteMark:
 
 _FAMILY = {"“": "double", "”": "double", '"': "straight", "«": "guillemet", "»": "guillemet",
            "‘": "single", "’": "single", "„": "double"}
-_MARKS = regex.compile(r"[“”\"«»‘’„]")
-_WORDISH = regex.compile(r"[\p{L}\p{M}\d]")
+_MARKS = lazy_compile(r"[“”\"«»‘’„]")
+_WORDISH = lazy_compile(r"[\p{L}\p{M}\d]")
 # Before an opening mark: nothing, a space, an opening bracket, a dash, or a clause mark.
 # "‘‘..’’": Texinfo writes a double quotation with two single marks, so a mark may open
 # right after another.
@@ -222,8 +221,8 @@ def _pair_guillemets(found: list[tuple[int, str]]) -> list[QuoteMark]:
 
 # What follows the apostrophe of an elision: a decade ('60s, '90s) or a word shortened at its
 # front ('tis, 'em, rock 'n' roll); the lexicon's ``elisions`` list names the words.
-_DECADE = regex.compile(r"\d\d(?:s\b|(?!\d))")
-_ELIDED_WORD = regex.compile(r"[\p{L}]+")
+_DECADE = lazy_compile(r"\d\d(?:s\b|(?!\d))")
+_ELIDED_WORD = lazy_compile(r"[\p{L}]+")
 
 
 def _pair_single(
@@ -288,8 +287,8 @@ def _pair_single(
 # space, opened with ‘ and closed with ’ where a quotation ends. Manuals quote commands,
 # letters and numbers so; an elision (’n’, ’50s) is never closed by a mark of its own, except
 # in "rock ’n’ roll", which is then read as a quoted letter and left alone.
-_QUOTED_TOKEN = regex.compile(r"‘[^\s‘’“”]{1,40}’")
-_CODE_MARK = regex.compile(r"[._/:+=]")
+_QUOTED_TOKEN = lazy_compile(r"‘[^\s‘’“”]{1,40}’")
+_CODE_MARK = lazy_compile(r"[._/:+=]")
 
 
 def _quoted_token_end(view: str, pos: int) -> int:

@@ -31,6 +31,7 @@ from docutils.parsers.rst import Directive, Parser, directives
 from docutils.statemachine import StringList
 
 from copyfix.model import Span
+from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import Block, BlockKind
 from copyfix.text.markdown import MarkdownLayout
 from copyfix.text.rst_titles import normalise_adornments
@@ -51,10 +52,10 @@ _NOT_PROSE = frozenset({
 })
 # How far past the expected place a piece of text is looked for.
 _WINDOW = 4000
-_LINE_GAP = regex.compile(r"[ \t]*\r?\n[ \t]*")
+_LINE_GAP = lazy_compile(r"[ \t]*\r?\n[ \t]*")
 # Spaces at the end of a line, unless a backslash escapes the first (``url\ ``, which keeps
 # the link apart from the next line's first word).
-_TRAILING_SPACE = regex.compile(r"(?<!\\)[ \t]+(?=\r?\n|$)")
+_TRAILING_SPACE = lazy_compile(r"(?<!\\)[ \t]+(?=\r?\n|$)")
 #: Sphinx's prose directives, which docutils does not know, and which of their arguments is
 #: prose too (``.. versionadded:: 2.0 The flag was added.``; ``.. seealso:: text``). A
 #: glossary's content is a definition list: terms, and definitions in prose.
@@ -287,7 +288,7 @@ def parse_rst(text: str) -> MarkdownLayout:
 
 # A backslash escape: the backslash is markup, and an escaped space (``url\ on``, a separator
 # that renders as nothing) goes with it.
-_ESCAPE = regex.compile(r"\\[ \t]?")
+_ESCAPE = lazy_compile(r"\\[ \t]?")
 
 
 def _without_escapes(text: str, prose: list[Span]) -> list[Span]:
@@ -329,7 +330,7 @@ def _without_trailing_space(text: str, masks: SpanSet) -> list[Span]:
     return out
 
 
-_DIRECTIVE_LINE = regex.compile(r"^[ \t]*\.\.[ \t]+(copyfix:[^\n]*?)[ \t]*$", regex.M)
+_DIRECTIVE_LINE = lazy_compile(r"^[ \t]*\.\.[ \t]+(copyfix:[^\n]*?)[ \t]*$", regex.M)
 
 
 def _comments(text: str, document: nodes.document) -> list[Span]:

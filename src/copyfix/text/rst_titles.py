@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 import regex
 
 from copyfix.model import Edit
+from copyfix.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
 
 # A line of one punctuation character repeated (the characters docutils allows in adornments),
 # then perhaps trailing white space.
-_ADORNMENT = regex.compile(r"([!-/:-@\[-`{-~])\1*+(?=[ \t]*$)", regex.M)
-_ADORNMENT_LINE = regex.compile(r"^([!-/:-@\[-`{-~])\1*+[ \t]*$", regex.M)
+_ADORNMENT = lazy_compile(r"([!-/:-@\[-`{-~])\1*+(?=[ \t]*$)", regex.M)
+_ADORNMENT_LINE = lazy_compile(r"^([!-/:-@\[-`{-~])\1*+[ \t]*$", regex.M)
 
 
 def normalise_adornments(segment: str) -> str:

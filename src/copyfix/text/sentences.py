@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import Block, BlockKind
 
 if TYPE_CHECKING:
@@ -53,18 +54,18 @@ class Label:
 _OPENERS = "“‘\"'(["
 # The mark comes first so the engine can skip ahead to it; the lookbehind after it checks
 # that a word (or a closing quote or bracket) stands before the mark.
-_BOUNDARY = regex.compile(
+_BOUNDARY = lazy_compile(
     r"(?<![.?!])([.?!]++)(?<=[\p{L}\p{M}\d)\]\"”’'%][.?!]+)([)\]\"”’'«»]*)([ \t]+|[ \t]*\n[ \t]*)([“‘\"'(\[„«»]?)"
     r"(?=[\p{L}])"
 )
-_LEADING = regex.compile(r"[ \t]*(?:[-*+•]\s+|\d+[.)]\s+)?([“‘\"'(\[„«»‹›]?)")
+_LEADING = lazy_compile(r"[ \t]*(?:[-*+•]\s+|\d+[.)]\s+)?([“‘\"'(\[„«»‹›]?)")
 # A word may hold an apostrophe (don't) but does not end with one ('quoted').
 # Runs of letters possessively, one loop step per apostrophe: one step per letter kept state for
 # each, and a 5-million-letter word raised MemoryError.
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d-]*+(?:['’](?=\p{L})[\p{L}\p{M}\d-]*+)*+")
+_WORD = lazy_compile(r"[\p{L}\p{M}][\p{L}\p{M}\d-]*+(?:['’](?=\p{L})[\p{L}\p{M}\d-]*+)*+")
 # The colon is a class (with its full-width form) rather than a literal: a required literal makes
 # the regex module search the rest of the text for it on every match() call.
-_LABEL = regex.compile(r"([\p{Lu}\p{Ll}][\p{L}.'’-]*(?:[ ][\p{Lu}][\p{L}.'’-]*){0,3})[:：][ \t]+")
+_LABEL = lazy_compile(r"([\p{Lu}\p{Ll}][\p{L}.'’-]*(?:[ ][\p{Lu}][\p{L}.'’-]*){0,3})[:：][ \t]+")
 
 
 def find_sentence_starts(doc: Document) -> list[SentenceStart]:
@@ -109,7 +110,7 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
 
 # What can label a list item: a number, a letter or a roman numeral ("1.", "b.", "iv.").
 LIST_LABEL = r"\d{1,3}|[ivxlcIVXLC]{1,6}|\p{L}"
-_LIST_LABEL = regex.compile(LIST_LABEL)
+_LIST_LABEL = lazy_compile(LIST_LABEL)
 
 
 def _is_list_marker(view: str, token_start: int) -> bool:
@@ -125,7 +126,7 @@ def _is_list_marker(view: str, token_start: int) -> bool:
 
 
 # The word before an item of a list run into a sentence: "..., and 2. you have".
-_RUN_IN_ITEM = regex.compile(r"(?<![\p{L}\d])(?:and|or)\Z", regex.I)
+_RUN_IN_ITEM = lazy_compile(r"(?<![\p{L}\d])(?:and|or)\Z", regex.I)
 
 
 def find_labels(doc: Document) -> list[Label]:

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from copyfix.patterns import lazy_compile
 from copyfix.text.plaintext import listing_lines
 from copyfix.text.words import is_english_token
 
 #: A template tag, a math span or an attribute list may run this far, and no farther.
 MAX_TAG = 4000
 _TAG_CLOSE = {"{{<": ">}}", "{{%": "%}}", "{{": "}}", "{%": "%}", "{#": "#}"}
-_TAG_NAME = regex.compile(r"[ \t\n]*+-?[ \t\n]*+(/)?[ \t]*+([\w.-]++)")
-_ATTR_LIST = regex.compile(
+_TAG_NAME = lazy_compile(r"[ \t\n]*+-?[ \t\n]*+(/)?[ \t]*+([\w.-]++)")
+_ATTR_LIST = lazy_compile(
     r"\{:?[ \t]*(?:(?:[.#][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))[ \t]*)+\}"
 )
-_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+_WORD = lazy_compile(r"[\p{L}][\p{L}'’-]*")
 # Content that reads as prose: enough words, most of them English, a line that ends like a
 # sentence, few lines of code.
 _MIN_PROSE_WORDS = 3

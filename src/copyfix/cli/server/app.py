@@ -11,7 +11,6 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-import regex
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
@@ -21,11 +20,12 @@ from copyfix.cli.server import convert
 from copyfix.cli.server.checks import Result, Snapshot, check
 from copyfix.cli.server.positions import encoding_name
 from copyfix.cli.server.state import Configuration
+from copyfix.patterns import lazy_compile
 from copyfix.version import __version__
 
 # The protocol's lines end at \n, \r\n or \r only; str.splitlines also breaks at form feeds,
 # U+2028 and other separators that prose may hold, which would misplace incremental edits.
-_LINES = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)|[^\r\n]++$")
+_LINES = lazy_compile(r"[^\r\n]*+(?:\r\n|\r|\n)|[^\r\n]++$")
 
 
 class ProseDocument(TextDocument):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import regex
 from lsprotocol import types
 
 from copyfix.cli.server.positions import LineIndex
 from copyfix.model import Applicability, Diagnostic, DocumentKind, Edit, Severity
+from copyfix.patterns import lazy_compile
 
 SOURCE = "copyfix"
 FIX_ALL_KIND = "source.fixAll.copyfix"
@@ -18,7 +18,7 @@ _SEVERITIES = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 # What may stand before a directive on its line: indentation and block-quote markers.
-_PREFIX = regex.compile(r"[ \t>]*")
+_PREFIX = lazy_compile(r"[ \t>]*")
 
 
 def lsp_range(index: LineIndex, start: int, end: int) -> types.Range:

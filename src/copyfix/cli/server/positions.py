@@ -10,10 +10,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-import regex
+from copyfix.patterns import lazy_compile
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
-_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+_NEWLINE = lazy_compile(r"\r\n|\r|\n")
+_ASTRAL = lazy_compile(r"[\U00010000-\U0010FFFF]")
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 
