@@ -517,3 +517,24 @@ def test_the_text_of_a_full_reference_link_is_still_prose() -> None:
     text = "See [the guide,here][g].\n\n[g]: /guide/\n"
     fixed = copyfix.fix_text(text, kind=DocumentKind.MARKDOWN)
     assert fixed == text.replace("guide,here", "guide, here")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use the **‘Reformat Code’** action.",
+        "Select **On ‘Reformat Code’** then save.",
+        "A __‘bold’__ word, ~~‘gone’~~ and *‘Open’* too.",
+        "See [‘Save’](#save) and [‘Load’][load] here.\n\n[load]: https://example.com",
+        "Press <kbd>‘K’</kbd> twice.",
+    ],
+)
+def test_quote_marks_read_through_inline_markup(text: str) -> None:
+    """Emphasis delimiters, link brackets and tags next to a mark are neither letters nor
+    spaces: the mark opens or closes as the text beyond them says (a wrong-direction fix here
+    turned an opening mark into an apostrophe)."""
+    assert [c for c, _, _ in lint(text) if c.startswith("QT")] == []
+
+
+def test_a_mark_after_inline_code_is_still_read_as_after_a_word() -> None:
+    assert [c for c, _, _ in lint("The `x`‘s flag is set.") if c.startswith("QT")] == ["QT001"]

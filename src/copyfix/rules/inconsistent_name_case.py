@@ -220,18 +220,19 @@ def _after_article(view: str, pos: int) -> bool:
     return bool(_ARTICLE.search(view, max(0, pos - 8), pos))
 
 
-# A determiner before a lowercase word makes it a common noun: "an oak settle" beside the
-# shepherd Oak, "the sentiment" beside Mr. Sentiment. Names are rarely determined (a name
-# that often is, "the Software", is a defined term and not taken for a name at all).
+# A determiner before a lowercase word, with at most one word between them, makes it a common
+# noun: "an oak settle" beside the shepherd Oak, "a marble god" beside God. Names are rarely
+# determined (a name that often is, "the Software", is a defined term and not taken for a name
+# at all). After a subject pronoun the word is a verb: "while I muse" beside the Muse.
 _DETERMINER = lazy_compile(
-    r"\b(?:an?|the|this|that|these|those|his|her|its|our|your|their|my|some|any|no|each|every)"
-    r"\s+$",
+    r"\b(?:an?|the|this|that|these|those|his|her|its|our|your|their|my|some|any|no|each|every"
+    r"|what|which|whose)\s+(?:\p{Ll}[\p{Ll}-]*+\s+)?$|\b(?:i|we|they|you)\s+$",
     regex.I,
 )
 
 
 def _determined(view: str, pos: int) -> bool:
-    return bool(_DETERMINER.search(view, max(0, pos - 8), pos))
+    return bool(_DETERMINER.search(view, max(0, pos - 24), pos))
 
 
 def _after_clause_mark(view: str, pos: int) -> bool:

@@ -92,7 +92,7 @@ class LowercaseSentenceStart(Rule):
         bad("the paragraph starts in lowercase here.", "The paragraph starts in lowercase here."),
         bad("Host: Welcome.\n\nGuest: thank you for having me.\n\nHost: Why?\n\nGuest: Because.",
             "Host: Welcome.\n\nGuest: Thank you for having me.\n\nHost: Why?\n\nGuest: Because."),
-        good("We use e.g. apples, etc. and more, approx. five."),
+        good("We use e.g. apples, etc. and more, approx. five, at cent. per cent. interest."),
         good("J. R. R. Tolkien wrote it at 5 p.m. today with Dr. Smith."),
         good("Wait... what happened?"),
         good("“Where?” he asked. “Here!” she said."),

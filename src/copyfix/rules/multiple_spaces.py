@@ -40,8 +40,10 @@ class MultipleSpaces(Rule):
     collapsing them is a style change rather than a correction. In Markdown, MDX and
     reStructuredText, whose renderers collapse the spaces between sentences, two spaces after a
     sentence are never flagged. The gap before a renderer's reference number (`areas  [1]`), a
-    day padded to two columns (`Nov  2`) and padding to the hanging indent of a list of terms
-    (`chpwd  Executed`) are layout, not slips.
+    day padded to two columns (`Nov  2`), a postcode after a state (`MA  02144`), the gap after
+    a bullet (`o  framing`) and padding to the hanging indent of a list of terms (`chpwd
+    Executed`) are layout, not slips. Spaces that open a quotation (`"  Mmm dd"`) may pad a
+    quoted field: their fix is unsafe.
     """
 
     code = "SP004"
@@ -69,6 +71,9 @@ class MultipleSpaces(Rule):
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
         good("One.  Two. Three.  Four. Five.  Six. Seven. Some of its writers' habit."),
+        good("   o  framing for logical bitstreams.\n\n   o  interleaving of them."),
+        good("Conrad Parker\nNorth Ryde, NSW  2113\n\nSomerville, MA  02144-1234"),
+        bad('Else it is "  Mmm dd" here.', 'Else it is " Mmm dd" here.', unsafe=True),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -114,21 +119,33 @@ class MultipleSpaces(Rule):
                 continue
             if _sets_off_a_token(view, start, end) or _after_a_leading_marker(view, start):
                 continue
-            if _REFERENCE_MARK.match(view, end, end + 8):
-                continue  # "split into areas  [1] based": a renderer's footnote or link number
-            if end - start == 2 and _PADDED_DAY.match(view, max(0, start - 3), end + 2):
-                continue  # "Wed Nov  2 00:42:36 1994": date and ls output pad the day
+            if _conventional_padding(view, start, end):
+                continue
             yield violation(
                 start, end, "Multiple spaces", Edit.replace(start, end, gap),
                 title="Replace with one space" if gap == " " else "Replace with two spaces",
                 # Two spaces after a sentence are a typewriter convention that many writers keep
                 # by habit, not a slip between words: collapsing them is a style change.
                 # "entry:   Top.": three spaces or more after a colon pad a label to a column (Info
-            # menus and indexes); a slip or the typewriter's two spaces leave fewer.
-            applicability=Applicability.UNSAFE
-            if after_sentence or (end - start >= 3 and view[start - 1] == ":")
-            else Applicability.SAFE,
+                # menus and indexes); a slip or the typewriter's two spaces leave fewer. Spaces
+                # that open a quotation ('is "  Mmm dd"') pad a quoted field: they are data.
+                applicability=Applicability.UNSAFE
+                if after_sentence
+                or (end - start >= 3 and view[start - 1] == ":")
+                or view[start - 1] in "\"“‘'"
+                else Applicability.SAFE,
             )
+
+
+def _conventional_padding(view: str, start: int, end: int) -> bool:
+    """Two spaces that a convention sets: before a renderer's footnote or link number ("split
+    into areas  [1] based"), before a day padded to two columns ("Wed Nov  2 00:42:36 1994", as
+    dates and ls print it), before a postcode ("Somerville, MA  02144")."""
+    if _REFERENCE_MARK.match(view, end, end + 8):
+        return True
+    return end - start == 2 and bool(
+        _PADDED_DAY.match(view, max(0, start - 3), end + 2) or _POSTCODE.match(view, start)
+    )
 
 
 def _after_sentence_end(doc: Document, start: int) -> bool:
@@ -233,11 +250,16 @@ def _after_a_leading_marker(view: str, start: int) -> bool:
         return True  # "[*]   netfilter support": a box of a configuration menu
     if _LEADING_LABEL.fullmatch(head):
         return True  # "(1)  The operator", "2.  Install": a note's or an item's number
+    if head == "o":
+        return True  # "   o  framing": the bullet of RFCs and of man pages rendered in ASCII
     return len(head) <= 2 and bool(head) and not any(c.isalnum() for c in head)
 
 
 # The number of a footnote or a list item that opens a line: "(1)", "[2]", "3.", "4)".
 _LEADING_LABEL = lazy_compile(r"\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]")
+# A US state's or an Australian territory's abbreviation, two spaces and a postcode, at the end
+# of an address line (United States Postal Service Publication 28 sets two spaces there).
+_POSTCODE = lazy_compile(r"(?<=(?<![\p{L}\d])\p{Lu}{2,3})  \d{4,5}(?:-\d{4})?[ \t]*+(?:\n|\Z)")
 # A check box or a menu mark that opens a line: "[ ]", "[*]", "[x]", "<M>", "( )".
 _CHECKBOX = lazy_compile(r"[\[<(][ *xXM+-]?[\]>)]")
 

@@ -10,6 +10,7 @@ from copyfix.model import (
 )
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
+from copyfix.text.lines import broken_on_purpose, is_verse
 from copyfix.text.verbs import verb_bases
 
 if TYPE_CHECKING:
@@ -97,17 +98,19 @@ class RepeatedWord(Rule):
     A doubled word is almost always an editing slip, and the eye skips it on proofreading.
 
     ## Fix safety
-    Safe for function words (`the`, `a`, `of`, `is`...) and for English words of the word
-    list written twice in lower case (`the committee committee`). A particle after a verb that
-    takes it (`rushed in in such a crowd`, `turn the lights on on Monday`) may be meant, and
-    its fix is unsafe, as is a doubled verb after a clause opener (`what we have have been`);
-    a pronoun that is an object and then a subject (`I told you you might`) and a phrase after
-    a verb that makes one word with its particle (`log in in the morning`) are grammatical
-    and left alone. Unsafe for names, terms, words the word list does
-    not know and capitalised copies, where the writer may have meant another word. Copies
-    that differ in case (`Bitwise AND and`) are different words, a word alone on its line that
-    starts the next line too (`make` / `make check`) is a list of lines, and a word that a
-    synopsis line names as a placeholder (`source file`) may follow itself (`from file file`).
+    Safe for function words (`the`, `a`, `of`, `is`...) and for English words of the word list
+    written twice in lower case (`the committee committee`), except in verse, where a doubled
+    word is a figure as often as a slip (`her wild wild eyes`). A particle after a verb that
+    takes it (`rushed in in such a crowd`, `turn the lights on on Monday`) may be meant, and its
+    fix is unsafe, as is a doubled verb after a clause opener (`what we have have been`); a
+    pronoun that is an object and then a subject (`I told you you might`), a chain of
+    possessives (`his brother’s brother’s God`) and a phrase after a verb that makes one word
+    with its particle (`log in in the morning`) are grammatical and left alone. Unsafe for
+    names, terms, words the word list does not know and capitalised copies, where the writer may
+    have meant another word. Copies that differ in case (`Bitwise AND and`) are different words,
+    a word alone on its line that starts the next line too (`make` / `make check`) is a list of
+    lines, and a word that a synopsis line or an option's notation names as a placeholder
+    (`source file`, `algname[:file]`) may follow itself (`from file file`).
     """
 
     code = "RP001"
@@ -138,6 +141,10 @@ class RepeatedWord(Rule):
         bad("Refer to to (the metrics page) for more.", "Refer to (the metrics page) for more."),
         good("Cao Cao was a Chinese poet. Bitwise AND and assignment."),
         good("He had had enough, and I know that that is true."),
+        good("Not his brother’s, or his brother’s brother’s God; my father's father's house."),
+        bad("And there I shut her wild wild eyes\nWith kisses four.\nAnd there she lulled me.",
+            "And there I shut her wild eyes\nWith kisses four.\nAnd there she lulled me.",
+            unsafe=True),
         good("“I do do carting things all the year,” he said. What we do do is write."),
         bad("Then we will do do the dishes.", "Then we will do the dishes.", unsafe=True),
         bad('Many "printf"-like helper functions we have have been annotated.',
@@ -158,6 +165,7 @@ class RepeatedWord(Rule):
         good('Look for doubled words, like "the\n    the".'),
         good("Combine them with the boolean and and or operations."),
         good("source file\n\nRead commands from file file.\n\nterm term\n\nSet the term."),
+        good("Use algname[:file] to make a key. If a parameter file file is given, it is read."),
         good("Build it with\n\n    ./configure\n    make\n    make install"),
     )
 
@@ -177,7 +185,7 @@ class RepeatedWord(Rule):
             lower = first.lower()
             applicability = (
                 Applicability.SAFE
-                if _removal_is_certain(doc, m, first, second)
+                if _removal_is_certain(doc, m, first, second, (start, end))
                 else Applicability.UNSAFE
             )
             # "the the the the": one finding and one fix for the whole run, so fixing does not
@@ -234,6 +242,8 @@ class RepeatedWord(Rule):
             return False  # "x x", "O O O": letters and symbols, not words
         if _exclaimed(view, m) and _at_sentence_start(doc, m.start()):
             return False  # "Wait wait!", "No no!": an exclamation
+        if lower.endswith(("'s", "’s")):
+            return False  # "his brother’s brother’s God": a chain of possessives
         if _grammatical(lexicon, lower, previous, next_word, next_after_bracket):
             return False
         if view.rfind("\n", 0, m.start()) + 1 + _indent(view, m.start()) in (
@@ -245,7 +255,7 @@ class RepeatedWord(Rule):
         if "\n" in m.group(2) and _alone_on_its_line(view, m.start(1), m.end(1)):
             return False  # "make\n    make check": lines of a list of commands, not a sentence
         # "working directory → index\n    index → object database": rows, not a sentence
-        return not ("\n" in m.group(2) and _broken_on_purpose(doc, view, m.end(1), len(second)))
+        return not ("\n" in m.group(2) and broken_on_purpose(view, m.end(1), len(second), doc.analysis.wrap_width))
 
 
 def _grammatical(lexicon, lower: str, previous: str, next_word: str, next_after: str) -> bool:
@@ -282,9 +292,10 @@ def _same_token(doc, m, first: str, second: str) -> bool:
     )
 
 
-def _removal_is_certain(doc, m, first: str, second: str) -> bool:
+def _removal_is_certain(doc, m, first: str, second: str, block: tuple[int, int]) -> bool:
     """Whether removing one copy is certainly right (a safe fix), for a repeat already judged
-    a slip: a function word that cannot do double duty here, or a plain English word."""
+    a slip: a function word that cannot do double duty here, or a plain English word outside
+    verse (in the block ``block``, code points), where "her wild wild eyes" is a figure."""
     lower = first.lower()
     if lower in _CLAUSE_VERBS:
         # "what we have have been", "the functions we have have been": the first copy may end
@@ -303,7 +314,7 @@ def _removal_is_certain(doc, m, first: str, second: str) -> bool:
         )
     if lower in _FUNCTION_WORDS:
         return lower not in _DOUBLE_DUTY
-    return _ordinary_content_word(doc, first, second)
+    return _ordinary_content_word(doc, first, second) and not is_verse(doc.view, *block)
 
 
 def _clause_words(doc, offset: int, n: int) -> list[str]:
@@ -339,17 +350,6 @@ def _indent(view: str, offset: int) -> int:
     """The white space between the start of the line holding ``offset`` and its text."""
     start = view.rfind("\n", 0, offset) + 1
     return len(view[start:offset]) - len(view[start:offset].lstrip(" \t"))
-
-
-def _broken_on_purpose(doc, view: str, line_end: int, next_word: int) -> bool:
-    """The line ending at ``line_end`` is well short of the document's wrap width: the next
-    word (``next_word`` code points long) would have fitted on it with room to spare, so the
-    break is a row's or a verse's end, and the word that opens the next line is not a copy
-    typed twice in one sentence. Room to spare: a quarter of the width, as ragged-right
-    wrapping leaves less."""
-    width = doc.analysis.wrap_width
-    line = view[view.rfind("\n", 0, line_end) + 1 : line_end].replace("\t", "    ")
-    return width > 0 and len(line) + 1 + next_word <= width * 3 // 4
 
 
 def _alone_on_its_line(view: str, start: int, end: int) -> bool:

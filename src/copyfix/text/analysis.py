@@ -24,7 +24,9 @@ from copyfix.text.block_words import (
     blocks_with_word,
 )
 from copyfix.text.blocks import MASK_CHAR, BlockKind
-from copyfix.text.lines import is_display, prose_indent, synopsis_lines, wrap_width
+from copyfix.text.lines import (
+    is_display, notation_placeholders, prose_indent, synopsis_lines, wrap_width
+)
 from copyfix.text.protected import document_tokens, protected_tokens
 from copyfix.text.quotes import Role, scan_quotes
 from copyfix.text.sentences import find_labels, find_sentence_starts
@@ -226,8 +228,11 @@ class Analysis:
     @cached_property
     def placeholders(self) -> frozenset[str]:
         """Words the document uses as placeholders in a synopsis (``file`` in ``source
-        file``): its prose may write one right after the same word (``from file file``)."""
-        return frozenset().union(*self.synopsis_lines.values())
+        file``) or in option notation (``algname[:file]``): its prose may write one right after
+        the same word (``from file file``)."""
+        return frozenset().union(*self.synopsis_lines.values()) | notation_placeholders(
+            self.doc.view
+        )
 
     def word_before(self, offset: int) -> str:
         """The token (letters, digits, dots, apostrophes) that ends at ``offset``."""

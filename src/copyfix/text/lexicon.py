@@ -21,6 +21,7 @@ ABBREVIATIONS = frozenset(
     ave blvd rd hwy apt bldg ste ln
     min max sq in lb lbs oz kg km cm mm hr hrs mins sec secs yr yrs mo mos wk wks bbl gal doz
     esp incl excl orig dir tel ext est govt dept assoc intl natl ex resp approx aka ie eg avail
+    cent
     """.split()
 )
 

@@ -60,6 +60,27 @@ def wrap_width(view: str) -> int:
     return 0
 
 
+def broken_on_purpose(view: str, line_end: int, next_word: int, width: int) -> bool:
+    """The line ending at ``line_end`` is well short of ``width``, the document's wrap width
+    (:func:`wrap_width`; 0 if unknown): the next word (``next_word`` code points long) would have
+    fitted on it with room to spare, so the break is a row's or a verse's end. Room to spare: a
+    quarter of the width, as ragged-right wrapping leaves less."""
+    line = view[view.rfind("\n", 0, line_end) + 1 : line_end].replace("\t", "    ")
+    return width > 0 and len(line) + 1 + next_word <= width * 3 // 4
+
+
+# A line of verse opens with a capital, after its indentation and any opening mark.
+_VERSE_LINE = lazy_compile(r"[ \t]*+[“\"‘'(\[]*+\p{Lu}")
+
+
+def is_verse(view: str, start: int, end: int) -> bool:
+    """Whether the block ``view[start:end]`` (code points) is set as verse: three lines or
+    more, each opening with a capital letter, as poems and songs set their lines and wrapped
+    prose almost never does (a line opens with a capital about one time in six)."""
+    lines = view[start:end].split("\n")
+    return len(lines) >= 3 and all(_VERSE_LINE.match(line) for line in lines)
+
+
 # A paragraph of one line that reads as a command's synopsis: a lowercase name and up to seven
 # arguments, with no sentence punctuation at its end ("source file", "bind [class] key
 # [command [args]]", "logfile flush secs"), as man pages and Info manuals head their entries.
@@ -87,3 +108,15 @@ def synopsis_lines(view: str) -> dict[int, frozenset[str]]:
             if (word := token.strip("[]{}()<>|.,…=")) and _PLACEHOLDER.fullmatch(word)
         )
     return found
+
+
+# A placeholder in option notation: a word in brackets glued to a name (``algname[:file]``,
+# ``--color[=when]``) or in angle brackets (``<file>``), as manuals name arguments.
+_NOTATION_PLACEHOLDER = lazy_compile(r"(?<=[\w\]])\[[:=,]?([a-z][a-z-]*+)\]|<([a-z][a-z-]*+)>")
+
+
+def notation_placeholders(view: str) -> frozenset[str]:
+    """The words ``view`` names as arguments in option notation (``file`` in
+    ``algname[:file]``, ``<file>``): its prose may write one after the same word once the
+    rendering has dropped the placeholder's italics (``If a parameter file file is given``)."""
+    return frozenset(m.group(1) or m.group(2) for m in _NOTATION_PLACEHOLDER.finditer(view))

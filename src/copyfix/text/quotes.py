@@ -63,9 +63,46 @@ _THIN = "\u00a0\u2009\u200a\u200b\u202f\u2060"
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…" + _THIN) | {""}
 
 
-def scan_quotes(doc: Document) -> list[QuoteMark]:
-    marks: list[QuoteMark] = []
+# Inline markup between a quotation mark and its neighbour is neither a letter nor a space: in
+# `**‘Save’**` and `[‘Save’](#save)` the marks open after a space and close before one. A masked
+# run next to a mark that is only emphasis delimiters, link brackets and destinations or HTML
+# tags reads as what lies beyond it; inline code and math still read as a word (`x`’s).
+# Guillemets are left out: a lone one beside markup is an arrow ("try it! »" in a link label).
+_MARK_CHARS = "“”\"‘’„"
+_MASK_BY_MARK = lazy_compile(
+    rf"(?<=[{_MARK_CHARS}]){MASK_CHAR}++|(?<!{MASK_CHAR}){MASK_CHAR}++(?=[{_MARK_CHARS}])"
+)
+_MARKUP = lazy_compile(
+    r"(?:[*_~]|\[|\]\([^()\s]*+(?:\s++\"[^\"\n]*+\")?\)|\]\[[^\]\n]*+\]|\]|</?[A-Za-z][^<>\n]*+>)+"
+)
+
+
+def quote_view(doc: Document) -> str:
+    """``doc.view`` (same length, code points) with each masked run of inline markup next to a
+    quotation mark replaced by the character beyond it, as the marks' readers see it."""
     view = doc.view
+    text = doc.text
+    parts: list[str] = []
+    last = 0
+    for m in _MASK_BY_MARK.finditer(view):
+        start, end = m.span()
+        if not _MARKUP.fullmatch(text, start, end):
+            continue
+        beyond = _char(view, end) if _char(view, start - 1) in _MARK_CHARS else _char(view, start - 1)
+        parts.append(view[last:start])
+        parts.append((beyond or " ") * (end - start))
+        last = end
+    if not parts:
+        return view
+    parts.append(view[last:])
+    return "".join(parts)
+
+
+def scan_quotes(doc: Document) -> list[QuoteMark]:
+    """The quotation marks and apostrophes of ``doc``'s blocks, each with its role, in order of
+    position (code points into ``doc.view``)."""
+    marks: list[QuoteMark] = []
+    view = quote_view(doc)
     for block in doc.blocks:
         marks.extend(_scan_block(view, block, doc.lexicon.elisions))
     return marks
