@@ -75,7 +75,6 @@ class MissingSpaceAfterPunctuation(Rule):
         good("It was ASP.NET all along."),
         bad("Call resources.Minify first.", "Call resources. Minify first.", unsafe=True),
         bad("Dot.Com Ltd was sold.", "Dot. Com Ltd was sold.", unsafe=True),
-        bad("- Major.Minor version", "- Major. Minor version", unsafe=True),
         bad("Run `x`.This prints.", "Run `x`. This prints.", markdown=True),
         good("Use idleConf.CurrentTheme or ctypes.OleDLL in EditorWindow.HelpDialog."),
         good("* `server` {net.Server} and {string|stream.Readable|Buffer}"),
@@ -143,8 +142,6 @@ def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:
         return False
     if doc.lexicon.is_abbreviation(before) or doc.lexicon.is_abbreviation(nxt.group()):
         return True  # "Capt.Hale", "Mr.Jones": an abbreviation always takes a space
-    if _opens_a_line_or_sentence(view, dot - len(before)):
-        return False  # "- Major.Minor version": a sentence of one word is rarer than a notation
     if before[:1].isupper() and before not in doc.analysis.names:
         # "Orly.Opened" or "Dot.Com": after a capitalised word only a very common opener
         # makes two sentences certain.
