@@ -64,6 +64,8 @@ class InconsistentNameCase(Rule):
         good("Run Bash. Try Bash. Use Bash. Then `bash -c x` in bash.", markdown=True),
         good("See Chapter 9, then Chapter 10, and Chapter 11. This chapter is short."),
         good("We saw Oak today. The sheep ran to Oak. They found Oak. He sat on an oak settle."),
+        # "an oak" is the common noun: it counts against the name, so "oak planks" is too.
+        good("We saw Oak. The sheep ran to Oak. They found Oak. He made an oak seat of oak wood."),
         good("We ask\nWhether it rains,\nWhether it snows,\nWhether it hails, and whether not."),
         good('It printed "Invalid Token" and "Invalid Token" and "Invalid Token": an invalid one.'),
     )
@@ -105,6 +107,8 @@ class InconsistentNameCase(Rule):
             name = word[0].upper() + word[1:]
             line, _ = doc.position(first_seen[word])
             for at in positions:
+                if _determined(view, at):
+                    continue  # a common noun: it counted above as a use of the plain word
                 yield violation(
                     at, at + len(word),
                     f"'{word}' is written '{name}' elsewhere in this document ({caps} times,"
@@ -144,7 +148,7 @@ def _lowercase_uses(
         for word in present:
             for m in _whole_word(word).finditer(view, start, end):
                 at = m.start()
-                if at not in starts and not _glued(view, at) and not _determined(view, at):
+                if at not in starts and not _glued(view, at):
                     found[word].append(at)
     return found
 
