@@ -79,7 +79,7 @@ def test_stdin_lint_and_fix(run):
 
 
 def test_stdin_filename_chooses_markdown(run):
-    text = "Run `a,b` now.\n"
+    text = "Run `one,two` now.\n"
     assert run("lint", "--stdin-filename", "x.md", "-", input=text).exit_code == 0
     assert run("lint", "--stdin-filename", "x.txt", "-", input=text).exit_code == 1
 
@@ -134,7 +134,7 @@ def test_rules_and_rule(run):
 
 
 def test_statistics(run, tmp_path):
-    (tmp_path / "bad.txt").write_text("a,b and c,d and the the end.\n")
+    (tmp_path / "bad.txt").write_text("ab,cd and ef,gh and the the end.\n")
     out = run("lint", "--statistics", "bad.txt").output
     assert "2  SP001" in out and "1  RP001" in out
 
@@ -171,3 +171,11 @@ def test_fix_stdin_refuses_undecodable_bytes(run):
     assert result.exit_code == 2
     assert result.stdout_bytes == b""
     assert "-: not valid UTF-8 (byte 0xff at offset 12)" in result.stderr
+
+
+def test_output_format_is_an_alias_of_format(run, tmp_path):
+    """ruff's spelling of the option is accepted too."""
+    (tmp_path / "bad.txt").write_text(BAD)
+    result = run("lint", "--output-format", "json", "bad.txt")
+    assert result.exit_code == 1
+    assert [d["code"] for d in json.loads(result.output)] == ["SP001"]

@@ -103,19 +103,19 @@ def test_corpus_positions_point_at_the_flagged_characters(path: Path) -> None:
 @pytest.mark.parametrize(
     "fragment",
     [
-        "```\na,b the the end.Next\n```",
-        "~~~python\nx  = f(a,b)\n~~~",
-        "    indented a,b  code\n    more.Code",
-        "Text `a,b` and `end.Next` here.",
-        "<div>\na,b  end.Next\n</div>",
-        "Text <span title='a,b'>inline</span> here.",
+        "```\nab,cd the the end.Next\n```",
+        "~~~python\nx  = f(ab,cd)\n~~~",
+        "    indented ab,cd  code\n    more.Code",
+        "Text `ab,cd` and `end.Next` here.",
+        "<div>\nab,cd  end.Next\n</div>",
+        "Text <span title='ab,cd'>inline</span> here.",
         "See [docs](https://a.b/c,d?e=f:g.h \"Title,with: comma\").",
         "See ![alt](https://img.example/x,y.png?w=3,4).",
-        "See <https://example.com/a,b?c=d.e> and <me@example.com>.",
-        "[ref,x]: https://example.com/a,b?c=d.e 'Title,here'",
-        "Math $a,b$ inline.",
+        "See <https://example.com/ab,cd?c=d.e> and <me@example.com>.",
+        "[ref,x]: https://example.com/ab,cd?c=d.e 'Title,here'",
+        "Math $ab,cd$ inline.",
         "$$\nx,y  end.Next\n$$",
-        "A note[^a,b].\n\n[^a,b]: Some note.",
+        "A note[^ab,cd].\n\n[^ab,cd]: Some note.",
         "Copyright &copy;2024 and &amp;more.",
         "- [ ] task item",
     ],
@@ -345,8 +345,8 @@ def test_unknown_format_type_is_an_error() -> None:
 
 def test_format_type_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.md").write_text("Use `f(a,b)` here.\n")
-    (tmp_path / "b.txt").write_text("Use `f(a,b)` here.\n")
+    (tmp_path / "a.md").write_text("Use `f(ab,cd)` here.\n")
+    (tmp_path / "b.txt").write_text("Use `f(ab,cd)` here.\n")
     runner = CliRunner()
     assert runner.invoke(main, ["lint", "--isolated", "a.md"]).exit_code == 0
     assert runner.invoke(main, ["lint", "--isolated", "b.txt"]).exit_code == 1

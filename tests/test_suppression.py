@@ -184,7 +184,7 @@ def test_directives_are_not_prose_and_survive_fixing(kind: str) -> None:
         ("It was teh [sic] best.", []),
         ("It was teh teh [sic] day.", []),
         ("He wrote,“hello” [sic] to us.", []),
-        ("A,b [SIC] and c,d here.", [("SP001", 1)]),
+        ("A,b [SIC] and cc,dd here.", [("SP001", 1)]),
         ("The the [sic] cat sat,here.", [("SP001", 1)]),
     ],
 )

@@ -131,8 +131,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @selection_options
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: full).")
+@click.option("--format", "--output-format", "output_format", type=click.Choice(FORMATS),
+              default=None, help="Output format (default: full).")
 @click.option("--statistics", is_flag=True, help="Count findings by rule.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")

@@ -78,6 +78,10 @@ class InconsistentApostrophes(Rule):
             edits = (Edit.replace(pos, pos + 1, usual),) if fixable else ()
             yield violation(
                 pos, pos + 1,
-                f"Apostrophe '{char}' where this document mostly uses '{usual}'",
+                f"{_NAMES[char]} apostrophe ({char}) where this document mostly uses a"
+                f" {_NAMES[usual].lower()} one ({usual})",
                 *edits, title=f"Replace with {usual}", applicability=Applicability.UNSAFE,
             )
+
+
+_NAMES = {"'": "Straight", "’": "Curly"}

@@ -20,6 +20,7 @@ from copyfix.text.blocks import MASK_CHAR, BlockKind
 from copyfix.text.continuation import (
     TERMINAL,
     after_indented_block,
+    defines_a_term,
     follows_example_or_list,
     quoted_block,
     term_then_definition,
@@ -53,6 +54,9 @@ class LowercaseSentenceStart(Rule):
     speaker label such as `Dr. Martinez:` that the document uses more than once. It capitalises
     the first letter.
 
+    A glossary's definition (a lowercase fragment after its term on a line of its own) is no
+    sentence.
+
     ## Why is this bad?
     A lowercase start usually means a missing capital after a period, or a sentence pasted
     together from two edits.
@@ -65,7 +69,10 @@ class LowercaseSentenceStart(Rule):
     an aside in brackets (`pages. (see Section 5)`), in a paragraph where three sentences
     or more, and half of them or more, start in lowercase (written that way, as in a quoted
     letter), for a quotation that opens in lowercase (a fragment of someone's words), after a
-    label the document uses alone (`Copyright: see`: a field, not a speaker), in a plain-text
+    label the document uses alone (`Copyright: see`: a field, not a speaker) or after labels
+    followed by lowercase half the time or more (`Pro: doing it`), for a paragraph that opens
+    with a joining word (`which`, `where`, `and`, `thus`: the sentence may go on after a
+    display), in a plain-text
     display set off deeper than the running text (an example, reproduced as it is) and in a
     Markdown blockquote (quoted words). A document that runs on in lowercase after `!` or `?`
     three times or more writes in that style, and those starts are left alone.
@@ -80,6 +87,7 @@ class LowercaseSentenceStart(Rule):
         "sentence_openers",
         "interjections",
         "message_levels",
+        "continuations",
     )
     summary = "Sentence starts with a lowercase letter"
     needs_words = WordContext.AROUND
@@ -92,6 +100,14 @@ class LowercaseSentenceStart(Rule):
         bad("the paragraph starts in lowercase here.", "The paragraph starts in lowercase here."),
         bad("Host: Welcome.\n\nGuest: thank you for having me.\n\nHost: Why?\n\nGuest: Because.",
             "Host: Welcome.\n\nGuest: Thank you for having me.\n\nHost: Why?\n\nGuest: Because."),
+        good("It ends.\n\naccuracy\n\nhow closely a value agrees with the true one\n\n"
+             "Dalton’s theory\n\nset of postulates that established the properties of atoms"),
+        bad("It ends.\n\nIntroduction\n\nthe text starts here.",
+            "It ends.\n\nIntroduction\n\nThe text starts here."),
+        bad("The tree ends.\n\nthus, guessing is wrong here today.",
+            "The tree ends.\n\nThus, guessing is wrong here today.", unsafe=True),
+        bad("Pro: doing it.\n\nCon: money.\n\nPro: feeling good.\n\nCon: time.",
+            "Pro: Doing it.\n\nCon: Money.\n\nPro: Feeling good.\n\nCon: Time.", unsafe=True),
         good("We use e.g. apples, etc. and more, approx. five, at cent. per cent. interest."),
         good("J. R. R. Tolkien wrote it at 5 p.m. today with Dr. Smith."),
         good("Wait... what happened?"),
@@ -136,6 +152,17 @@ class LowercaseSentenceStart(Rule):
         if len(run_on) >= HABIT_MIN:
             skipped = {id(s) for s in run_on}
             found = [f for f in found if id(f[0]) not in skipped]
+        # "Pro: doing homework", "Con: money.": when half the words after the document's labels
+        # or more are lowercase, twice or more, the labels may head a list written that way
+        # rather than the lines of speakers, so the capitals are a guess.
+        labelled = [s for s, *_ in found if s.kind is StartKind.LABEL]
+        if len(labelled) >= 2:
+            after_labels = sum(1 for s in doc.analysis.sentences if s.kind is StartKind.LABEL)
+            if 2 * len(labelled) >= after_labels:
+                found = [
+                    (*f[:4], Applicability.UNSAFE) if f[0].kind is StartKind.LABEL else f
+                    for f in found
+                ]
         # "the Missouri question. it is a perfect justification. but this momentous question":
         # a paragraph that opens half its sentences or more in lowercase, three times or more,
         # is written that way (a quoted letter, a poem), so the capitals are a guess there.
@@ -193,6 +220,10 @@ class LowercaseSentenceStart(Rule):
                     continue  # "        this is some example text.": an example, verbatim
                 if word.lower() not in doc.lexicon.sentence_openers:
                     applicability = Applicability.UNSAFE  # "harry looked up", or a brand?
+                elif word.lower() in doc.lexicon.continuations:
+                    # "which ends at commit A", "where λ are the eigenvalues": the sentence
+                    # may go on after a display (a diagram, a formula) that stands before it
+                    applicability = Applicability.UNSAFE
             elif start.kind is StartKind.BOUNDARY:
                 applicability = _after_a_boundary(doc, start, after)
                 if applicability is None:
@@ -307,6 +338,8 @@ def _block_is_sentence(doc, start, word: str) -> bool:
         return False  # "a class instance:": a term introducing its definition
     if term_then_definition(text):
         return False  # "evil merge" / "    An evil merge is...": a glossary's term
+    if defines_a_term(doc, start.block):
+        return False  # "accuracy" / "how closely a measurement aligns": a glossary's definition
     if after_indented_block(doc, start.block.span.start):
         return False  # "...was translated to": the sentence goes on after an indented example
     # "by [Steve](https://...)", "a caption for it": a short paragraph that ends without a

@@ -5,7 +5,16 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.model import Edit, FixAvailability, Severity, Violation, WordContext, bad, good
+from copyfix.model import (
+    Applicability,
+    Edit,
+    FixAvailability,
+    Severity,
+    Violation,
+    WordContext,
+    bad,
+    good,
+)
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 
@@ -33,7 +42,10 @@ class MissingSpaceAfterComma(Rule):
 
     ## Fix safety
     Safe: only a space is inserted. Numbers (`1,234`, `3,14`, `40.7128,-74.0060`), URLs,
-    paths and code are never touched.
+    paths, code, index pairs (`the j,k entry`) and AsciiDoc cross references
+    (`<<anchor,Title>>`) are never touched. A number of one to three digits glued to a word
+    and followed by more of the sentence (`email alerts,22 and pages`) may be a note's mark:
+    unsafe.
     """
 
     code = "SP001"
@@ -56,6 +68,10 @@ class MissingSpaceAfterComma(Rule):
         good("He said, “Good,” and left."),
         good("Pixels are stored as R,G,B,R,G,B,... in the row; tags are en,fr,de."),
         good("Data:\n\n    1001,John Smith,PO Box 123,Chicago,IL,60699\n"),
+        good("Set a 1 in the j,k position. See <<framework-selection,Framework Selection>>."),
+        bad("It sends email alerts,22 and pages.", "It sends email alerts, 22 and pages.",
+            unsafe=True),
+        bad("Policy,1990 to 2005", "Policy, 1990 to 2005"),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -72,12 +88,26 @@ class MissingSpaceAfterComma(Rule):
             if _data_record(view, m.start()):
                 continue
             at = m.end()
+            if _INDEX_PAIR.match(view, max(0, at - 2), at + 2) or _CROSS_REFERENCE.search(
+                view, max(0, at - 80), at - 1
+            ):
+                continue  # "the j,k entry", AsciiDoc's "<<id,Title>>": notation, not prose
+            # "email alerts,22 and pages": a short number glued to a word and followed by more
+            # of the sentence is as likely a note's mark as a number missing its space.
+            note = _NOTE_MARK.match(view, at) and not view[m.start() - 1 : m.start()].isdigit()
             yield violation(
                 m.start(), at, "Missing space after a comma", Edit.insert(at, " "),
                 title="Insert a space",
+                applicability=Applicability.UNSAFE if note else Applicability.SAFE,
             )
 
 
+# One letter on either side of the comma, standing alone: an index pair or coordinates.
+_INDEX_PAIR = lazy_compile(r"(?<![\p{L}\d])\p{Ll},\p{Ll}(?![\p{L}\d])")
+# AsciiDoc's cross reference, "<<anchor-id,Title>>", up to the comma.
+_CROSS_REFERENCE = lazy_compile(r"<<[\w:.-]+$")
+# One to three digits, then a space and a lowercase word.
+_NOTE_MARK = lazy_compile(r"\d{1,3}[ \t]+\p{Ll}")
 _GLUED_COMMA = lazy_compile(r",(?=\S)")
 # How far the record around a comma is looked at, in code points either way.
 _LINE_REACH = 400

@@ -43,14 +43,20 @@ class MissingSpaceAfterPunctuation(Rule):
     Two sentences or clauses run together read as one garbled word, and later tools (search,
     hyphenation, sentence splitting) treat them as one.
 
+    Member names are left alone: `idleConf.CurrentTheme`, and `os.Root` in a document that
+    writes `os.` before a capitalised name in code, or writes the whole name twice (`sort.Sort`
+    in a heading and in the text); so are single letters joined by a mark (`a?b?c`).
+
     ## Fix safety
-    Safe: only a space is inserted.
+    Safe only where two sentences are certain: a common word opens the second (`late.We`) or
+    an abbreviation ends the first (`Capt.Hale`); a rarer word may be a member's name
+    (`resources.Minify`), and a colon after a lowercase word may join two names (`root:root`).
     """
 
     code = "SP002"
     name = "missing-space-after-punctuation"
     fix_availability = FixAvailability.ALWAYS
-    lexicon_lists = ("abbreviations",)
+    lexicon_lists = ("abbreviations", "sentence_openers")
     summary = "Missing space after sentence punctuation"
     needs_words = WordContext.AROUND
     severity = Severity.ERROR
@@ -78,6 +84,8 @@ class MissingSpaceAfterPunctuation(Rule):
         bad("Run `x`.This prints.", "Run `x`. This prints.", markdown=True),
         good("Use idleConf.CurrentTheme or ctypes.OleDLL in EditorWindow.HelpDialog."),
         good("* `server` {net.Server} and {string|stream.Readable|Buffer}"),
+        good("Wrap `os.Root` well.\n\n## Who should use os.Root?", markdown=True),
+        good("It matches a?b?c and not a+."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -93,8 +101,11 @@ class MissingSpaceAfterPunctuation(Rule):
             if mark == "." and not after_code and (
                 is_initial_or_acronym(doc.analysis.word_before(start))
                 or _dotted_identifier(view, start, end)
+                or _qualified_name(doc, view, start, end)
             ):
                 continue  # an abbreviation such as "Capt.Hale" still needs its space
+            if mark[0] in "?!" and _letters_apart(doc, view, start, end):
+                continue  # "matches a?b?c": single letters joined by a mark are notation
             yield violation(
                 start, end, f"Missing space after '{mark}'", Edit.insert(end, " "),
                 title="Insert a space",
@@ -176,6 +187,31 @@ def _dotted_identifier(view: str, dot: int, after: int) -> bool:
     opener = view[i - 1 : i]
     closer = view[nxt.end() : nxt.end() + 1] if nxt else ""
     return opener in "{|[<" and opener != "" or closer in "}|]>(" and closer != ""
+
+
+def _qualified_name(doc, view: str, dot: int, after: int) -> bool:
+    """``os.Root``, ``sort.Sort``: a member name, by what the document shows
+    (``Analysis.member_names``)."""
+    before = doc.analysis.word_before(dot)
+    if not before[:1].islower():
+        return False
+    qualifiers, names = doc.analysis.member_names
+    nxt = _NEXT_TOKEN.match(view, after, after + 80)
+    if before in qualifiers:
+        return True
+    # A word that commonly opens a sentence ("test.The") is no member's name, however often the
+    # pair recurs (a paragraph copied with its slip).
+    return (
+        nxt is not None
+        and nxt.group().lower() not in doc.lexicon.sentence_openers
+        and f"{before}.{nxt.group()}" in names
+    )
+
+
+def _letters_apart(doc, view: str, start: int, end: int) -> bool:
+    """A single letter on each side of the mark (``a?b``, ``x!y``)."""
+    nxt = _NEXT_TOKEN.match(view, end, end + 80)
+    return len(doc.analysis.word_before(start)) == 1 and nxt is not None and len(nxt.group()) == 1
 
 
 def _entity_before(view: str, pos: int) -> bool:

@@ -74,6 +74,7 @@ class MultipleSpaces(Rule):
         good("   o  framing for logical bitstreams.\n\n   o  interleaving of them."),
         good("Conrad Parker\nNorth Ryde, NSW  2113\n\nSomerville, MA  02144-1234"),
         bad('Else it is "  Mmm dd" here.', 'Else it is " Mmm dd" here.', unsafe=True),
+        good("It was sent on\n\n    Date: Wed,  8 Mar 2017 18:50:29 +0000\n\nas you see."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -140,11 +141,13 @@ class MultipleSpaces(Rule):
 def _conventional_padding(view: str, start: int, end: int) -> bool:
     """Two spaces that a convention sets: before a renderer's footnote or link number ("split
     into areas  [1] based"), before a day padded to two columns ("Wed Nov  2 00:42:36 1994", as
-    dates and ls print it), before a postcode ("Somerville, MA  02144")."""
+    dates and ls print it, and "Date: Wed,  8 Mar 2017" as mail headers do), before a postcode ("Somerville, MA  02144")."""
     if _REFERENCE_MARK.match(view, end, end + 8):
         return True
     return end - start == 2 and bool(
-        _PADDED_DAY.match(view, max(0, start - 3), end + 2) or _POSTCODE.match(view, start)
+        _PADDED_DAY.match(view, max(0, start - 3), end + 2)
+        or _PADDED_MAIL_DAY.match(view, max(0, start - 4), end + 2)
+        or _POSTCODE.match(view, start)
     )
 
 
@@ -220,6 +223,8 @@ _REFERENCE_MARK = lazy_compile(r"\[\d{1,3}\](?=[\s.,;:]|$)")
 # A month's abbreviation, then a day of one digit padded to two columns, as `date`, `ls -l`
 # and ctime() print it.
 _PADDED_DAY = lazy_compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)  \d(?!\d)")
+# A mail header's weekday and a day padded to two columns (RFC 2822 dates: "Wed,  8 Mar").
+_PADDED_MAIL_DAY = lazy_compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),  \d(?!\d)")
 # A token of symbols or code (not a plain word) with two spaces after it.
 _TOKEN_SET_OFF = lazy_compile(r"(?=[^\s]{0,39}[^\w\s.,;:!?])[^\s]{1,40}+[ \u00a0]{2}")
 

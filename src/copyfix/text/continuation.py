@@ -44,6 +44,28 @@ def after_indented_block(doc: Document, block_start: int) -> bool:
     return False
 
 
+def defines_a_term(doc: Document, block: Block) -> bool:
+    """``block`` defines the term in the paragraph before it: one line of fewer than six words
+    without sentence punctuation, written in lowercase or followed by a definition that ends
+    without a sentence's mark. Glossaries set each term so, with its definition after it as a
+    lowercase fragment ("accuracy" / "how closely a measurement aligns with a correct value",
+    "Dalton’s atomic theory" / "set of postulates that established ..."): no sentence to
+    capitalise. A title followed by a lowercase sentence ("Introduction" / "the text starts.")
+    is still one."""
+    _, previous = _previous_block(doc, block)
+    if previous is None or previous.kind is not BlockKind.PARAGRAPH:
+        return False
+    term = doc.view[previous.span.start : previous.span.end].strip()
+    if (
+        "\n" in term
+        or len(term.split()) >= _INTRODUCTION_MIN_WORDS
+        or TERMINAL.search(term)
+        or term.endswith(CONTINUING)
+    ):
+        return False
+    return term[:1].islower() or not TERMINAL.search(doc.view[block.span.start : block.span.end])
+
+
 def term_then_definition(text: str) -> bool:
     """A first line with no sentence punctuation and the lines after it indented more deeply:
     a term and its definition, as man pages, Info manuals and text renderings of HTML

@@ -91,6 +91,17 @@ SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
+# Words that join a clause to what comes before it. Written in lowercase at the start of a
+# paragraph, they continue a sentence that a display interrupted (a formula, a diagram, a code
+# block, a quoted post: "where A is the matrix", "which ends at commit A", "and push it back"),
+# so the capital there is a guess.
+CONTINUATIONS = frozenset(
+    """
+    and or nor but so yet which where whereas whereby wherein that who whom whose while thus
+    hence then giving yielding followed because since unless until
+    """.split()
+)
+
 # Labels after which American style keeps lowercase ("Note: this causes..."): they are not
 # speakers, so the word after them does not start a sentence.
 ADMONITIONS = frozenset(
@@ -215,6 +226,7 @@ class Lexicon:
     symbol_introducers: frozenset[str] = SYMBOL_INTRODUCERS
     message_levels: frozenset[str] = MESSAGE_LEVELS
     particle_verbs: frozenset[str] = PARTICLE_VERBS
+    continuations: frozenset[str] = CONTINUATIONS
 
     @classmethod
     def list_names(cls) -> tuple[str, ...]:
