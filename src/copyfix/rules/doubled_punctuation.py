@@ -39,6 +39,7 @@ class DoubledPunctuation(Rule):
         bad("It ended..", "It ended.", unsafe=True),
         bad("The end,.", "The end."),
         good("Wait... what? See ../docs and 1..10, or a .. b in a script."),
+        good("Bibcode:2011PNAS..108.1815W and v1..2 are tokens."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -52,8 +53,10 @@ class DoubledPunctuation(Rule):
                 following = view[end : end + 1]
                 if view[start - 1 : start].isdigit() or following in ("/", "\\", '"', "'"):
                     continue
-                if following.isalpha():
-                    continue  # for..in, a..z: a range or a keyword, not a typo
+                if following.isalnum():
+                    # for..in, a..z, v1..2: a range or a keyword; "2011PNAS..108.1815W": a
+                    # bibcode's padded fields. The token goes on: no sentence ends there.
+                    continue
                 safe = doc.lexicon.is_abbreviation(doc.analysis.word_before(start))
                 edit = Edit.delete(start + 1, end)
             elif mark == ",.":

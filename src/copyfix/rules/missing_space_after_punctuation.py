@@ -86,6 +86,7 @@ class MissingSpaceAfterPunctuation(Rule):
         good("* `server` {net.Server} and {string|stream.Readable|Buffer}"),
         good("Wrap `os.Root` well.\n\n## Who should use os.Root?", markdown=True),
         good("It matches a?b?c and not a+."),
+        good("The algorithm inside [sort.Sort](/pkg/sort/#Sort) is stable.", markdown=True),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -191,7 +192,7 @@ def _dotted_identifier(view: str, dot: int, after: int) -> bool:
 
 def _qualified_name(doc, view: str, dot: int, after: int) -> bool:
     """``os.Root``, ``sort.Sort``: a member name, by what the document shows
-    (``Analysis.member_names``)."""
+    (``Analysis.member_names``) or by a Markdown link whose whole label it is."""
     before = doc.analysis.word_before(dot)
     if not before[:1].islower():
         return False
@@ -199,6 +200,10 @@ def _qualified_name(doc, view: str, dot: int, after: int) -> bool:
     nxt = _NEXT_TOKEN.match(view, after, after + 80)
     if before in qualifiers:
         return True
+    if nxt is not None and doc.text[dot - len(before) - 1 : dot - len(before)] == "[" and (
+        doc.text[nxt.end() : nxt.end() + 2] in ("](", "][")
+    ):
+        return True  # "[sort.Sort](/pkg/sort/#Sort)": a link whose whole label is the name
     # A word that commonly opens a sentence ("test.The") is no member's name, however often the
     # pair recurs (a paragraph copied with its slip).
     return (

@@ -71,6 +71,7 @@ class MultipleSpaces(Rule):
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
         good("One.  Two. Three.  Four. Five.  Six. Seven. Some of its writers' habit."),
+        good("It merges if found.  The library reports.  That is all."),
         good("   o  framing for logical bitstreams.\n\n   o  interleaving of them."),
         good("Conrad Parker\nNorth Ryde, NSW  2113\n\nSomerville, MA  02144-1234"),
         bad('Else it is "  Mmm dd" here.', 'Else it is " Mmm dd" here.', unsafe=True),
@@ -198,10 +199,12 @@ def _two_spaces_between_sentences(view: str) -> tuple[bool, bool]:
     """Two spaces after a full stop is an old typewriter convention, not a slip. Returns
     whether the document follows it consistently (three gaps or more, most of them doubled:
     a wider gap is cut to two there) and whether it holds the habit at all (``HABIT_MIN``
-    doubled gaps or more: the sentence gaps of two are left alone)."""
+    doubled gaps or more, or two when every gap is doubled, as in a short note written that
+    way: the sentence gaps of two are left alone)."""
     gaps = [len(m.group(1)) for m in _SENTENCE_GAP.finditer(view)]
     doubled = sum(1 for g in gaps if g == 2)
-    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps), doubled >= HABIT_MIN
+    habit = doubled >= HABIT_MIN or doubled >= 2 and doubled == len(gaps)
+    return len(gaps) >= _STYLE_MIN_GAPS and doubled >= 0.6 * len(gaps), habit
 
 
 # Tables have short lines; a longer line is prose, and looking no further keeps long
