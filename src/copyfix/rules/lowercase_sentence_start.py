@@ -127,6 +127,7 @@ class LowercaseSentenceStart(Rule):
         good("python lsp (fork of pyright)"),
         good("this"),
         good("O Romeo, Romeo! wherefore art thou Romeo?"),
+        good("A fit was a stroke, wasn’t it? and it was in the nature of one."),
         good("It is set. 'maxmemtot' is the same, but for all files."),
         good("Install it:\n\n```\npip install x\n```\n\nthen run it.", markdown=True),
         good("You need:\n\n- a key\n- a lock\n\nand a door to put them in.", markdown=True),
@@ -258,6 +259,8 @@ def _after_a_boundary(doc, start, after: int) -> Applicability | None:
     if start.terminator[-1] in "?!" and (
         not common
         or start.previous_word.lower() in doc.lexicon.interjections
+        # "wasn’t it? and it was", "the towns! where": a joining word runs the sentence on
+        or word.lower() in doc.lexicon.continuations
         or analysis.in_quotation(start.word_start)
         # "bought by Yahoo! and renamed": a name that ends with its own mark
         or start.terminator == "!" and start.previous_word[:1].isupper()

@@ -86,6 +86,9 @@ class MissingSpaceAfterPunctuation(Rule):
         good("* `server` {net.Server} and {string|stream.Readable|Buffer}"),
         good("Wrap `os.Root` well.\n\n## Who should use os.Root?", markdown=True),
         good("It matches a?b?c and not a+."),
+        good("**!!!Do not skip this step!!!**", markdown=True),
+        good("Use `Squirrel.Mac` there.\n\nSquirrel.Windows builds installers.", markdown=True),
+        good("Squirrel.Windows builds installers. Try Squirrel.Windows today."),
         good("The algorithm inside [sort.Sort](/pkg/sort/#Sort) is stable.", markdown=True),
     )
 
@@ -107,6 +110,8 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # an abbreviation such as "Capt.Hale" still needs its space
             if mark[0] in "?!" and _letters_apart(doc, view, start, end):
                 continue  # "matches a?b?c": single letters joined by a mark are notation
+            if len(mark) > 1 and view[start - 1 : start] == MASK_CHAR:
+                continue  # "**!!!Do not skip this!!!**": marks that open an emphasis frame it
             yield violation(
                 start, end, f"Missing space after '{mark}'", Edit.insert(end, " "),
                 title="Insert a space",
@@ -194,8 +199,8 @@ def _qualified_name(doc, view: str, dot: int, after: int) -> bool:
     """``os.Root``, ``sort.Sort``: a member name, by what the document shows
     (``Analysis.member_names``) or by a Markdown link whose whole label it is."""
     before = doc.analysis.word_before(dot)
-    if not before[:1].islower():
-        return False
+    if not before or doc.lexicon.is_abbreviation(before):
+        return False  # "Capt.Hale" takes its space however often it is written
     qualifiers, names = doc.analysis.member_names
     nxt = _NEXT_TOKEN.match(view, after, after + 80)
     if before in qualifiers:

@@ -46,6 +46,7 @@ class UnbalancedQuotes(Rule):
         bad("This »is also »correct««.", "This »is also »correct««."),
         bad("The cat sat ” on the mat.", "The cat sat on the mat.", unsafe=True),
         good("“First paragraph of a long quote.\n\n“Second paragraph ends it.”"),
+        good("“The tale goes on.\n\nIV\n\n“The next chapter ends it,” he said."),
         good('He is 5\'10" tall and said "hi".'),
         good('Some text. This is "12345", a number.'),
         good("“Good,” she said, “very good.”"),
@@ -140,9 +141,17 @@ def _continues(view: str, blocks, starts: list[int], mark: QuoteMark) -> bool:
     if i + 1 >= len(blocks):
         return False
     following = view[blocks[i + 1].span.start : blocks[i + 1].span.end]
+    if _NUMBERED_HEADING.fullmatch(following) and i + 2 < len(blocks):
+        # "IV": a narration told in quotation runs on across its chapters, and each chapter
+        # opens it again after the heading.
+        following = view[blocks[i + 2].span.start : blocks[i + 2].span.end]
     # A quotation inside another reopens after the outer one's mark: “\u200a‘We were passing.
     opening = _OPENING_RUN.match(following).group()
     return mark.char in opening and mark.char in _CONTINUING_OPENERS
 
 
 _OPENING_RUN = lazy_compile(r"[\s\u2060“«»\"‘]*")
+# A chapter's or part's number alone on its line: "IV", "12.", "CHAPTER X", "Part 2".
+_NUMBERED_HEADING = lazy_compile(
+    r"\s*(?:(?i:chapter|book|part|letter)\s+)?(?:[IVXLCDM]+|\d{1,3})\.?\s*"
+)

@@ -59,8 +59,8 @@ _COMMAND_REACH = 64
 # command (once may be prose: "we use -v").
 _COMMAND_USES = 2
 _CODE_WORD = lazy_compile(r"\p{L}[\p{L}\d_-]*")
-# "os.Root", "error.Value": a lowercase qualifier glued to a capitalised member.
-_QUALIFIED_NAME = lazy_compile(r"(?<![\w.])(\p{Ll}[\p{Ll}\d_]*)\.\p{Lu}\w*")
+# "os.Root", "Squirrel.Windows": a qualifier glued to a capitalised member.
+_QUALIFIED_NAME = lazy_compile(r"(?<![\w.])(\p{L}[\p{L}\d_]*)\.\p{Lu}\w*")
 
 # The tokens of a chunk of text that word knowledge judges: letters (with inner apostrophes and
 # hyphens), or runs of digits and letters mixed, which are identifiers unless plain numbers.
@@ -281,9 +281,10 @@ class Analysis:
 
     @cached_property
     def member_names(self) -> tuple[frozenset[str], frozenset[str]]:
-        """What the document shows to be member names such as ``os.Root`` or ``sort.Sort`` (a
-        lowercase qualifier, a full stop, a capitalised name): the qualifiers it writes so in
-        code (``os`` of `` `os.Root` ``), and the whole names it writes twice or more anywhere.
+        """What the document shows to be member names such as ``os.Root``, ``sort.Sort`` or
+        ``Squirrel.Windows`` (a qualifier, a full stop, a capitalised name): the qualifiers it
+        writes so in code (``os`` of `` `os.Root` ``), and the whole names it writes twice or
+        more anywhere.
         Two sentences glued by a slip are neither code nor repeated word for word; a package's
         member is often both. One scan of the raw text and of the literal spans, on first use;
         names keep their case."""
