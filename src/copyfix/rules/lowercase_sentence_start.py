@@ -25,6 +25,7 @@ from copyfix.text.continuation import (
     quoted_block,
     term_then_definition,
 )
+from copyfix.text.lexicon import VERB_OPENERS
 from copyfix.text.sentences import LIST_LABEL, StartKind
 
 if TYPE_CHECKING:
@@ -104,6 +105,14 @@ class LowercaseSentenceStart(Rule):
              "Dalton’s theory\n\nset of postulates that established the properties of atoms"),
         bad("It ends.\n\nIntroduction\n\nthe text starts here.",
             "It ends.\n\nIntroduction\n\nThe text starts here."),
+        good("You will meet:\n\na canyon on Mars.\n\na tiny moon whose pull is weak.\n\n"
+             "a collapsed star so dense that light bends."),
+        good("The main weakness is ________.\n\nthe superficial nature of the data collected"),
+        good("Read it.\n\nby Zack Whittaker\n\nby randfish on May 23, 2011 at 6:01 am."),
+        bad("It was fast.\n\ncould not reach the mark in the race.",
+            "It was fast.\n\nCould not reach the mark in the race.", unsafe=True),
+        bad("It grew.\n\nby the time we left, it was dark.",
+            "It grew.\n\nBy the time we left, it was dark."),
         bad("The tree ends.\n\nthus, guessing is wrong here today.",
             "The tree ends.\n\nThus, guessing is wrong here today.", unsafe=True),
         bad("Pro: doing it.\n\nCon: money.\n\nPro: feeling good.\n\nCon: time.",
@@ -212,6 +221,8 @@ class LowercaseSentenceStart(Rule):
                 continue  # "'maxmemtot' sets ...": a quoted name
             if _after_masked(view, start.word_start):
                 continue  # "`pyenv init` is ...": the sentence starts with code
+            if word == "by" and _byline(doc, view, after):
+                continue  # "by Zack Whittaker", "by randfish on May 23": a byline
             applicability = Applicability.SAFE
             displayed = doc.kind is DocumentKind.TEXT and analysis.is_display(start.block)
             if start.kind is StartKind.BLOCK:
@@ -221,9 +232,9 @@ class LowercaseSentenceStart(Rule):
                     continue  # "        this is some example text.": an example, verbatim
                 if word.lower() not in doc.lexicon.sentence_openers:
                     applicability = Applicability.UNSAFE  # "harry looked up", or a brand?
-                elif word.lower() in doc.lexicon.continuations:
-                    # "which ends at commit A", "where λ are the eigenvalues": the sentence
-                    # may go on after a display (a diagram, a formula) that stands before it
+                elif word.lower() in doc.lexicon.continuations or word.lower() in VERB_OPENERS:
+                    # "which ends at commit A": the sentence may go on after a display (a
+                    # diagram, a formula); "could not reach": a verb has lost its subject
                     applicability = Applicability.UNSAFE
             elif start.kind is StartKind.BOUNDARY:
                 applicability = _after_a_boundary(doc, start, after)
@@ -357,6 +368,17 @@ def _plain_prose_sentence(doc, text: str) -> bool:
         doc.kind is DocumentKind.TEXT
         and len(text.split()) >= _PLAIN_MIN_WORDS
         and bool(TERMINAL.search(text))
+    )
+
+
+_NEXT_WORD = lazy_compile(r"[ \t]+([\p{L}\d_][\p{L}\d_.'’-]*)")
+
+
+def _byline(doc, view: str, after: int) -> bool:
+    """"by" before a name (capitalised, or a word English does not know, as a user name is)."""
+    m = _NEXT_WORD.match(view, after, after + 60)
+    return m is not None and (
+        m.group(1)[:1].isupper() or not doc.analysis.is_ordinary_word(m.group(1))
     )
 
 

@@ -68,6 +68,7 @@ class SpaceInsideBrackets(Rule):
         good("“ ‘Go,’ ” he said, “ ‘now’ ” and “‘later.’ ”"),
         good("Smile :) and (wink ;)"),
         good("Group them with (, ) or with [, ], -o and -a."),
+        good("It failed on 4 attempts. : ) Then (go read it: ) it worked."),
         bad("These would print {, [ and ( respectively.",
             "These would print {, [and ( respectively.", unsafe=True),
         good("* `origins` { string | URL | Object } and lines starting with \"at \".", markdown=True),
@@ -97,6 +98,8 @@ class SpaceInsideBrackets(Rule):
             start, end = m.span(1)
             if _is_smiley(view, m.start(2)) or doc.analysis.is_named_mark(m.start(2)):
                 continue  # "when you type a ) it would": a bracket being named
+            if _is_smiley(view, start):
+                continue  # "4 attempts. : )": a spaced smiley, which the fix would close up
             found, padded, encloses = _partner(view, m.start(2), -1)
             if found and not encloses:
                 continue  # "(, )": brackets being named, with nothing inside them

@@ -87,14 +87,21 @@ def _previous_block(doc: Document, block: Block) -> tuple[int, Block | None]:
 def follows_example_or_list(doc: Document, start: SentenceStart) -> bool:
     """A paragraph right after a code block or a list often continues the sentence that
     introduced it: "Run this:", code, "then restart the shell."; so does a paragraph or item
-    after one that ends with ``;``, ``:`` or ``,``, and one after a command line displayed in
-    the middle of a sentence ("To see it, run", "apt-get build-dep foo", "before building")."""
+    after one that ends with ``;``, ``:``, ``,`` or a blank to fill in (``is ____.``), one
+    after a paragraph that also opens in lowercase (a list of fragments), and one after a
+    command line displayed in the middle of a sentence ("To see it, run", "apt-get build-dep
+    foo", "before building")."""
     block_start = start.block.span.start
     index, previous = _previous_block(doc, start.block)
     if previous is not None:
         if previous.kind is BlockKind.ITEM:
             return True  # "...\n- the last item\n\nand then the text goes on"
-        if doc.view[previous.span.start : previous.span.end].rstrip().endswith(CONTINUING):
+        text = doc.view[previous.span.start : previous.span.end]
+        if text.rstrip().endswith(CONTINUING) or _BLANK_TO_FILL.search(text):
+            return True  # "you will encounter:", "is ________.": the sentence goes on
+        if previous.kind is BlockKind.PARAGRAPH and text.lstrip()[:1].islower():
+            # "a crater on Earth." / "a tiny moon whose gravity ...": paragraphs that open in
+            # lowercase one after another are items of a list written as fragments
             return True
         if stops_mid_sentence(doc.view, previous):
             return True  # "...over the hills; going" / "“to be the mast": a quotation apart
@@ -103,6 +110,10 @@ def follows_example_or_list(doc: Document, start: SentenceStart) -> bool:
     # The example may also end the paragraph before ("(edit file)" / "$ git commit -a").
     previous_end = previous.span.end - 1 if previous is not None else 0
     return bool(doc.literal) and doc.literal.overlaps(Span(max(0, previous_end), block_start))
+
+
+# A blank to fill in at the end of a question's stem: "The main weakness is ________."
+_BLANK_TO_FILL = lazy_compile(r"_{3,}[.?:]?\s*$")
 
 
 # How the paragraph before a displayed line ends when its sentence goes on after the display:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, fields, replace
 from functools import cache
 
 # Compared case-insensitively, without the final period.
+# The last line holds the AP style's abbreviations of US states that are no English word
+# ("Aurora, Colo. movie theater"); "Mass.", "Wash.", "Miss." and "Ill." are left out.
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof rev hon sr jr st mt ft gen col capt cpt lt sgt maj cmdr adm gov pres sen rep
@@ -22,6 +24,7 @@ ABBREVIATIONS = frozenset(
     min max sq in lb lbs oz kg km cm mm hr hrs mins sec secs yr yrs mo mos wk wks bbl gal doz
     esp incl excl orig dir tel ext est govt dept assoc intl natl ex resp approx aka ie eg avail
     cent
+    ala ariz calif colo conn fla mich minn mont neb nev okla tenn tex wis wyo
     """.split()
 )
 
@@ -99,6 +102,16 @@ CONTINUATIONS = frozenset(
     """
     and or nor but so yet which where whereas whereby wherein that who whom whose while thus
     hence then giving yielding followed because since unless until
+    """.split()
+)
+
+# Verbs that open no statement: a paragraph that opens with one in lowercase ("was on
+# record-breaking form", "also set a new mark") has lost its subject (a name dropped with its
+# link) as often as its capital.
+VERB_OPENERS = frozenset(
+    """
+    is are was were be been am do does did have has had can could will would shall should may
+    might must also
     """.split()
 )
 
