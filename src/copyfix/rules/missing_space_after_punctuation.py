@@ -39,18 +39,21 @@ class MissingSpaceAfterPunctuation(Rule):
     ## What it does
     Finds `late.We`, `Really?Yes`, `left;she` and `Note:this` and inserts a space after the mark.
 
+    Member names are left alone: `idleConf.CurrentTheme`, and `os.Root` in a document that
+    writes `os.` before a capitalised name in code, writes the whole name twice, or makes it a
+    link's whole label (`[sort.Sort](…)`); so are single letters joined by a mark (`a?b?c`)
+    and marks that open an emphasis (`**!!!Do not skip!!!**`).
+
     ## Why is this bad?
     Two sentences or clauses run together read as one garbled word, and later tools (search,
     hyphenation, sentence splitting) treat them as one.
 
-    Member names are left alone: `idleConf.CurrentTheme`, and `os.Root` in a document that
-    writes `os.` before a capitalised name in code, or writes the whole name twice (`sort.Sort`
-    in a heading and in the text); so are single letters joined by a mark (`a?b?c`).
-
     ## Fix safety
-    Safe only where two sentences are certain: a common word opens the second (`late.We`) or
-    an abbreviation ends the first (`Capt.Hale`); a rarer word may be a member's name
-    (`resources.Minify`), and a colon after a lowercase word may join two names (`root:root`).
+    Safe after `?`, `!` and `;`. After a full stop, safe only where two sentences are certain:
+    a common word opens the second (`late.We`) or an abbreviation ends the first (`Capt.Hale`);
+    a rarer word may be a member's name (`resources.Minify`). After a colon, safe for a label
+    that opens its line (`Note:this`); after a lowercase word it may join two names
+    (`root:root`).
     """
 
     code = "SP002"
