@@ -25,7 +25,6 @@ from copyfix.text.continuation import (
     quoted_block,
     term_then_definition,
 )
-from copyfix.text.lexicon import VERB_OPENERS
 from copyfix.text.sentences import LIST_LABEL, StartKind
 
 if TYPE_CHECKING:
@@ -55,8 +54,9 @@ class LowercaseSentenceStart(Rule):
     speaker label such as `Dr. Martinez:` that the document uses more than once. It capitalises
     the first letter.
 
-    A glossary's definition (a lowercase fragment after its term on a line of its own) is no
-    sentence.
+    A glossary's definition (a lowercase fragment after its term on a line of its own), items
+    of a list written as lowercase paragraphs and a byline (`by Zack Whittaker`) are no
+    sentences.
 
     ## Why is this bad?
     A lowercase start usually means a missing capital after a period, or a sentence pasted
@@ -72,10 +72,10 @@ class LowercaseSentenceStart(Rule):
     letter), for a quotation that opens in lowercase (a fragment of someone's words), after a
     label the document uses alone (`Copyright: see`: a field, not a speaker) or after labels
     followed by lowercase half the time or more (`Pro: doing it`), for a paragraph that opens
-    with a joining word (`which`, `where`, `and`, `thus`: the sentence may go on after a
-    display), in a plain-text
-    display set off deeper than the running text (an example, reproduced as it is) and in a
-    Markdown blockquote (quoted words). A document that runs on in lowercase after `!` or `?`
+    with a joining word (`which`, `thus`: the sentence may go on after a display) or a bare
+    verb (`could not reach`: its subject may be lost), in a plain-text display set off deeper
+    than the running text (an example, reproduced as it is) and in a Markdown blockquote
+    (quoted words). A document that runs on in lowercase after `!` or `?`
     three times or more writes in that style, and those starts are left alone.
     """
 
@@ -89,6 +89,7 @@ class LowercaseSentenceStart(Rule):
         "interjections",
         "message_levels",
         "continuations",
+        "verb_openers",
     )
     summary = "Sentence starts with a lowercase letter"
     needs_words = WordContext.AROUND
@@ -232,9 +233,9 @@ class LowercaseSentenceStart(Rule):
                     continue  # "        this is some example text.": an example, verbatim
                 if word.lower() not in doc.lexicon.sentence_openers:
                     applicability = Applicability.UNSAFE  # "harry looked up", or a brand?
-                elif word.lower() in doc.lexicon.continuations or word.lower() in VERB_OPENERS:
-                    # "which ends at commit A": the sentence may go on after a display (a
-                    # diagram, a formula); "could not reach": a verb has lost its subject
+                elif (word.lower() in doc.lexicon.continuations
+                      or word.lower() in doc.lexicon.verb_openers):
+                    # "which ends at commit A" after a diagram; "could not reach": no subject
                     applicability = Applicability.UNSAFE
             elif start.kind is StartKind.BOUNDARY:
                 applicability = _after_a_boundary(doc, start, after)

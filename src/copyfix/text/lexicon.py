@@ -240,6 +240,7 @@ class Lexicon:
     message_levels: frozenset[str] = MESSAGE_LEVELS
     particle_verbs: frozenset[str] = PARTICLE_VERBS
     continuations: frozenset[str] = CONTINUATIONS
+    verb_openers: frozenset[str] = VERB_OPENERS
 
     @classmethod
     def list_names(cls) -> tuple[str, ...]:
