@@ -231,6 +231,11 @@ def tree(report: Report, inputs: dict[str, Path], runs: int) -> None:
                "tree_all_s", every.seconds)
     report.data["tree_speedup"] = one.seconds / every.seconds
     report.data["cores"] = float(cores or 1)
+    if (cores or 1) >= 2:
+        ceiling = _parallel_ceiling(cores or 1, runs)
+        report.add("  (the machine: pure Python in all cores)", f"{ceiling:.2f}x", "speed-up of a "
+                   "CPU-bound loop, the most any process pool gets here", "parallel_ceiling",
+                   ceiling)
 
     cache = root / ".copyfix_cache"
     cold_runs, warm_runs = [], []
@@ -244,6 +249,37 @@ def tree(report: Report, inputs: dict[str, Path], runs: int) -> None:
                "tree_warm_s", warm)
     report.data["cache_ratio"] = cold / warm
     shutil.rmtree(cache, ignore_errors=True)
+
+
+_CEILING_SCRIPT = """
+import multiprocessing, sys, time
+def spin(_):
+    total = 0
+    for i in range(3_000_000):
+        total += i * i
+    return total
+if __name__ == "__main__":
+    workers = int(sys.argv[1])
+    start = time.perf_counter()
+    for item in range(2 * workers):
+        spin(item)
+    serial = time.perf_counter() - start
+    with multiprocessing.Pool(workers) as pool:
+        start = time.perf_counter()
+        pool.map(spin, range(2 * workers), chunksize=1)
+        print(serial / (time.perf_counter() - start))
+"""
+
+
+def _parallel_ceiling(workers: int, runs: int) -> float:
+    """The speed-up ``workers`` processes of a CPU-bound pure-Python loop get over one, median
+    of ``runs``: virtual cores that share a physical one give far less than ``workers``."""
+    ratios = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _CEILING_SCRIPT, str(workers)],
+                             capture_output=True, text=True, check=True).stdout
+        ratios.append(float(out.strip()))
+    return statistics.median(ratios)
 
 
 _GROWTH_SCRIPT = """

@@ -3,6 +3,7 @@ the linter (rules, severities, lexicon, packs) built from them, one per configur
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,9 @@ class LinterFactory:
         self._settings: dict[Path, Settings] = {}
         self._by_path: dict[Path, Settings] = {}
         self._linters: dict[tuple, Linter] = {}
+        # By configuration file (None: none found): folders governed by the same file share one
+        # Settings, hence one linter and one batch of work (one worker pool, not one a folder).
+        self._shared: dict[Path | None, Settings] = {}
 
     def settings(self, path: Path) -> Settings:
         # Asked several times per file (exclusion, linter, format): looked up by the name as
@@ -74,12 +78,14 @@ class LinterFactory:
         known = self._by_path.get(path)
         if known is not None:
             return known
-        folder = path.absolute() if path.is_dir() else path.absolute().parent
+        absolute = os.path.abspath(path)
+        folder = Path(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
         if folder not in self._settings:
             try:
-                self._settings[folder] = settings_for(
+                found = settings_for(
                     path, config_path=self.options.config_path, isolated=self.options.isolated
                 )
+                self._settings[folder] = self._shared.setdefault(found.path, found)
             except ConfigError as exc:
                 raise UsageProblem(str(exc)) from None
         self._by_path[path] = self._settings[folder]

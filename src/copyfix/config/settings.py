@@ -9,6 +9,7 @@ import fnmatch
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -91,11 +92,15 @@ class Settings:
         )
 
     def _relative(self, path: Path) -> PurePosixPath:
-        absolute = Path(os.path.abspath(path))
-        try:
-            return PurePosixPath(absolute.relative_to(Path(os.path.abspath(self.root))).as_posix())
-        except ValueError:
-            return PurePosixPath(absolute.as_posix())
+        # String operations, not ``Path.relative_to``: this runs two or three times for every
+        # file of a tree, and pathlib's parsing was most of a cached run's time.
+        absolute = os.path.abspath(path)
+        root = os.path.abspath(self.root)
+        if absolute == root:
+            return PurePosixPath(".")
+        prefix = root if root.endswith(os.sep) else root + os.sep
+        relative = absolute.removeprefix(prefix)
+        return PurePosixPath(relative.replace(os.sep, "/") if os.sep != "/" else relative)
 
     def rule_selectors(self) -> Iterable[tuple[str, str]]:
         """Every rule selector the file names, with the key that names it."""
@@ -138,15 +143,16 @@ class Settings:
         }
 
 
-def _matches_any(rel: PurePosixPath, patterns: list[str]) -> bool:
+def _matches_any(rel: PurePosixPath, patterns: list[str] | tuple[str, ...]) -> bool:
+    names, globs = _split_patterns(tuple(patterns))
+    # A bare name matches the path itself, a folder it is under or a file of that name: one
+    # set lookup against the path's parts, where the glob loop below costs tens of
+    # microseconds a file over a big tree.
+    if names and not names.isdisjoint(rel.parts):
+        return True
     text = str(rel)
     parts = rel.parts
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        while pattern.startswith("./"):
-            pattern = pattern[2:]
-        if not pattern:
-            continue
+    for pattern in globs:
         if fnmatch.fnmatchcase(text, pattern) or fnmatch.fnmatchcase(text, pattern + "/*"):
             return True
         # A bare name ("vendor", "*.draft.md") matches that name at any depth, as in .gitignore.
@@ -158,3 +164,22 @@ def _matches_any(rel: PurePosixPath, patterns: list[str]) -> bool:
         if "/**/" in pattern and _matches_any(rel, [pattern.replace("/**/", "/", 1)]):
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _split_patterns(patterns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``patterns`` normalised (no ``./`` in front, no ``/`` behind, empty ones dropped) and
+    split into bare names without wildcards (``.git``, ``vendor``) and the other globs."""
+    names: set[str] = set()
+    globs: list[str] = []
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        while pattern.startswith("./"):
+            pattern = pattern[2:]
+        if not pattern:
+            continue
+        if "/" in pattern or any(c in pattern for c in "*?["):
+            globs.append(pattern)
+        else:
+            names.add(pattern)
+    return frozenset(names), tuple(globs)
