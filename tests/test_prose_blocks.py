@@ -274,3 +274,29 @@ def test_a_bullet_line_of_words_is_still_prose():
         "    * 11.8.3. Packages providing a a terminal emulator\n"
     )
     assert copyfix.fix_text(text) == text.replace("a a terminal", "a terminal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A link wrapped at the line's end: the line after it starts with the link's rest, and
+        # both lines are prose whose brackets and quotes pair across the break.
+        "    ^[1] The Linux Standard Base (https://wiki.linuxfoundation.org/\n"
+        "    lsb/start/) is a specification for sharing one binary package.\n",
+        "    It was dropped. See this message from Didier Raboud (https://lists.debian.org/\n"
+        "    4526217.myWFlvm1rM@gyllingar) and the following discussion.\n",
+        "    Debian abandoned (https://\n    sources.debian.org/src/lsb/9.20170808/debian/) the\n"
+        "    pursuit of LSB compatibility.\n",
+        '    It is named in quotes, such as "/usr/\n    share/doc/base-passwd/users.txt.gz" and'
+        ' "/usr/share/\n    doc/base-passwd/users.html"; or by its URL.\n',
+    ],
+)
+def test_a_link_wrapped_at_a_line_break_is_prose(text):
+    assert copyfix.lint_text(text) == []
+    slip = (
+        text.replace("is a specification", "is a a specification")
+        .replace("the following", "the the following")
+        .replace("the\n", "the the\n")
+        .replace("or by", "or by by")
+    )
+    assert copyfix.lint_text(slip) != []

@@ -341,3 +341,21 @@ def test_a_glossary_is_prose_and_its_terms_are_not_sentences():
 def test_escapes_are_markup(text):
     assert copyfix.fix_text(text, kind=RST) == text
     assert copyfix.lint_text(text, kind=RST) == []
+
+
+def test_the_space_after_an_explicit_markup_start_is_markup():
+    """`.. ` over an indented block is a comment; `..` alone would make the block a quotation,
+    so the space is not trailing white space (a fix that lint offered and fix refused)."""
+    text = ".. \n   Originally part of the wiki, available from the old site.\n\nText.\n"
+    assert copyfix.lint_text(text, kind=RST) == []
+    assert copyfix.lint_text("Text. \n", kind=RST) != []
+
+
+def test_wider_sentence_gaps_of_a_two_space_writer_are_left_alone():
+    """The renderer collapses the gaps between sentences; a writer who leaves two or more
+    there holds a habit, and cutting the widest gaps would only mix them."""
+    text = (
+        "What if we commit?   We can.  The data goes.  It is there.    Done.\n\n"
+        "One.  Two.  Three.  Four.\n"
+    )
+    assert copyfix.fix_text(text, kind=RST) == text

@@ -355,3 +355,16 @@ def test_running_on_after_marks_three_times_is_the_documents_style(rule_run):
 )
 def test_bylines_and_unit_abbreviations_are_not_sentences(rule_run, text, markdown):
     assert rule_run.lint("CP001", text, markdown=markdown) == []
+
+
+def test_a_paragraph_after_what_a_colon_introduced_goes_on_with_the_sentence(rule_run):
+    """A song, a letter or an example shown after a colon: the lowercase paragraph after it
+    continues the sentence that introduced it (Treasure Island, chapter 1)."""
+    text = (
+        "He broke out in that old sea-song that he sang so often afterwards:\n\n"
+        "“Fifteen men on the dead man’s chest,\nYo-ho-ho and a bottle of rum!”\n\n"
+        "in the high, old tottering voice that seemed to have been tuned at the capstan bars.\n"
+    )
+    assert rule_run.lint("CP001", text) == []
+    no_colon = text.replace("afterwards:", "afterwards.")
+    assert rule_run.lint("CP001", no_colon) != []

@@ -43,9 +43,6 @@ def test_stray_full_stop_is_reported_without_a_fix(rule_run):
     [
         # A list of "Label : value" lines.
         "Tickets\n\nVIP : 60,000₩\nR : 50,000₩\nS : 40,000₩\n",
-        # Shell syntax quoted in prose.
-        '* "while condition ; do command ; done" repeats "command".\n'
-        '* "until condition ; do command ; done" repeats it too.\n',
         # French spacing of the high marks.
         "Attention : le train part ! Vraiment ? Oui.\n",
         # A renderer that leaves a space after a link's URL or a cross-reference's title.
@@ -62,6 +59,15 @@ def test_stray_full_stop_is_reported_without_a_fix(rule_run):
 def test_a_spacing_the_document_keeps_is_fixed_only_when_unsafe(rule_run, text):
     assert rule_run.lint("SP003", text)
     assert rule_run.fix("SP003", text) == text
+
+
+def test_shell_syntax_quoted_in_prose_is_notation(rule_run):
+    text = (
+        '* "while condition ; do command ; done" repeats "command".\n'
+        '* "until condition ; do command ; done" repeats it too.\n'
+    )
+    assert rule_run.lint("SP003", text) == []
+    assert rule_run.lint("SP003", 'He said "stop ; now" and left ; then came back.') != []
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ class DoubledPunctuation(Rule):
         bad("The end,.", "The end."),
         good("Wait... what? See ../docs and 1..10, or a .. b in a script."),
         good("Bibcode:2011PNAS..108.1815W and v1..2 are tokens."),
+        good("Repeat it a..=b times, or for 0..<n in Swift."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -53,9 +54,10 @@ class DoubledPunctuation(Rule):
                 following = view[end : end + 1]
                 if view[start - 1 : start].isdigit() or following in ("/", "\\", '"', "'"):
                     continue
-                if following.isalnum():
+                if following.isalnum() or following in ("=", "<"):
                     # for..in, a..z, v1..2: a range or a keyword; "2011PNAS..108.1815W": a
-                    # bibcode's padded fields. The token goes on: no sentence ends there.
+                    # bibcode's padded fields; a..=b, 0..<n: a range's operator. The token goes
+                    # on: no sentence ends there.
                     continue
                 safe = doc.lexicon.is_abbreviation(doc.analysis.word_before(start))
                 edit = Edit.delete(start + 1, end)

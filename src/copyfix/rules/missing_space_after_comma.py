@@ -17,6 +17,7 @@ from copyfix.model import (
 )
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
+from copyfix.text.quotes import in_quoted_token
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -69,6 +70,8 @@ class MissingSpaceAfterComma(Rule):
         good("Pixels are stored as R,G,B,R,G,B,... in the row; tags are en,fr,de."),
         good("Data:\n\n    1001,John Smith,PO Box 123,Chicago,IL,60699\n"),
         good("Set a 1 in the j,k position. See <<framework-selection,Framework Selection>>."),
+        good("A matrix whose i,jth element is (a_ij > 0.5), or whose i,j-th is 0."),
+        good("Give it as “-doc,libfoo1,libfoo-dev” or \"a,b\"."),
         bad("It sends email alerts,22 and pages.", "It sends email alerts, 22 and pages.",
             unsafe=True),
         bad("Policy,1990 to 2005", "Policy, 1990 to 2005"),
@@ -88,10 +91,12 @@ class MissingSpaceAfterComma(Rule):
             if _data_record(view, m.start()):
                 continue
             at = m.end()
-            if _INDEX_PAIR.match(view, max(0, at - 2), at + 2) or _CROSS_REFERENCE.search(
+            if _INDEX_PAIR.match(view, max(0, at - 2), at + 5) or _CROSS_REFERENCE.search(
                 view, max(0, at - 80), at - 1
             ):
                 continue  # "the j,k entry", AsciiDoc's "<<id,Title>>": notation, not prose
+            if in_quoted_token(doc, m.start()):
+                continue  # '"-doc,libfoo1,libfoo-dev"': a value quoted whole
             # "email alerts,22 and pages": a short number glued to a word and followed by more
             # of the sentence is as likely a note's mark as a number missing its space.
             note = _NOTE_MARK.match(view, at) and not view[m.start() - 1 : m.start()].isdigit()
@@ -102,8 +107,9 @@ class MissingSpaceAfterComma(Rule):
             )
 
 
-# One letter on either side of the comma, standing alone: an index pair or coordinates.
-_INDEX_PAIR = lazy_compile(r"(?<![\p{L}\d])\p{Ll},\p{Ll}(?![\p{L}\d])")
+# One letter on either side of the comma, standing alone: an index pair or coordinates, also
+# as an ordinal ("the i,jth element", "the i,j-th").
+_INDEX_PAIR = lazy_compile(r"(?<![\p{L}\d])\p{Ll},\p{Ll}(?:-?th)?(?![\p{L}\d])")
 # AsciiDoc's cross reference, "<<anchor-id,Title>>", up to the comma.
 _CROSS_REFERENCE = lazy_compile(r"<<[\w:.-]+$")
 # One to three digits, then a space and a lowercase word.

@@ -19,6 +19,7 @@ from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.analysis import is_initial_or_acronym
 from copyfix.text.blocks import MASK_CHAR
+from copyfix.text.quotes import in_quoted_token
 from copyfix.text.words import count
 
 if TYPE_CHECKING:
@@ -90,6 +91,8 @@ class MissingSpaceAfterPunctuation(Rule):
         good("Wrap `os.Root` well.\n\n## Who should use os.Root?", markdown=True),
         good("It matches a?b?c and not a+."),
         good("**!!!Do not skip this step!!!**", markdown=True),
+        good("| Notation | Example |\n|---|---|\n| ! | !COMMENT |", markdown=True),
+        good("Set it to “foo:bin,foo-doc:doc” or \"a;b\"."),
         good("Use `Squirrel.Mac` there.\n\nSquirrel.Windows builds installers.", markdown=True),
         good("Squirrel.Windows builds installers. Try Squirrel.Windows today."),
         good("The algorithm inside [sort.Sort](/pkg/sort/#Sort) is stable.", markdown=True),
@@ -115,6 +118,10 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # "matches a?b?c": single letters joined by a mark are notation
             if len(mark) > 1 and view[start - 1 : start] == MASK_CHAR:
                 continue  # "**!!!Do not skip this!!!**": marks that open an emphasis frame it
+            if _nothing_written_before(doc.text, start):
+                continue  # "| ! | !COMMENT |": no sentence ends before it has a word
+            if in_quoted_token(doc, start):
+                continue  # "“foo:bin,foo-doc:doc”": a value quoted whole
             yield violation(
                 start, end, f"Missing space after '{mark}'", Edit.insert(end, " "),
                 title="Insert a space",
@@ -142,6 +149,17 @@ def _certain(doc, view: str, mark: str, start: int, end: int, after_code: bool) 
         label = doc.analysis.word_before(start)
         return not label.islower() and _opens_a_line_or_sentence(view, start - len(label))
     return True
+
+
+_WORD_CHAR = lazy_compile(r"[\p{L}\p{N}]")
+
+
+def _nothing_written_before(text: str, pos: int) -> bool:
+    """No letter or digit stands between ``pos`` and the start of its line (in the source, so
+    that code counts as written): a mark there is a symbol, such as an operator in a table's
+    cell, not the end of a sentence. Looks back at most 200 code points."""
+    line_start = text.rfind("\n", max(0, pos - 200), pos) + 1
+    return pos - line_start < 200 and not _WORD_CHAR.search(text, line_start, pos)
 
 
 def _opens_a_line_or_sentence(view: str, pos: int) -> bool:

@@ -15,6 +15,8 @@ _WORD_CHAR = lazy_compile(r"[\p{L}\p{M}\d]")
 # An ending added to a quoted word: its plural (dotless "I"s), or a verb made of a command
 # ("uuencode"d, "grep"ed, "ping"ing).
 _PLURAL = lazy_compile(r"(?:s|es|d|ed|ing)(?![\p{L}\p{M}\d])")
+# A note's number set after the quotation it annotates (`tread.”1`, superscript in print).
+_NOTE_MARK = lazy_compile(r"\d{1,3}(?![\p{L}\p{M}\d])")
 
 
 class MissingSpaceAroundQuote(Rule):
@@ -30,7 +32,8 @@ class MissingSpaceAroundQuote(Rule):
     ## Fix safety
     Safe: only a space is inserted. Marks are given their roles by pairing within the paragraph,
     so apostrophes (`don't`), inch marks (`5'10"`) and a quote inside a word are never touched;
-    nor is a quoted directory that the word after it completes (`under "/usr/lib/"package`).
+    nor is a quoted directory that the word after it completes (`under "/usr/lib/"package`), or
+    a note's number after a closing mark (`behind him tread.”1`), superscript in print.
     """
 
     code = "SP006"
@@ -48,6 +51,7 @@ class MissingSpaceAroundQuote(Rule):
         good('Put it under "/usr/lib/"package-name or "/usr/share/"package.'),
         good("“Quoted,” she said. Turkish has dotted and dotless \"I\"s."),
         good("Store a \"uuencode\"d copy, or the \"grep\"ed lines."),
+        good("“Doth close behind him tread.”1\n\nContinuing thus, I came."),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
@@ -65,6 +69,7 @@ class MissingSpaceAroundQuote(Rule):
                 mark.role is Role.CLOSE
                 and _WORD_CHAR.match(view, pos + 1)
                 and not _PLURAL.match(view, pos + 1, pos + 5)
+                and not _NOTE_MARK.match(view, pos + 1, pos + 5)
                 # "/usr/lib/"package-name: a quoted directory that the word after it completes
                 and view[pos - 1 : pos] != "/"
                 # "weighed in. “”This is": an empty quotation is a stray mark, not a quotation

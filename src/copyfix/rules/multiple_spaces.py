@@ -34,16 +34,17 @@ class MultipleSpaces(Rule):
     rendered text and break searches for phrases.
 
     ## Fix safety
-    Safe: only spaces change. Two spaces between sentences are a typewriter convention, not
-    a slip: they are left alone in a document that uses them three times or more (consistently,
-    or by the habit of some of its writers); elsewhere they are flagged with an unsafe fix, as
+    Safe: only spaces change. Two spaces between sentences are a typewriter convention, not a
+    slip: they are left alone in a document that uses them three times or more (consistently, or
+    by the habit of some of its writers); elsewhere they are flagged with an unsafe fix, as
     collapsing them is a style change rather than a correction. In Markdown, MDX and
     reStructuredText, whose renderers collapse the spaces between sentences, two spaces after a
-    sentence are never flagged. The gap before a renderer's reference number (`areas  [1]`), a
-    day padded to two columns (`Nov  2`), a postcode after a state (`MA  02144`), the gap after
-    a bullet (`o  framing`) and padding to the hanging indent of a list of terms (`chpwd
-    Executed`) are layout, not slips. Spaces that open a quotation (`"  Mmm dd"`) may pad a
-    quoted field: their fix is unsafe.
+    sentence are never flagged, nor are wider gaps there in a document that holds the habit.
+    The gap before a renderer's reference number (`areas  [1]`), a day padded to two columns
+    (`Nov  2`), a postcode after a state (`MA  02144`), the gap after a bullet (`o  framing`)
+    and padding to the hanging indent of a list of terms (`chpwd   Executed`) are layout, not
+    slips. Spaces that open a quotation (`"  Mmm dd"`) may pad a quoted field: their fix is
+    unsafe.
     """
 
     code = "SP004"
@@ -71,6 +72,7 @@ class MultipleSpaces(Rule):
         bad("One.  Two. Three.  Four. Five. Six.", "One. Two. Three. Four. Five. Six.",
             unsafe=True),
         good("One.  Two. Three.  Four. Five.  Six. Seven. Some of its writers' habit."),
+        good("One.  Two.  Three.   Four.  Five.    Six.  All rendered alike.", markdown=True),
         good("It merges if found.  The library reports.  That is all."),
         good("   o  framing for logical bitstreams.\n\n   o  interleaving of them."),
         good("Conrad Parker\nNorth Ryde, NSW  2113\n\nSomerville, MA  02144-1234"),
@@ -80,15 +82,15 @@ class MultipleSpaces(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
-        # Markdown, MDX and reST collapse the spaces between sentences when they are rendered:
-        # there two spaces after a full stop are a habit of the source that no reader sees.
+        # Markdown, MDX and reST collapse the spaces between sentences when they are rendered.
         found = list(_RUN.finditer(view))
         if not found:
             return
         typewriter, habit = _two_spaces_between_sentences(view)
-        # A document whose writers put two spaces after some of their sentences (three or more)
-        # holds that habit, not slips: several hands, or the sentences of one, are mixed.
-        two_space_style = doc.kind is not DocumentKind.TEXT or typewriter or habit
+        # Writers who put two spaces after some sentences (three or more) hold that habit: their
+        # gaps are no slips, nor, in markup that hides them all, are wider gaps ("data?   We").
+        markup = doc.kind is not DocumentKind.TEXT
+        two_space_style, wide_style = markup or typewriter or habit, markup and (typewriter or habit)
         # Measured on the text: the layout may already have masked some justified lines as a
         # table, and the widths must count them.
         justified = _justified_widths(doc.text)
@@ -105,7 +107,7 @@ class MultipleSpaces(Rule):
                 continue  # an example, table or sample set off by indentation
             sentence_gap = _after_sentence_end(doc, start)
             after_sentence = end - start == 2 and sentence_gap
-            if two_space_style and after_sentence:
+            if two_space_style and after_sentence or wide_style and sentence_gap:
                 continue
             # In a document that puts two spaces after its sentences, a wider gap there is cut
             # to the document's two, not to one.

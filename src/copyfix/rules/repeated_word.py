@@ -11,7 +11,7 @@ from copyfix.model import (
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.lines import broken_on_purpose, is_verse
-from copyfix.text.verbs import verb_bases
+from copyfix.text.verbs import has_no_particle, verb_bases
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -63,19 +63,16 @@ _DOUBLE_DUTY = frozenset("her him them us me".split())
 # have been", "those who can can", "what it does does no harm". Only after such a clause opener
 # is the repeat meant; "You could could create" is a slip.
 _CLAUSE_VERBS = frozenset("have has do does did can could will would should may might must".split())
-_CLAUSE_OPENERS = frozenset(
-    "what who whom which that whoever whatever whichever all those everything anything".split()
-)
-_SUBORDINATORS = frozenset(
-    "and but or so because if when as since although though while unless until once then".split()
-)
+_CLAUSE_OPENERS = frozenset("what who whom which that whoever whatever whichever all those "
+                            "everything anything".split())
+_SUBORDINATORS = frozenset("and but or so because if when as since although though while "
+                           "unless until once then".split())
 # Verbs that introduce a command line quoted in the prose: what follows is a command and its
 # arguments, which may repeat the command's name ("execute man man").
 _RUN_VERBS = frozenset("execute executing run running type typing enter invoke invoking".split())
 _WH_WORDS = frozenset("what where who how all why when whatever".split())
-_DETERMINERS = frozenset(
-    "a an the this these those that my your his her its our their some any no every each".split()
-)
+_DETERMINERS = frozenset("a an the this these those that my your his her its our their some "
+                         "any no every each".split())
 # "applied to to stand out", "need to to stay": the first "to" ends a phrasal verb.
 _STRONG_DETERMINERS = frozenset("a an the this these those".split())
 _TO_TAKERS = frozenset(
@@ -100,17 +97,18 @@ class RepeatedWord(Rule):
     ## Fix safety
     Safe for function words (`the`, `a`, `of`, `is`...) and for English words of the word list
     written twice in lower case (`the committee committee`), except in verse, where a doubled
-    word is a figure as often as a slip (`her wild wild eyes`). A particle after a verb that
-    takes it (`rushed in in such a crowd`, `turn the lights on on Monday`) may be meant, and its
-    fix is unsafe, as is a doubled verb after a clause opener (`what we have have been`); a
-    pronoun that is an object and then a subject (`I told you you might`), a chain of
-    possessives (`his brother’s brother’s God`) and a phrase after a verb that makes one word
-    with its particle (`log in in the morning`) are grammatical and left alone. Unsafe for
-    names, terms, words the word list does not know and capitalised copies, where the writer may
-    have meant another word. Copies that differ in case (`Bitwise AND and`) are different words,
-    a word alone on its line that starts the next line too (`make` / `make check`) is a list of
-    lines, and a word that a synopsis line or an option's notation names as a placeholder
-    (`source file`, `algname[:file]`) may follow itself (`from file file`).
+    word is a figure as often as a slip (`her wild wild eyes`). A particle after a word that may
+    be a verb (not a function word, not `involvement`) may be its own (`stroll in in the
+    afternoon`, `turn the lights on on Monday`), and its fix is unsafe, as is a doubled verb
+    after a clause opener (`what we have have been`); a pronoun that is an object and then a
+    subject (`I told you you might`), a chain of possessives (`his brother’s brother’s God`)
+    and a phrase after a verb that makes one word with its particle (`log in in the morning`)
+    are grammatical and left alone. Unsafe for names, terms, words the word list does not know
+    and capitalised copies, where the writer may have meant another word. Copies that differ in
+    case (`Bitwise AND and`) are different words, a word alone on its line that starts the next
+    line too (`make` / `make check`) is a list of lines, and a word that a synopsis line or an
+    option's notation names as a placeholder (`source file`, `algname[:file]`) may follow
+    itself (`from file file`).
     """
 
     code = "RP001"
@@ -126,8 +124,10 @@ class RepeatedWord(Rule):
         bad("This is the the answer.", "This is the answer."),
         bad("This is is a test.", "This is a test."),
         bad("It was the\nthe end.", "It was the\nend."),
-        bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub."),
-        bad("Four people were killed in in clashes.", "Four people were killed in clashes."),
+        bad("It was on on the map.", "It was on the map."),
+        bad("Take a look at the project on on GitHub.", "Take a look at the project on GitHub.",
+            unsafe=True),
+        bad("Stroll in in the afternoon.", "Stroll in the afternoon.", unsafe=True),
         bad("Turn the lights on on Monday.", "Turn the lights on Monday.", unsafe=True),
         bad("They rushed in in such a crowd.", "They rushed in such a crowd.", unsafe=True),
         good("I told you you might log in in the morning."),
@@ -152,15 +152,11 @@ class RepeatedWord(Rule):
         bad("You should know that that that was wrong.", "You should know that that was wrong."),
         bad("It was the the the the end.", "It was the end."),
         good("What it is is a mess. He gave her her phone back."),
-        good("They flew to Bora Bora and heard Duran Duran, ha ha."),
-        good("Their so-so plan was a bye-bye gift."),
-        good("Do what you have to to take care of yourself."),
-        good("You need to log in in the morning."),
+        good("They flew to Bora Bora and heard Duran Duran, ha ha. A so-so plan, a bye-bye gift."),
+        good("Do what you have to to take care of yourself. You need to log in in the morning."),
         good("We plan to record record profits and to address address problems."),
         good("Will will be here soon, and May may come too."),
-        good("In the wild wild west, the dog went woof woof."),
-        good("Say bye bye to the beep beep of the old phone."),
-        good("We met Sirhan Sirhan there."),
+        good("In the wild wild west, the dog went woof woof. We met Sirhan Sirhan, bye bye."),
         good("Placeholder text text text text, and xxx\txxx in a table."),
         good('Look for doubled words, like "the\n    the".'),
         good("Combine them with the boolean and and or operations."),
@@ -308,10 +304,16 @@ def _removal_is_certain(doc, m, first: str, second: str, block: tuple[int, int])
     if lower in _PARTICLES:
         # "rushed in in such a crowd", "turned the lights on on Monday": a verb that takes the
         # particle a few words back, or its object just before, may make the repeat meant.
-        words = _clause_words(doc, m.start(), 3)
-        return not (words and words[-1] in _OBJECT_PRONOUNS) and not any(
-            _takes_particle(doc.lexicon, w, lower) for w in words
-        )
+        # Any verb of motion takes one ("stroll in in the afternoon", "limped up up the
+        # hill"), and no list holds them all: the repeat is certain only after a function word
+        # ("was in in the"), a word that owns no particle ("involvement in in"), or nothing.
+        words = _clause_words(doc, m.start(), 4)
+        if words and (
+            words[-1] not in _FUNCTION_WORDS and not has_no_particle(words)
+            or words[-1] in _OBJECT_PRONOUNS
+        ):
+            return False
+        return not any(_takes_particle(doc.lexicon, w, lower) for w in words)
     if lower in _FUNCTION_WORDS:
         return lower not in _DOUBLE_DUTY
     return _ordinary_content_word(doc, first, second) and not is_verse(doc.view, *block)
@@ -328,8 +330,7 @@ def _clause_words(doc, offset: int, n: int) -> list[str]:
     return words[::-1]
 
 
-def _takes_particle(lexicon, word: str, particle: str) -> bool:
-    """``word`` (lower case) is a form of a verb that takes ``particle``: ``rushed``/``in``."""
+def _takes_particle(lexicon, word: str, particle: str) -> bool:  # "rushed", "in"
     return any(f"{base}:{particle}" in lexicon.particle_verbs for base in verb_bases(word))
 
 

@@ -38,6 +38,9 @@ _STRAY_PERIOD = lazy_compile(r"(?<=[\p{Ll}][ \t]+)(\.)(?=\p{Lu}\p{Ll}{2,}\b)")
 # A mark between spaces with the sentence going on in lowercase is a symbol being talked about
 # or an argument: "a ! prompt appears", "a ? mark", "git pull . origin".
 _NAMED_MARK = lazy_compile(r"[ \t]+\p{Ll}")
+# Markup hidden from the rules (a link's end, `][label]`): a mark at the end of a link's text
+# is followed by the sentence after the link ("See [re-enter ?][label] for more").
+_MASKED = lazy_compile("\ufffc*+")
 
 
 # What follows a mark that is an argument rather than punctuation: an option ("find . -type f",
@@ -95,10 +98,11 @@ def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
     """Whether a space before a mark is one to report: not a mark being named, an operator or
     the end of a link."""
     start, mark = m.start(1), m.group(2)
-    if set(mark) <= {"!", "?", "."} and _NAMED_MARK.match(view, m.end(2), m.end(2) + 8):
-        # "a ! prompt", "full of ??? entries", "given . as the remote", "chown 0 . bin": a
-        # mark that would end the sentence, with the sentence going on in lowercase, is a
-        # token, not the sentence's end.
+    after = _MASKED.match(view, m.end(2)).end()
+    if set(mark) <= {"!", "?", "."} and _NAMED_MARK.match(view, after, after + 8):
+        # "a ! prompt", "full of ??? entries", "given . as the remote", "chown 0 . bin", "See
+        # [re-enter ?][label] for more": a mark that would end the sentence, with the sentence
+        # going on in lowercase, is a token, not the sentence's end.
         return False
     if doc.analysis.is_named_mark(m.start(2)):
         return False  # "The . (dot) character", "with / or ?": a character being named
@@ -108,6 +112,8 @@ def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
         return False  # "find . -type f", "-print , -quit", "find . ( )": an argument
     if _OPTION_BEFORE.search(view, max(0, start - 64), start):
         return False  # "black --no-cache .", "ls -a .": an argument after an option
+    if _quoted_notation(doc, start, m.end(2)):
+        return False  # '"while condition ; do command ; done"': the notation quoted
     # "https://example.org/a ." keeps the mark out of the link on purpose.
     return not (start > 0 and doc.analysis.is_protected(Span(start - 1, start)))
 
@@ -127,7 +133,8 @@ class SpaceBeforePunctuation(Rule):
     renderers put a space after a link's URL or a cross-reference's title, such as
     `(https://a.org/) .` and `Section 1.4, “Shell activities” .`), and before `; : ! ?` when
     the document does it three times or more (French spacing, a list of `Label : value`
-    lines, shell syntax such as `while x ; do y ; done`). `::` and `;;` are operators, not
+    lines, shell syntax such as `while x ; do y ; done`). A colon or semicolon spaced on both
+    sides in a short quotation is the notation quoted (`"while x ; do y ; done"`). `::` and `;;` are operators, not
     punctuation after a word. Unsafe everywhere in a document that spaces off one mark in
     twenty-five or more: scraped pages whose extractor dropped a link or an inline element before
     the mark (`known as AI Mode .`) do that, a writer's slips do not.
@@ -146,8 +153,7 @@ class SpaceBeforePunctuation(Rule):
         good("Run find . -type f to list them, or -print , -quit to stop."),
         good("For command lines with missing expressions, such as find . ( ) it warns."),
         bad("Note : this matters.", "Note: this matters."),
-        bad('Give it as "term : key" in a glossary.', 'Give it as "term: key" in a glossary.',
-            unsafe=True),
+        good('Give it as "term : key" in a glossary; "while x ; do y ; done" loops.'),
         good("Open the .txt file, then the .NET project."),
         bad("I live in .Los Angeles now.", "I live in .Los Angeles now."),
         good("It grew by .5 percent and then stopped ..."),
@@ -159,6 +165,8 @@ class SpaceBeforePunctuation(Rule):
         good("It knows the &&, ||, and ! operators."),
         good("The trace will be full of ??? entries, or !! marks."),
         good("The result is the same as !, which negates it; ? matches one character."),
+        good("See [re-enter ?][re_enter] for more.\n\n[re_enter]: https://a.org/\n",
+             markdown=True),
         good("Run it again:\n\npython -m black --no-cache .\n"),
         good("A Chicago ellipsis . . . stays, and so does . . . . this one."),
         bad("See (a) . Then (b) . And “c” . Also (d) .",
@@ -193,7 +201,6 @@ class SpaceBeforePunctuation(Rule):
                 spaced_off
                 or view[start - 1] in _CLOSERS
                 or mark[0] in _HIGH_MARKS and high >= HABIT_MIN
-                or _quoted_notation(doc, start, m.end(2))
             )
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),

@@ -67,6 +67,7 @@ class SpaceInsideBrackets(Rule):
             "It is called “bird lung”, “duvet lung” or “farmer’s lung”.", unsafe=True),
         good("“ ‘Go,’ ” he said, “ ‘now’ ” and “‘later.’ ”"),
         good("Smile :) and (wink ;)"),
+        good("It logs (e.g.\n\n\u00a0\u00a0\u00a0 log line\n\n\u00a0\u00a0\u00a0 ) and the rest."),
         good("Group them with (, ) or with [, ], -o and -a."),
         good("It failed on 4 attempts. : ) Then (go read it: ) it worked."),
         bad("These would print {, [ and ( respectively.",
@@ -93,8 +94,8 @@ class SpaceInsideBrackets(Rule):
                 applicability=_pair_fix(found, padded or padded_number),
             )
         for m in _BEFORE_CLOSING.finditer(view):
-            if m.start(1) == 0 or view[m.start(1) - 1] in " \t\n([{":
-                continue
+            if m.start(1) == 0 or view[m.start(1) - 1].isspace() or view[m.start(1) - 1] in "([{":
+                continue  # indentation (of no-break spaces too), or "( )"
             start, end = m.span(1)
             if _is_smiley(view, m.start(2)) or doc.analysis.is_named_mark(m.start(2)):
                 continue  # "when you type a ) it would": a bracket being named

@@ -7,6 +7,7 @@ import regex
 
 from copyfix.model import (
     Applicability,
+    DocumentKind,
     Edit,
     FixAvailability,
     Severity,
@@ -73,6 +74,12 @@ class TrailingWhitespace(Rule):
             if markdown and _is_hard_break(text, start, end):
                 continue
             if doc.literal.overlaps(Span(start, end)):
+                continue
+            if doc.kind is DocumentKind.RST and text[start - 2 : start] == ".." and (
+                start == 2 or text[start - 3] == "\n"
+            ):
+                # ".. " over an indented block is a comment; without its space, docutils reads
+                # an empty comment and then a quotation: the space is markup.
                 continue
             # A line of no-break spaces alone is a spacer (an HTML "&nbsp;" paragraph as a
             # renderer writes it), put there on purpose.

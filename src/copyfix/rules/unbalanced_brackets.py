@@ -50,6 +50,7 @@ class UnbalancedBrackets(Rule):
     summary = "Unbalanced brackets"
     fix_availability = FixAvailability.NEVER
     examples = (
+        good("It logs the call (e.g.\n\n    2005-12-30 18:10:33 install hello\n\n) and the rest."),
         bad("This is not so (neither a nor b.", "This is not so (neither a nor b."),
         bad("An aside] with no start.", "An aside] with no start."),
         bad("This is not so neither a nor b)", "This is not so neither a nor b)"),
@@ -86,6 +87,8 @@ class UnbalancedBrackets(Rule):
             while j < len(brackets) and brackets[j] < end:
                 j += 1
             if i == j:
+                if carried and _shown_line(view, start, end):
+                    continue  # "(e.g." / a log line shown / ") and the results": around it
                 for ch, pos in carried:
                     yield violation(pos, pos + 1, f"'{ch}' is not closed")
                 carried = []
@@ -190,6 +193,13 @@ class _Leftover:
         return False
 
 
+
+
+def _shown_line(view: str, start: int, end: int) -> bool:
+    """The block is one line that ends no sentence (a command, a log line, masked code): a
+    display that an aside may hold, its brackets open before it and closed after it."""
+    line = view[start:end].strip()
+    return "\n" not in line and not line.endswith((".", "?", "!", ":", ";", ","))
 
 
 def _closes_open_bracket(view: str, pos: int, stack: list[tuple[str, int]]) -> bool:

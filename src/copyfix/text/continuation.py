@@ -107,6 +107,11 @@ def follows_example_or_list(doc: Document, start: SentenceStart) -> bool:
             return True  # "...over the hills; going" / "“to be the mast": a quotation apart
         if index > 1 and displayed_command(doc, doc.blocks[index - 2], previous):
             return True
+        if index > 1 and _introduces(doc, doc.blocks[index - 2]):
+            # "the old sea-song he sang so often:" / "“Fifteen men on the dead man’s chest”" /
+            # "in the high, old tottering voice": what a colon introduced is a display, and
+            # the paragraph after it goes on with the sentence.
+            return True
     # The example may also end the paragraph before ("(edit file)" / "$ git commit -a").
     previous_end = previous.span.end - 1 if previous is not None else 0
     return bool(doc.literal) and doc.literal.overlaps(Span(max(0, previous_end), block_start))
@@ -150,6 +155,12 @@ _RUNS_ON_WORD = lazy_compile(r"\p{Ll}\s*$")
 # A word and a dash, which may be followed by closing quotation marks and by the word joiners
 # and hair spaces of careful typesetting (Standard Ebooks sets "tales\u2060—").
 _BROKEN_OFF = lazy_compile(r"\w[\p{Cf}\u200a]*[—–][\p{Cf}\u200a]*[”’\"']*\s*$")
+
+
+def _introduces(doc: Document, block: Block) -> bool:
+    """``block`` is a paragraph of prose that ends with a colon, announcing what follows."""
+    text = doc.view[block.span.start : block.span.end].rstrip()
+    return block.kind is BlockKind.PARAGRAPH and text.endswith((":", "：")) and " " in text
 
 
 def displayed_command(doc: Document, introduction: Block, line: Block) -> bool:

@@ -9,6 +9,7 @@ import regex
 from copyfix.model import Span
 from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import MASK_CHAR, Block, BlockKind
+from copyfix.text.links import ends_with_wrapped_link, words_apart_from_links
 from copyfix.text.words import is_english_token
 
 _PARAGRAPH = lazy_compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
@@ -233,19 +234,16 @@ _LINE = lazy_compile(r"[^\n]+")
 # punctuation). Only a word's start may begin a match, so a long run of digits is read once.
 _WORD_CHAR = r"[^\s,.;:()\[\]{}<>\"“”‘’!?*`=|/\\]"
 _LETTER_WORDS = lazy_compile(rf"(?<!{_WORD_CHAR})(?={_WORD_CHAR}*?\p{{L}}){_WORD_CHAR}+")
-# A line reads as prose when most of its words are words of English.
-_MIN_ENGLISH_SHARE = {True: 0.6, False: 0.3}
+_MIN_ENGLISH_SHARE = {True: 0.6, False: 0.3}  # of a line's words, for it to read as prose
 
 
 def listing_lines(text: str, start: int, end: int) -> list[Span]:
     """Lines of ``text[start:end]`` that do not read as prose: rows of a table, command lines,
     program output, configuration. Each span covers the line from its first visible character.
 
-    - A row of a table: a line with a gap of three spaces or more between words, two after a
-      field name (``Description:  Debian``), or two gaps of two spaces (not after a sentence),
-      next to another row; a line with one gap of two spaces next to such a line; a line with
-      a gap of five spaces or more on its own; an indented line whose first word is followed by
-      three spaces or more (a term and its description).
+    - A row of a table: a gap of three spaces, of two after a field (``Description:  Debian``)
+      or two gaps of two (not after a sentence) beside another row; one gap of two beside such
+      a row; five spaces or more anywhere; an indented term and its description.
     - A listing for certain: a line that opens with a shell prompt or ``ls -l`` permissions, or
       holds a Make variable or a long hexadecimal object name.
     - A command: a short line with signs of code that does not end like a sentence
@@ -255,19 +253,21 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
       token (``rw,nosuid 0 0``, ``(hd0,msdos2)``).
 
     When half the lines of the paragraph or more are such lines, the whole paragraph is a
-    listing (the other lines are the output of its commands); the lines after a command after a
-    shell prompt are its output. A line with no sign of code and
-    no gap inside it is prose at a glance, without a look at
-    its words. Comment lines (``<!--``) are left to the suppression pass. Linear in the length
-    of the text.
+    listing, and so are the lines after a shell prompt's command. Links are no sign of code
+    (``copyfix.text.links``); comment lines (``<!--``) are left to the suppression pass. Linear.
     """
     spans: list[Span] = []
     rows: list[tuple[int, int, int]] = []  # (line start, end, columnar) of visible lines
+    wrapped_link = False
     for m in _LINE.finditer(text, start, end):
         line = m.group()
         body = line.lstrip()
         if not body or body.startswith("<!--"):
+            wrapped_link = False
             continue
+        # Links, and the rest of one the line before broke at its wrap, are read apart.
+        words = words_apart_from_links(body, continues_link=wrapped_link)
+        wrapped_link = ends_with_wrapped_link(body)
         offset = m.start() + len(line) - len(body)
         indented = line is not body
         # A no-break space pads a column as a space does ("Prev\xa0   \xa0Next", as text
@@ -276,7 +276,7 @@ def listing_lines(text: str, start: int, end: int) -> list[Span]:
             body = body.replace("\u00a0", " ")
         columnar = _columnar(body)
         rows.append((offset, m.end(), columnar))
-        if _is_listing_line(body, indented, columnar):
+        if _is_listing_line(body, words, indented, columnar):
             spans.append(Span(offset, m.end()))
     for i, (line_start, line_end, columnar) in enumerate(rows):
         if not columnar:
@@ -309,9 +309,9 @@ def _columnar(body: str) -> int:
     return int(gaps == 1)
 
 
-def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
-    """Whether one line (``body``: without its indentation) is a listing on its own; a sure row
-    of columns (``columnar == 2``) is judged with its neighbours instead."""
+def _is_listing_line(body: str, words: str, indented: bool, columnar: int) -> bool:
+    """Whether one line (``body``: without its indentation; ``words``: without links either,
+    which prose cites) is a listing; a sure row of columns (``columnar == 2``) is judged apart."""
     gap = _may_have_gap(body)
     if _certain_listing(body) or gap and indented and _TERM_COLUMN.match(body):
         return True
@@ -321,7 +321,7 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
         return True  # "Credit Hour | $337 | $516": cells of a table, not a sentence
     if gap and _QUOTED_COLUMNS.search(body):
         return True  # 'Alias "/old/"   "/srv/new/"': quoted values set in columns
-    code = _CODE_SIGNAL.search(body) is not None
+    code = _CODE_SIGNAL.search(words) is not None
     # Short: a synopsis's brackets and bars standing alone ("windowlist [ -b ] [ -m ]") are
     # not words.
     short = sum(1 for t in body.split() if t.strip("[]{}|")) < _SHORT_COMMAND_WORDS
@@ -336,9 +336,10 @@ def _is_listing_line(body: str, indented: bool, columnar: int) -> bool:
             and not _SENTENCE_END.search(body)
         )
     strong = code or _NUMBERED_LINE.match(body) is not None
-    if not strong and _WEAK_SIGNAL.search(body) is None:
+    if not strong and _WEAK_SIGNAL.search(words) is None:
         return False
-    return not _reads_as_english(body, _MIN_ENGLISH_SHARE[strong])
+    return not _reads_as_english(words, _MIN_ENGLISH_SHARE[strong])
+
 
 
 _ROW_GAPS = 3
@@ -368,8 +369,7 @@ _WIDE_GAP = lazy_compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 _KEY_VALUE = lazy_compile(r"[\w .-]{1,30}:[ \t]{2,}\S")
 
 
-def _reads_as_english(line: str, share: float) -> bool:
-    # Numbers, emoji and symbols neither count for nor against: only tokens with a letter do.
+def _reads_as_english(line: str, share: float) -> bool:  # only tokens with a letter count
     tokens = _LETTER_WORDS.findall(line)
     english = sum(map(is_english_token, (token.strip("'’-") for token in tokens)))
     return len(tokens) < 2 or english >= share * len(tokens)

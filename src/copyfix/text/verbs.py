@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from copyfix.patterns import lazy_compile
+
 # Past tenses and participles that the regular endings do not produce, mapped to their base.
 # Source: the common irregular verbs of English grammars, limited to those that form phrasal
 # verbs with a particle (come in, broke down, gave up, took off...).
@@ -59,3 +61,36 @@ def verb_bases(word: str) -> frozenset[str]:
             if ending in ("ed", "es") and stem.endswith("i"):
                 bases.add(stem[:-1] + "y")  # carried → carry, carries → carry
     return frozenset(bases)
+
+
+# Endings that make a noun or an adjective of a word, never a verb.
+_NOUN_OR_ADJECTIVE = lazy_compile(
+    r"\p{L}{3,}(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|ous|ful|ible|able)"
+)
+_BE = frozenset("is are was were be been being am".split())
+_PREPOSITIONS = frozenset(
+    "except besides among amongst between within without beyond across along toward towards "
+    "via per".split()
+)
+_OPENING_DETERMINERS = frozenset(
+    "the a an this that these those my your his her its our their".split()
+)
+
+
+def has_no_particle(words: list[str]) -> bool:
+    """Whether the last of ``words`` (a clause's words in lower case, nearest last; all of them
+    from the clause's start when there are fewer than four) can own no particle, so that a
+    particle after it is a preposition: a word made a noun or an adjective by its ending
+    (``involvement``, ``visible``), a preposition (``except``), the subject after the
+    clause's opening determiner (``The base``), or a participle after a form of *be* (``were
+    killed``: the verbs of motion, which take any particle, have no passive)."""
+    last = words[-1]
+    if _NOUN_OR_ADJECTIVE.fullmatch(last) or last in _PREPOSITIONS:
+        return True
+    if len(words) == 2 and words[0] in _OPENING_DETERMINERS:
+        return True
+    return (
+        len(words) >= 2
+        and words[-2] in _BE
+        and (last.endswith(("ed", "en")) or last in _IRREGULAR)
+    )

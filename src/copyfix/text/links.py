@@ -1,0 +1,35 @@
+"""Links cited in the lines of plain text: set apart, so that a line of prose that cites a link
+is judged by its words, and followed across a line break, where a wrapped link goes on at the
+start of the next line (``(https://wiki.example.org/`` / ``lsb/start/) is a ...``)."""
+
+from __future__ import annotations
+
+from copyfix.patterns import lazy_compile
+
+# A link with its scheme, a "www." name or a mail address: text cites them in its sentences.
+# Each part is bounded or starts only where a run begins, so a long run of letters and dots is
+# read once, not once from each of its characters.
+_LINK = lazy_compile(
+    r"(?:\b[a-z][a-z0-9+.-]{0,15}://|\bwww\.|\bmailto:)[^\s<>\"“”‘’]*+"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]++(?:\.[\w-]++)+"
+)
+# The rest of a wrapped link, or a note's number as text browsers render one ("^[1] The").
+_FIRST_TOKEN = lazy_compile(r"^\S+")
+_NOTE_NUMBER = lazy_compile(r"^\^?\[\d{1,3}\](?=\s)")
+
+
+def words_apart_from_links(line: str, *, continues_link: bool) -> str:
+    """``line`` (without its indentation) with each link, and a note's number that opens it,
+    replaced by a space; also its first token when ``continues_link`` (the line before ended
+    with a wrapped link, see ``ends_with_wrapped_link``). Linear in the line's length."""
+    words = _FIRST_TOKEN.sub(" ", line, 1) if continues_link else _NOTE_NUMBER.sub(" ", line)
+    return _LINK.sub(" ", words)
+
+
+def ends_with_wrapped_link(line: str) -> bool:
+    """The line's last token is a link broken at the wrap (``(https://``, ``www.example.org/``)
+    or a quoted path (``"/usr/``): the next line starts with its rest."""
+    last = line.rsplit(None, 1)[-1]
+    if "://" in last or "www." in last:
+        return last[-1] in "/.-_?&=#"
+    return last[:1] in "\"“‘" and last[1:2] == "/" and last.endswith("/")
