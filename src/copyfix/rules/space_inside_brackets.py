@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
+from copyfix.model import Applicability, Edit, FixAvailability, Span, Violation, bad, good
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import HABIT_MIN, Rule, violation
 from copyfix.text.quotes import Role
@@ -67,6 +67,7 @@ class SpaceInsideBrackets(Rule):
             "It is called “bird lung”, “duvet lung” or “farmer’s lung”.", unsafe=True),
         good("“ ‘Go,’ ” he said, “ ‘now’ ” and “‘later.’ ”"),
         good("Smile :) and (wink ;)"),
+        good("It was discussed (e.g. https://lore.kernel.org/git/22708.8913@chiark.org/ )."),
         good("It logs (e.g.\n\n\u00a0\u00a0\u00a0 log line\n\n\u00a0\u00a0\u00a0 ) and the rest."),
         good("Group them with (, ) or with [, ], -o and -a."),
         good("It failed on 4 attempts. : ) Then (go read it: ) it worked."),
@@ -101,6 +102,8 @@ class SpaceInsideBrackets(Rule):
                 continue  # "when you type a ) it would": a bracket being named
             if _is_smiley(view, start):
                 continue  # "4 attempts. : )": a spaced smiley, which the fix would close up
+            if doc.analysis.is_protected(Span(start - 1, start)):
+                continue  # "(see https://a.org/x/ )": the space keeps the bracket out of the link
             found, padded, encloses = _partner(view, m.start(2), -1)
             if found and not encloses:
                 continue  # "(, )": brackets being named, with nothing inside them

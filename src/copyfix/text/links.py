@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from copyfix.patterns import lazy_compile
 
-# A link with its scheme, a "www." name or a mail address: text cites them in its sentences.
-# Each part is bounded or starts only where a run begins, so a long run of letters and dots is
-# read once, not once from each of its characters.
+# A link with its scheme, a "www." name or a mail address, cited in brackets as sentences cite
+# them ("the Linux Standard Base (https://wiki.example.org/) is"); a bare one may be a command's
+# argument ("deb-src http://deb.debian.org/debian unstable"). Each part is bounded or starts
+# where a run begins, so a long run of letters and dots is read once, not once a character.
 _LINK = lazy_compile(
-    r"(?:\b[a-z][a-z0-9+.-]{0,15}://|\bwww\.|\bmailto:)[^\s<>\"“”‘’]*+"
-    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]++(?:\.[\w-]++)+"
+    r"(?<=[(<\[])(?:[a-z][a-z0-9+.-]{0,15}://|www\.|mailto:)[^\s<>\"“”‘’]*+"
+    r"|(?<=[(<\[])[\w.+-]{1,64}@[\w-]++(?:\.[\w-]++)+"
 )
 # The rest of a wrapped link, or a note's number as text browsers render one ("^[1] The").
 _FIRST_TOKEN = lazy_compile(r"^\S+")
@@ -19,8 +20,8 @@ _NOTE_NUMBER = lazy_compile(r"^\^?\[\d{1,3}\](?=\s)")
 
 
 def words_apart_from_links(line: str, *, continues_link: bool) -> str:
-    """``line`` (without its indentation) with each link, and a note's number that opens it,
-    replaced by a space; also its first token when ``continues_link`` (the line before ended
+    """``line`` (without its indentation) with each link cited in brackets, and a note's number
+    that opens it, replaced by a space; also its first token when ``continues_link`` (the line before ended
     with a wrapped link, see ``ends_with_wrapped_link``). Linear in the line's length."""
     words = _FIRST_TOKEN.sub(" ", line, 1) if continues_link else _NOTE_NUMBER.sub(" ", line)
     return _LINK.sub(" ", words)
