@@ -368,3 +368,14 @@ def test_a_paragraph_after_what_a_colon_introduced_goes_on_with_the_sentence(rul
     assert rule_run.lint("CP001", text) == []
     no_colon = text.replace("afterwards:", "afterwards.")
     assert rule_run.lint("CP001", no_colon) != []
+
+
+def test_a_letter_that_labels_an_item_at_a_line_start_is_no_sentence(rule_run):
+    text = (
+        "1. Steps to follow when the alert fires:\n"
+        "    a. Find the owner of the alert.\n    b. Escalate to the right party.\n"
+    )
+    assert rule_run.lint("CP001", text, markdown=True) == []
+    assert rule_run.lint("CP001", text) == []
+    mid_line = "Find the owner of the alert. b. Escalate to the right party."
+    assert rule_run.lint("CP001", mid_line) != []

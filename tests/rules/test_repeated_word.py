@@ -172,3 +172,11 @@ def test_grammatical_or_meant_repeats_are_left_alone(rule_run, text):
 def test_uncertain_repeats_are_flagged_unsafe(rule_run, text):
     assert rule_run.lint("RP001", text)
     assert rule_run.fix("RP001", text) == text
+
+
+def test_a_repeat_that_closes_its_sentence_is_not_removed_unattended(rule_run):
+    """"it was done done.": contrastive reduplication stresses the word at the sentence's
+    end as often as a slip doubles it there."""
+    text = "Once it was in production, it was done done."
+    assert rule_run.lint("RP001", text)
+    assert rule_run.fix("RP001", text) == text

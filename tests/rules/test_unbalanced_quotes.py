@@ -80,3 +80,8 @@ def test_a_partner_in_masked_code(rule_run, text, flagged):
 def test_texinfo_quoting_is_balanced(rule_run, text):
     assert rule_run.lint("QT002", text) == []
     assert rule_run.lint("QT001", text) == []
+
+
+def test_a_note_number_after_a_closing_quote_in_html_closes_it(rule_run):
+    text = "It is ‘the distribution of health-related states’<sup>1</sup> in short.\n"
+    assert rule_run.lint("QT002", text, markdown=True) == []

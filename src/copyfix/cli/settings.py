@@ -103,7 +103,8 @@ class LinterFactory:
         settings = self.settings(path)
         if settings.is_excluded(path):
             return True
-        return path.is_file() and not settings.is_included(path)
+        # ``include`` is empty unless set: then no stat of the file is needed.
+        return bool(settings.include) and path.is_file() and not settings.is_included(path)
 
 
 def build_linter(settings: Settings, options: Options, file_ignores=()) -> Linter:

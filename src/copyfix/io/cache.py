@@ -71,6 +71,7 @@ class Cache:
 
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.folder = Path(root) / CACHE_DIR
+        self._folder = str(self.folder)
         self.fingerprint = fingerprint
         self._made: set[Path] = set()
 
@@ -83,13 +84,15 @@ class Cache:
         )
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        # A string, not a Path: a cached run looks up every file of a tree here.
+        return os.path.join(self._folder, key[:2], f"{key}.json")
 
     def load(self, key: str) -> list[Diagnostic] | None:
         """The cached diagnostics for ``key``, or None on a miss or an unreadable entry."""
         try:
-            data = json.loads(self._path(key).read_bytes())
+            with open(self._path(key), "rb") as entry:
+                data = json.loads(entry.read())
             if data.get("format") != FORMAT or data.get("key") != key:
                 return None
             path = data["path"]
@@ -99,7 +102,7 @@ class Cache:
 
     def store(self, key: str, path: str, diagnostics: Iterable[Diagnostic]) -> None:
         """Write an entry atomically; a cache that cannot be written is silently skipped."""
-        target = self._path(key)
+        target = Path(self._path(key))
         payload = json.dumps(
             {
                 "format": FORMAT,

@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import regex
+
 from copyfix.model import Applicability, Edit, FixAvailability, Violation, bad, good
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
@@ -15,16 +17,23 @@ if TYPE_CHECKING:
 _APOSTROPHE = lazy_compile(r"(?<=\p{L})(['’])(?=(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{M}]))")
 
 
-# What only Hugo reads: a shortcode ({{< name >}}, {{% name %}}) or TOML front matter.
-_HUGO_MARKER = lazy_compile(r"\{\{[<%]|\A\+\+\+[ \t]*\r?\n")
+# What only Hugo reads: a shortcode ({{< name >}}, {{% name %}}) or TOML front matter; what
+# only kramdown (Jekyll's renderer) reads: an attribute list on a line of its own ({:.class});
+# a page layout named in YAML front matter (Jekyll, Astro).
+_SMART_QUOTES_MARKER = lazy_compile(
+    r"\{\{[<%]|\A\+\+\+[ \t]*\r?\n|^\{:[^}\n]*\}[ \t]*$"
+    r"|\A---[ \t]*\r?\n(?:(?!---)[^\n]*\n){0,40}?layout:",
+    regex.M,
+)
 
 
-def _rendered_by_hugo(text: str) -> bool:
-    """True for a Markdown page that Hugo renders. Hugo's Markdown renderer (Goldmark) runs
-    its Typographer extension unless a site turns it off, and that turns every straight
-    apostrophe into ’ (gohugo.io, "Configure markup", ``extensions.typographer``): a mix in
-    the source is invisible on the page."""
-    return _HUGO_MARKER.search(text) is not None
+def _rendered_with_smart_quotes(text: str) -> bool:
+    """True for a Markdown page whose renderer curls every straight apostrophe, so that a mix
+    in the source is invisible on the page: Hugo's Goldmark runs its Typographer extension
+    (gohugo.io, "Configure markup", ``extensions.typographer``), Jekyll's kramdown its
+    typographic conversion (kramdown ``smart_quotes``) and Astro remark-smartypants, each on
+    by default."""
+    return _SMART_QUOTES_MARKER.search(text) is not None
 
 
 class InconsistentApostrophes(Rule):
@@ -38,8 +47,9 @@ class InconsistentApostrophes(Rule):
     Mixed apostrophes come from pasting text from different sources; they look uneven and
     break searches for a word.
 
-    A page that Hugo renders (one with a shortcode or TOML front matter) is left alone:
-    Hugo's typographer, on by default, curls every straight apostrophe on the page.
+    A page whose renderer curls every straight apostrophe by default is left alone: Hugo's (a
+    shortcode or TOML front matter), Jekyll's kramdown (an attribute list such as `{:.note}`)
+    and pages that name a `layout:` in their front matter (Jekyll, Astro).
 
     ## Fix safety
     Unsafe when one kind is used at least twice as often as the other (only the glyph
@@ -59,10 +69,12 @@ class InconsistentApostrophes(Rule):
         good("It’s a nice idea. But it doesn’t work."),
         good("It's a nice idea. But it doesn't work."),
         good("+++\ntitle = 'Home'\n+++\n\nIt's a nice idea. But it doesn’t work.", markdown=True),
+        good("---\nlayout: post\n---\n\nIt's a nice idea. But it doesn’t work.", markdown=True),
+        good("It's a nice idea.\n{:.note}\n\nBut it doesn’t work.", markdown=True),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        if doc.kind.is_markdown and _rendered_by_hugo(doc.text):
+        if doc.kind.is_markdown and _rendered_with_smart_quotes(doc.text):
             return
         marks = [(m.start(), m.group()) for m in _APOSTROPHE.finditer(doc.view)]
         straight = sum(1 for _, c in marks if c == "'")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from copyfix.rules.base import Rule, violation
 from copyfix.text.analysis import is_initial_or_acronym
 from copyfix.text.blocks import MASK_CHAR
 from copyfix.text.quotes import in_quoted_token
-from copyfix.text.words import count
+from copyfix.text.words import NEVER_LAST, count
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -42,8 +43,10 @@ class MissingSpaceAfterPunctuation(Rule):
 
     Member names are left alone: `idleConf.CurrentTheme`, and `os.Root` in a document that
     writes `os.` before a capitalised name in code, writes the whole name twice, or makes it a
-    link's whole label (`[sort.Sort](…)`); so are single letters joined by a mark (`a?b?c`)
-    and marks that open an emphasis (`**!!!Do not skip!!!**`).
+    link's whole label (`[sort.Sort](…)`); so are single letters joined by a mark (`a?b?c`),
+    marks that open an emphasis (`**!!!Do not skip!!!**`), a label glued by a colon twice or
+    more (`Category:Physics`, a wiki's namespace) and a pair that closes its sentence or
+    bracket (`The default is any:any.`, `[-A pane:state]`).
 
     ## Why is this bad?
     Two sentences or clauses run together read as one garbled word, and later tools (search,
@@ -85,6 +88,7 @@ class MissingSpaceAfterPunctuation(Rule):
         good("It was ASP.NET all along."),
         bad("Call resources.Minify first.", "Call resources. Minify first.", unsafe=True),
         bad("Dot.Com Ltd was sold.", "Dot. Com Ltd was sold.", unsafe=True),
+        bad("Use tools such as.Google Drive.", "Use tools such as. Google Drive.", unsafe=True),
         bad("Run `x`.This prints.", "Run `x`. This prints.", markdown=True),
         good("Use idleConf.CurrentTheme or ctypes.OleDLL in EditorWindow.HelpDialog."),
         good("* `server` {net.Server} and {string|stream.Readable|Buffer}"),
@@ -92,6 +96,7 @@ class MissingSpaceAfterPunctuation(Rule):
         good("It matches a?b?c and not a+."),
         good("**!!!Do not skip this step!!!**", markdown=True),
         good("| Notation | Example |\n|---|---|\n| ! | !COMMENT |", markdown=True),
+        good("See Category:Physics and Category:Chemistry. The default is any:any."),
         good("Set it to “foo:bin,foo-doc:doc” or \"a;b\"."),
         good("Use `Squirrel.Mac` there.\n\nSquirrel.Windows builds installers.", markdown=True),
         good("Squirrel.Windows builds installers. Try Squirrel.Windows today."),
@@ -100,11 +105,17 @@ class MissingSpaceAfterPunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
+        glued: Counter[str] | None = None  # the labels glued to a word by a colon, counted
         for m in _SENTENCE_GLUE.finditer(view):
             mark = m.group(0)
             start, end = m.span()
             if mark == ":" and _looks_like_code_after(view, end):
                 continue
+            if mark == ":":
+                if glued is None:
+                    glued = Counter(g.group(1) for g in _GLUED_LABEL.finditer(view))
+                if glued[doc.analysis.word_before(start)] >= 2 or _NAME_PAIR.match(view, end):
+                    continue  # "Category:Physics" again and again; "any:any.", "pane:state]"
             if mark == ";" and (_entity_before(view, start) or _CONTRACTION.match(view, end, end + 4)):
                 continue  # &amp;x, or don;t (a wrong apostrophe, see QT004)
             after_code = view[start - 1 : start] == MASK_CHAR
@@ -180,6 +191,8 @@ def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:
         return False
     if doc.lexicon.is_abbreviation(before) or doc.lexicon.is_abbreviation(nxt.group()):
         return True  # "Capt.Hale", "Mr.Jones": an abbreviation always takes a space
+    if before.lower() in NEVER_LAST:
+        return False  # "tools such as.Google Drive": the stray mark is the slip, not the space
     if before[:1].isupper() and before not in doc.analysis.names:
         # "Orly.Opened" or "Dot.Com": after a capitalised word only a very common opener
         # makes two sentences certain.
@@ -187,6 +200,10 @@ def _reads_as_two_sentences(doc, view: str, dot: int, after: int) -> bool:
     return count(nxt.group()) >= _COMMON_OPENER_COUNT
 
 
+# A label glued to a word by a colon, and a name joined to a label as a pair that closes its
+# sentence, clause or bracket ("session:window.", "[-A pane:state]"): a notation, not a slip.
+_GLUED_LABEL = lazy_compile(r"(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*+):(?=\p{L})")
+_NAME_PAIR = lazy_compile(r"[\p{L}\p{M}\d_-]++(?:[.,;:)\]}>]|$)", regex.M)
 _CONTRACTION = lazy_compile(r"(?:t|s|ve|re|ll|d|m)(?![\p{L}\p{M}])", regex.I)
 _CODE_AFTER = lazy_compile(r"[\p{L}\d]*(?:[:=/@#(\[{<]|\.\p{L})")
 

@@ -41,10 +41,10 @@ class MultipleSpaces(Rule):
     reStructuredText, whose renderers collapse the spaces between sentences, two spaces after a
     sentence are never flagged, nor are wider gaps there in a document that holds the habit.
     The gap before a renderer's reference number (`areas  [1]`), a day padded to two columns
-    (`Nov  2`), a postcode after a state (`MA  02144`), the gap after a bullet (`o  framing`)
-    and padding to the hanging indent of a list of terms (`chpwd   Executed`) are layout, not
-    slips. Spaces that open a quotation (`"  Mmm dd"`) may pad a quoted field: their fix is
-    unsafe.
+    (`Nov  2`), a postcode after a state or a town (`MA  02144`, `Reading  RG7 4SA`), the gap
+    after a bullet (`o  framing`) and padding to the hanging indent of a list of terms (`chpwd
+    Executed`) are layout, not slips. Spaces that open a quotation (`"  Mmm dd"`) may pad a
+    quoted field: their fix is unsafe.
     """
 
     code = "SP004"
@@ -75,7 +75,8 @@ class MultipleSpaces(Rule):
         good("One.  Two.  Three.   Four.  Five.    Six.  All rendered alike.", markdown=True),
         good("It merges if found.  The library reports.  That is all."),
         good("   o  framing for logical bitstreams.\n\n   o  interleaving of them."),
-        good("Conrad Parker\nNorth Ryde, NSW  2113\n\nSomerville, MA  02144-1234"),
+        good("Conrad Parker\nNorth Ryde, NSW  2113\n\nSomerville, MA  02144-1234\n\n"
+             "Theale, Reading  RG7 4SA"),
         bad('Else it is "  Mmm dd" here.', 'Else it is " Mmm dd" here.', unsafe=True),
         good("It was sent on\n\n    Date: Wed,  8 Mar 2017 18:50:29 +0000\n\nas you see."),
     )
@@ -268,8 +269,12 @@ def _after_a_leading_marker(view: str, start: int) -> bool:
 # The number of a footnote or a list item that opens a line: "(1)", "[2]", "3.", "4)".
 _LEADING_LABEL = lazy_compile(r"\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]")
 # A US state's or an Australian territory's abbreviation, two spaces and a postcode, at the end
-# of an address line (United States Postal Service Publication 28 sets two spaces there).
-_POSTCODE = lazy_compile(r"(?<=(?<![\p{L}\d])\p{Lu}{2,3})  \d{4,5}(?:-\d{4})?[ \t]*+(?:\n|\Z)")
+# of an address line (United States Postal Service Publication 28 sets two spaces there), or
+# a town and a British postcode ("Reading  RG7 4SA", as RFCs' author addresses set it).
+_POSTCODE = lazy_compile(
+    r"(?<=(?<![\p{L}\d])\p{Lu}{2,3})  \d{4,5}(?:-\d{4})?[ \t]*+(?:\n|\Z)"
+    r"|(?<=\p{L})  \p{Lu}{1,2}\d[\p{Lu}\d]? \d\p{Lu}{2}[ \t]*+(?:\n|\Z)"
+)
 # A check box or a menu mark that opens a line: "[ ]", "[*]", "[x]", "<M>", "( )".
 _CHECKBOX = lazy_compile(r"[\[<(][ *xXM+-]?[\]>)]")
 

@@ -154,11 +154,9 @@ class RepeatedWord(Rule):
         good("What it is is a mess. He gave her her phone back."),
         good("They flew to Bora Bora and heard Duran Duran, ha ha. A so-so plan, a bye-bye gift."),
         good("Do what you have to to take care of yourself. You need to log in in the morning."),
-        good("We plan to record record profits and to address address problems."),
-        good("Will will be here soon, and May may come too."),
+        good("We plan to record record profits. Will will be here soon, and May may come too."),
         good("In the wild wild west, the dog went woof woof. We met Sirhan Sirhan, bye bye."),
-        good("Placeholder text text text text, and xxx\txxx in a table."),
-        good('Look for doubled words, like "the\n    the".'),
+        good("Placeholder text text text, and xxx\txxx. Look for words, like \"the\n    the\"."),
         good("Combine them with the boolean and and or operations."),
         good("source file\n\nRead commands from file file.\n\nterm term\n\nSet the term."),
         good("Use algname[:file] to make a key. If a parameter file file is given, it is read."),
@@ -316,7 +314,11 @@ def _removal_is_certain(doc, m, first: str, second: str, block: tuple[int, int])
         return not any(_takes_particle(doc.lexicon, w, lower) for w in words)
     if lower in _FUNCTION_WORDS:
         return lower not in _DOUBLE_DUTY
-    return _ordinary_content_word(doc, first, second) and not is_verse(doc.view, *block)
+    # "it was done done.": a complement repeated to close its sentence is stressed on purpose.
+    stressed = doc.view[m.end() : m.end() + 1] in (".", "!", "?") and _clause_words(
+        doc, m.start(), 1) in (["is"], ["was"], ["are"], ["were"], ["be"])
+    return _ordinary_content_word(doc, first, second) and not stressed and not is_verse(
+        doc.view, *block)
 
 
 def _clause_words(doc, offset: int, n: int) -> list[str]:

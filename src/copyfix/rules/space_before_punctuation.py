@@ -17,6 +17,7 @@ from copyfix.model import (
 )
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import HABIT_MIN, Rule, violation
+from copyfix.text.words import NEVER_LAST, is_english_token
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -94,6 +95,11 @@ def _quoted_notation(doc: Document, start: int, mark_end: int) -> bool:
     return quotation is not None and len(quotation) <= _NOTATION_MAX
 
 
+def _ends_short_quotation(doc: Document, mark_end: int) -> bool:
+    quotation = doc.analysis.quotations.member_at(mark_end)
+    return quotation is not None and quotation.end == mark_end + 1 and len(quotation) <= 20
+
+
 def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
     """Whether a space before a mark is one to report: not a mark being named, an operator or
     the end of a link."""
@@ -134,7 +140,9 @@ class SpaceBeforePunctuation(Rule):
     `(https://a.org/) .` and `Section 1.4, “Shell activities” .`), and before `; : ! ?` when
     the document does it three times or more (French spacing, a list of `Label : value`
     lines, shell syntax such as `while x ; do y ; done`). A colon or semicolon spaced on both
-    sides in a short quotation is the notation quoted (`"while x ; do y ; done"`). `::` and `;;` are operators, not
+    sides in a short quotation is the notation quoted (`"while x ; do y ; done"`). Unsafe after
+    a word that ends no clause, where words were dropped (`weights of .`), and for a mark that
+    ends a short quotation after no English word (`‘C-b ?’`, a key). `::` and `;;` are operators, not
     punctuation after a word. Unsafe everywhere in a document that spaces off one mark in
     twenty-five or more: scraped pages whose extractor dropped a link or an inline element before
     the mark (`known as AI Mode .`) do that, a writer's slips do not.
@@ -154,6 +162,8 @@ class SpaceBeforePunctuation(Rule):
         good("For command lines with missing expressions, such as find . ( ) it warns."),
         bad("Note : this matters.", "Note: this matters."),
         good('Give it as "term : key" in a glossary; "while x ; do y ; done" loops.'),
+        bad("Typing ‘C-b ?’ lists the keys.", "Typing ‘C-b?’ lists the keys.", unsafe=True),
+        bad("It reached weights of . Then", "It reached weights of. Then", unsafe=True),
         good("Open the .txt file, then the .NET project."),
         bad("I live in .Los Angeles now.", "I live in .Los Angeles now."),
         good("It grew by .5 percent and then stopped ..."),
@@ -201,6 +211,12 @@ class SpaceBeforePunctuation(Rule):
                 spaced_off
                 or view[start - 1] in _CLOSERS
                 or mark[0] in _HIGH_MARKS and high >= HABIT_MIN
+                # "weights of .", "coasting at ,": the gap is where words were dropped
+                or doc.analysis.word_before(start).lower() in NEVER_LAST
+                # "Typing ‘C-b ?’ lists": a mark alone at the end of a short quotation, after
+                # no English word, is what is quoted (a key, a command) as often as a slip
+                or _ends_short_quotation(doc, m.end(2))
+                and not is_english_token(doc.analysis.word_before(start))
             )
             yield violation(
                 start, m.end(2), f"Space before '{mark}'", Edit.delete(start, end),

@@ -32,8 +32,8 @@ class SpaceInsideBrackets(Rule):
     Brackets and quotes hug what they enclose; the space lets them wrap away from it.
 
     ## Fix safety
-    Safe: only spaces are removed; unsafe inside straight double quotes, which often quote a
-    literal string whose space is the point (`like "the ", the pattern`), inside a pair
+    Safe: only spaces are removed; unsafe inside straight quotes, which often quote a literal
+    string whose space is the point (`like "the ", the pattern`, `-a 'From '`), inside a pair
     padded on both sides (`( maybe )`, `[ Bloomberg ]`, `“ creator ”`: a style, where a slip
     hits one side) or around a number alone (`hour ( 0..23)`: padded to a column's width), and inside any double quotes when the document leaves such spaces three
     times or more (its source's style, as in scraped pages: `“ feather duvet lung. ”`); and
@@ -59,7 +59,7 @@ class SpaceInsideBrackets(Rule):
         bad("You “ fixed” it.", "You “fixed” it."),
         good("When you type a ) it shows with which ( it matches."),
         bad("A sentence ' with' one example and 'with ' another.",
-            "A sentence 'with' one example and 'with' another."),
+            "A sentence 'with' one example and 'with' another.", unsafe=True),
         good("- [ ] todo and (fine) and “fine”"),
         good("Kill 'em all, he's goin' to the '60s party."),
         good("Quotes “ ” with nothing inside stay."),
@@ -165,7 +165,7 @@ def _quote_spaces(doc) -> Iterator[Violation]:
         start, end = m.span(1)
         yield violation(
             start - 1, end, "Space after an opening quote", Edit.delete(start, end),
-            title="Remove the space",
+            title="Remove the space", applicability=Applicability.UNSAFE,  # see _quote_fix
         )
     for m in _SINGLE_CLOSE_SPACED.finditer(view):
         if m.start() > 0 and not view[m.start() - 1].isspace():
@@ -173,7 +173,7 @@ def _quote_spaces(doc) -> Iterator[Violation]:
         start, end = m.span(1)
         yield violation(
             start, end + 1, "Space before a closing quote", Edit.delete(start, end),
-            title="Remove the space",
+            title="Remove the space", applicability=Applicability.UNSAFE,  # "-a 'From '"
         )
     # In Markdown, straight quotes mostly quote literal strings, where a space may be content
     # ("lines beginning with "at "").

@@ -29,7 +29,8 @@ _CLOSERS = {opener: closer for closer, opener in _PAIRS.items()}
 _LIST_MARKER = lazy_compile(r"(?<![\p{L}\d])(?:\d{1,3}\p{L}?|[ivxlc]{1,5}|\p{L})\)", regex.I)
 # A smiley stands apart from the word before it: in "Router(default=)" or "[[:graph:]]" the
 # mark belongs to the code, and the bracket after it to the pair.
-_SMILEY = lazy_compile(r"(?<![(\w])(?:[:;=]|(?<!\.)8)-?[()\[\]]")
+# Not an opening bracket round a short note number: '"bundle";[1] )' holds a note, not ";[".
+_SMILEY = lazy_compile(r"(?<![(\w])(?:[:;=]|(?<!\.)8)-?(?:[)\]]|[(\[](?!\w{1,4}[)\]]))")
 
 
 class UnbalancedBrackets(Rule):
@@ -50,6 +51,7 @@ class UnbalancedBrackets(Rule):
     summary = "Unbalanced brackets"
     fix_availability = FixAvailability.NEVER
     examples = (
+        good('See the text "here";[1] done, and "bundle";[2] too.'),
         good("It logs the call (e.g.\n\n    2005-12-30 18:10:33 install hello\n\n) and the rest."),
         bad("This is not so (neither a nor b.", "This is not so (neither a nor b."),
         bad("An aside] with no start.", "An aside] with no start."),

@@ -90,6 +90,8 @@ def quote_view(doc: Document) -> str:
         if not _MARKUP.fullmatch(text, start, end):
             continue
         beyond = _char(view, end) if _char(view, start - 1) in _MARK_CHARS else _char(view, start - 1)
+        if text.startswith("<sup", start):
+            beyond = " "  # "‘the states’<sup>1</sup>": a note's number, no part of the word
         parts.append(view[last:start])
         parts.append((beyond or " ") * (end - start))
         last = end

@@ -98,6 +98,8 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
             if _LIST_LABEL.fullmatch(previous) and _is_list_marker(view, m.start(1) - len(previous)):
                 continue
             word = _WORD.match(view, m.end(), b_end)
+            if word and _opens_an_item(view, word.start(), word.end()):
+                continue  # "…of the alert.\n    b. Escalate it": the label of a list's item
             if word:
                 starts.append(
                     SentenceStart(
@@ -111,6 +113,22 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
 # What can label a list item: a number, a letter or a roman numeral ("1.", "b.", "iv.").
 LIST_LABEL = r"\d{1,3}|[ivxlcIVXLC]{1,6}|\p{L}"
 _LIST_LABEL = lazy_compile(LIST_LABEL)
+
+
+def _opens_an_item(view: str, start: int, end: int) -> bool:
+    """The word at ``[start, end)`` is a list label (``b``, ``iv``, ``2``) with its ``.`` or ``)``,
+    alone at the start of its line."""
+    return (
+        view[end : end + 1] in (".", ")")
+        and _LIST_LABEL.fullmatch(view, start, end) is not None
+        and _at_line_start(view, start)
+    )
+
+
+def _at_line_start(view: str, pos: int) -> bool:
+    while pos > 0 and view[pos - 1] in " \t":
+        pos -= 1
+    return pos == 0 or view[pos - 1] == "\n"
 
 
 def _is_list_marker(view: str, token_start: int) -> bool:

@@ -205,3 +205,12 @@ def count(word: str) -> int:
     if found is None:
         found = max((counts.get(v) or 0 for v in variants(lower)), default=0)
     return found
+
+
+#: Words that end no clause: each needs what follows it (an article, a preposition that takes
+#: an object, a conjunction). A sentence mark right after one is a stray mark or marks dropped
+#: words ("tools such as.Google", "lengths of and weights of ."), not a sentence's end.
+NEVER_LAST = frozenset(
+    "a an the of as and or nor than such with from into onto upon via per among between "
+    "around at to my your our their its".split()
+)
