@@ -300,3 +300,13 @@ def test_a_link_wrapped_at_a_line_break_is_prose(text):
         .replace("or by", "or by by")
     )
     assert copyfix.lint_text(slip) != []
+
+
+def test_overstruck_words_are_left_alone_and_the_prose_around_them_is_checked():
+    """nroff's bold (``R\\bRe\\be``) in a README: its letters are doubled, so no rule reads it,
+    and no fix lands between a character and its backspace."""
+    bold = "".join(f"{c}\b{c}" for c in "Rewriting")
+    text = f"{bold}\n\nThe lo of it. Lo and behold, the the end.\n"
+    assert [d.code for d in copyfix.lint_text(text)] == ["RP001"]
+    assert copyfix.fix_text(text) == text.replace("the the", "the")
+    assert copyfix.lint_text("L\bLo\bo, and the lo of it.\n") == []

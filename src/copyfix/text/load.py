@@ -12,6 +12,7 @@ from copyfix.text.directives import directive_spans
 from copyfix.text.document import Document
 from copyfix.text.info import info_spans
 from copyfix.text.layout import build_layout, layout_fingerprint
+from copyfix.text.overstrike import overstrike_spans
 from copyfix.text.plaintext import inline_literal_spans, preformatted_spans
 from copyfix.text.spans import SpanSet
 from copyfix.text.tags import DEFAULT_PAIRS, PairedContent
@@ -99,6 +100,7 @@ def build_document(
             *preformatted_spans(text),
             *inline_literal_spans(text),
             *info_spans(text),
+            *overstrike_spans(text),
         ]
     )
     return Document(
