@@ -15,8 +15,13 @@ BAD = "In 2019,the plan changed.We left late.\n\nthe the end.\n"
 CLEAN = "The plan changed in 2019.\n"
 
 
-def _entries(root: Path) -> list[Path]:
-    return sorted((root / CACHE_DIR).glob("*/*.json"))
+def _indexes(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).glob("*.json"))
+
+
+def _entries(root: Path) -> list[str]:
+    """The keys of every index under ``root``: one index per linter fingerprint."""
+    return sorted(k for index in _indexes(root) for k in json.loads(index.read_bytes())["entries"])
 
 
 def test_second_run_equals_first(run, tmp_path):
@@ -40,24 +45,48 @@ def test_hit_skips_linting(tmp_path, monkeypatch):
     assert second[0].diagnostics == first[0].diagnostics
 
 
-def test_corrupt_entry_is_ignored_and_rewritten(run, tmp_path):
+def test_corrupt_index_is_ignored_and_rewritten(run, tmp_path):
     (tmp_path / "a.txt").write_text(BAD)
     first = run("lint", "a.txt")
-    [entry] = _entries(tmp_path)
-    for garbage in (b"", b"{not json", b'{"format": 1, "key": "x"}', b"[1, 2]", b"\xff\xfe"):
-        entry.write_bytes(garbage)
+    [index] = _indexes(tmp_path)
+    [key] = _entries(tmp_path)
+    for garbage in (
+        b"", b"{not json", b'{"format": 2, "entries": [1]}', b"[1, 2]", b"\xff\xfe",
+        json.dumps({"format": 2, "entries": {key: ["a.txt", "lint::", [[1]]]}}).encode(),
+        json.dumps({"format": 2, "entries": {key: 7}}).encode(),
+    ):
+        index.write_bytes(garbage)
         again = run("lint", "a.txt")
         assert again.output == first.output
-    assert json.loads(entry.read_bytes())["diagnostics"], "the entry was recomputed"
+    entries = json.loads(index.read_bytes())["entries"]
+    assert entries[key][2], "the entry was recomputed"
 
 
 def test_entry_with_wrong_shape_is_ignored(tmp_path):
     cache = Cache(tmp_path, "f")
     key = cache.key(b"text", "a.txt", "lint", False, None)
-    target = tmp_path / CACHE_DIR / key[:2] / f"{key}.json"
-    target.parent.mkdir(parents=True)
-    target.write_text(json.dumps({"format": 1, "key": key, "path": "a", "diagnostics": [[1]]}))
+    cache.index.parent.mkdir(parents=True)
+    cache.index.write_text(json.dumps({"format": 2, "entries": {key: ["a", "", [[1]]]}}))
     assert cache.load(key) is None
+
+
+def test_runs_sharing_the_cache_merge_and_keep_one_entry_per_file(tmp_path):
+    """Two runs that flush one after the other keep each other's entries; a newer entry for
+    the same file and mode replaces the older one, so the index does not grow with edits."""
+    first, second = Cache(tmp_path, "f"), Cache(tmp_path, "f")
+    a = first.key(b"one", "a.txt", "lint", False, None)
+    b = second.key(b"two", "b.txt", "lint", False, None)
+    first.store(a, "a.txt", [], "lint::")
+    second.store(b, "b.txt", [], "lint::")
+    first.flush()
+    second.flush()
+    assert _entries(tmp_path) == sorted([a, b])
+    third = Cache(tmp_path, "f")
+    edited = third.key(b"one, edited", "a.txt", "lint", False, None)
+    third.store(edited, "a.txt", [], "lint::")
+    third.flush()
+    assert _entries(tmp_path) == sorted([edited, b])
+    assert Cache(tmp_path, "f").load(edited) == [] and Cache(tmp_path, "f").load(a) is None
 
 
 def test_different_settings_miss(run, tmp_path):

@@ -1,10 +1,13 @@
-"""A result cache in ``.copyfix_cache/``: one small JSON file per (content, settings, mode) key.
+"""A result cache in ``.copyfix_cache/``: one index file per linter fingerprint, holding an
+entry per (content, settings, mode) key.
 
 A lint entry holds the diagnostics of one file. A fix entry is written only when the file was
 already clean (fixing it changed nothing and refused nothing), so a hit means "leave it alone,
-these findings remain". Entries are written through a temporary file and ``os.replace``, so two
-runs sharing the cache never see half an entry; an entry that cannot be read or decoded is
-ignored and recomputed.
+these findings remain". The index is read once per run and written once at its end, merged
+with what other runs wrote meanwhile, through a temporary file and ``os.replace``, so two runs
+sharing the cache never see half an index; an index or entry that cannot be read or decoded is
+ignored and recomputed. One file per run, not one per checked file: a cached run over a tree
+of 2,000 files opened 2,000 entries, and writing them was a quarter of a first run's time.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".copyfix_cache"
 #: Bumped when the entry layout changes, so old entries simply miss.
-FORMAT = 1
+FORMAT = 2
 
 
 #: The copyfix package folder (this file is in its ``io`` stage).
@@ -67,13 +70,17 @@ def linter_fingerprint(
 
 
 class Cache:
-    """Entries live under ``root/.copyfix_cache/<first two hex digits>/<key>.json``."""
+    """The entries of one linter fingerprint, in ``root/.copyfix_cache/<fingerprint>.json``:
+    ``{"format": FORMAT, "entries": {key: [path, slot, [diagnostic, ...]]}}``. ``slot`` names
+    the mode an entry was made in; per path and slot only the newest entry is kept, so the
+    index holds an entry per file and mode however often the files change."""
 
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.folder = Path(root) / CACHE_DIR
-        self._folder = str(self.folder)
+        self.index = self.folder / f"{fingerprint[:32]}.json"
         self.fingerprint = fingerprint
-        self._made: set[Path] = set()
+        self._entries: dict[str, Any] | None = None
+        self._new: dict[str, list[Any]] = {}
 
     def key(self, raw: bytes, display: str, mode: str, unsafe: bool, kind: str | None) -> str:
         digest = hashlib.sha256(raw)
@@ -84,60 +91,68 @@ class Cache:
         )
         return digest.hexdigest()
 
-    def _path(self, key: str) -> str:
-        # A string, not a Path: a cached run looks up every file of a tree here.
-        return os.path.join(self._folder, key[:2], f"{key}.json")
-
     def load(self, key: str) -> list[Diagnostic] | None:
         """The cached diagnostics for ``key``, or None on a miss or an unreadable entry."""
+        if self._entries is None:
+            self._entries = self._read_index()
+        entry = self._new.get(key) or self._entries.get(key)
         try:
-            with open(self._path(key), "rb") as entry:
-                data = json.loads(entry.read())
-            if data.get("format") != FORMAT or data.get("key") != key:
-                return None
-            path = data["path"]
-            return [_decode(path, item) for item in data["diagnostics"]]
-        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            path, _slot, items = entry  # type: ignore[misc]
+            return [_decode(path, item) for item in items]
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None
 
-    def store(self, key: str, path: str, diagnostics: Iterable[Diagnostic]) -> None:
-        """Write an entry atomically; a cache that cannot be written is silently skipped."""
-        target = Path(self._path(key))
+    def store(self, key: str, path: str, diagnostics: Iterable[Diagnostic], slot: str = "") -> None:
+        """Keep an entry for ``flush`` to write."""
+        self._new[key] = [path, slot, [_encode(d) for d in diagnostics]]
+
+    def flush(self) -> None:
+        """Write the entries stored since the last flush into the index, atomically; a cache
+        that cannot be written is silently skipped."""
+        if not self._new:
+            return
+        replaced = {(entry[0], entry[1]) for entry in self._new.values()}
+        entries = {
+            key: entry
+            for key, entry in self._read_index().items()  # with what other runs wrote meanwhile
+            if isinstance(entry, list) and len(entry) == 3 and (entry[0], entry[1]) not in replaced
+        }
+        entries.update(self._new)
+        self._entries, self._new = entries, {}
         payload = json.dumps(
-            {
-                "format": FORMAT,
-                "key": key,
-                "path": path,
-                "diagnostics": [_encode(d) for d in diagnostics],
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
+            {"format": FORMAT, "entries": entries}, ensure_ascii=False, separators=(",", ":")
         ).encode("utf-8", "surrogatepass")
         import tempfile  # imports ``random``; only a run that writes entries pays for it
 
         try:
-            if target.parent not in self._made:
-                self._ensure_folder(target.parent)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            self._ensure_folder()
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(payload)
-                os.replace(tmp, target)
+                os.replace(tmp, self.index)
             except BaseException:
                 _unlink(tmp)
                 raise
         except OSError:
             return
 
-    def _ensure_folder(self, folder: Path) -> None:
+    def _read_index(self) -> dict[str, Any]:
+        try:
+            with open(self.index, "rb") as fh:
+                data = json.loads(fh.read())
+            entries = data["entries"] if data.get("format") == FORMAT else {}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return {}
+        return entries if isinstance(entries, dict) else {}
+
+    def _ensure_folder(self) -> None:
         if not self.folder.is_dir():
             self.folder.mkdir(parents=True, exist_ok=True)
             # Keep the cache out of version control without asking the user to.
             gitignore = self.folder / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("*\n", encoding="utf-8")
-        folder.mkdir(exist_ok=True)
-        self._made.add(folder)
 
 
 def _unlink(path: str) -> None:

@@ -53,6 +53,9 @@ class FileOutcome:
     source: SourceFile | None = None
     #: The format the file was read as (``text``, ``markdown``, ``mdx``); empty if never read.
     format: str = ""
+    #: The cache key to store this outcome under, when it is worth remembering: stored by the
+    #: process that runs the whole batch, so worker processes never write the cache.
+    cache_key: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -129,7 +132,7 @@ def process_file(
             return _from_cache(source.text, display, mode, hit, kind)
     outcome = process_text(linter, source.text, display, mode, unsafe=unsafe, kind=kind)
     if key is not None and _cacheable(outcome, mode):
-        cache.store(key, display, outcome.diagnostics)
+        outcome.cache_key = key
     if mode is Mode.FIX and outcome.changed:
         remove_stale_temporaries(source.target.parent)
         try:
@@ -221,7 +224,7 @@ def process_files(
     )
     workers = jobs or default_jobs()
     if workers <= 1 or len(paths) < _PARALLEL_MIN_FILES:
-        return [check(p) for p in paths]
+        return _remember(store, [check(p) for p in paths], _slot(mode, unsafe, kind))
     results: list[FileOutcome | None] = [None] * len(paths)
     misses: list[int] = []
     for i, path in enumerate(paths):
@@ -235,7 +238,25 @@ def process_files(
             results[i] = check(paths[i])
     else:
         _run_in_pool(check, paths, misses, results, min(workers, len(misses)))
-    return [r for r in results if r is not None]
+    return _remember(store, [r for r in results if r is not None], _slot(mode, unsafe, kind))
+
+
+def _remember(store: Cache | None, outcomes: list[FileOutcome], slot: str) -> list[FileOutcome]:
+    """Store the outcomes worth caching in ``store`` and write it once; return ``outcomes``."""
+    if store is not None:
+        for outcome in outcomes:
+            if outcome.cache_key is not None:
+                store.store(outcome.cache_key, outcome.display, outcome.diagnostics, slot)
+        store.flush()
+    return outcomes
+
+
+def _slot(mode: Mode, unsafe: bool, kind: str | None) -> str:
+    """What a cache entry was made for besides its file: a newer entry for the same file and
+    slot replaces it."""
+    if mode is Mode.LINT:
+        return f"lint::{kind or ''}"
+    return f"fix:{int(unsafe)}:{kind or ''}"
 
 
 def _run_in_pool(
