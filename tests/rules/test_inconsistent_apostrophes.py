@@ -29,3 +29,10 @@ def test_mixed_apostrophes_are_reported(rule_run):
 )
 def test_pages_hugo_renders_are_not_checked(rule_run, text, markdown, flagged):
     assert bool(rule_run.lint("QT005", text, markdown=markdown)) is flagged
+
+
+def test_a_tie_is_not_called_a_majority(rule_run):
+    text = "It's here and it's there. It’s now and it’s then."
+    findings = rule_run.lint("QT005", text)
+    assert findings and all("as often uses" in f.message for f in findings)
+    assert all(f.fix is None for f in findings)  # no kind is the document's own

@@ -351,6 +351,7 @@ def test_running_on_after_marks_three_times_is_the_documents_style(rule_run):
     [
         ("## Event Overview\n\nby [Steve](https://example.com/steve)\n\nThe team met.\n", True),
         ("The spill was 4.9 million bbl. of oil, of which 392,000 bbl. were burned.", False),
+        ("Mix 1 tsp. olive oil and 2 Tbsp. pumpkin seeds (or 1 Tbsp. dressing).", False),
     ],
 )
 def test_bylines_and_unit_abbreviations_are_not_sentences(rule_run, text, markdown):

@@ -134,3 +134,10 @@ def test_an_elision_not_closed_by_its_own_mark_is_still_fixed(rule_run, text, ex
 def test_a_quote_that_opens_a_heading_follows_markup_not_a_word(rule_run, text):
     findings = rule_run.lint("QT001", text, markdown=True)
     assert all(f.span.start > text.index("\n") for f in findings)
+
+
+def test_a_german_quotation_closes_with_the_high_mark(rule_run):
+    """„Vivy“ is German typography (Duden): after a low opening mark the closing one is “."""
+    text = "Die App „Vivy“ und „Take C.A.R.E“ sind gut. He said “no“ loudly."
+    [finding] = rule_run.lint("QT001", text)
+    assert text[finding.span.start] == "“" and finding.span.start > text.index("no")

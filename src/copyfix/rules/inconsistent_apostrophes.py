@@ -88,9 +88,10 @@ class InconsistentApostrophes(Rule):
             if char == usual:
                 continue
             edits = (Edit.replace(pos, pos + 1, usual),) if fixable else ()
+            how = "mostly" if curly != straight else "as often"
             yield violation(
                 pos, pos + 1,
-                f"{_NAMES[char]} apostrophe ({char}) where this document mostly uses a"
+                f"{_NAMES[char]} apostrophe ({char}) where this document {how} uses a"
                 f" {_NAMES[usual].lower()} one ({usual})",
                 *edits, title=f"Replace with {usual}", applicability=Applicability.UNSAFE,
             )

@@ -22,6 +22,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     ave blvd rd hwy apt bldg ste ln
     min max sq in lb lbs oz kg km cm mm hr hrs mins sec secs yr yrs mo mos wk wks bbl gal doz
+    tsp tbsp tbs tbl qt qts pkg pkgs fl
     esp incl excl orig dir tel ext est govt dept assoc intl natl ex resp approx aka ie eg avail
     cent
     ala ariz calif colo conn fla mich minn mont neb nev okla tenn tex wis wyo

@@ -148,8 +148,9 @@ def _pair_double(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
     for pos, char in found:
         if char in "“„":
             if stack and char == "“" and _closing_position(view, pos):
-                stack.pop()
-                out.append(QuoteMark(pos, char, Role.CLOSE, expected="”"))
+                # „Vivy“: German (and Czech, Lithuanian) quotations close with “ after „.
+                expected = None if out[stack.pop()].char == "„" else "”"
+                out.append(QuoteMark(pos, char, Role.CLOSE, expected=expected))
             else:
                 stack.append(len(out))
                 out.append(QuoteMark(pos, char, Role.OPEN))
