@@ -359,3 +359,11 @@ def test_wider_sentence_gaps_of_a_two_space_writer_are_left_alone():
         "One.  Two.  Three.  Four.\n"
     )
     assert copyfix.fix_text(text, kind=RST) == text
+
+
+def test_two_spaces_after_a_sentence_and_its_footnote_reference_are_kept():
+    text = (
+        "Run ``python get-pip.py``. [2]_  This will install pip.  It is quick.  Then go on.\n\n"
+        ".. [2] A note.\n"
+    )
+    assert copyfix.lint_text(text, kind=RST) == []

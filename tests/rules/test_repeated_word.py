@@ -180,3 +180,9 @@ def test_a_repeat_that_closes_its_sentence_is_not_removed_unattended(rule_run):
     text = "Once it was in production, it was done done."
     assert rule_run.lint("RP001", text)
     assert rule_run.fix("RP001", text) == text
+
+
+def test_a_word_ending_a_token_then_opening_the_next_cell_is_no_repeat(rule_run):
+    """screen's status flags: each row is a flag and its description, two columns."""
+    text = "The flags:\n\n-(+)flow  flow control disabled.\n+(-)flow  flow control enabled.\n"
+    assert rule_run.lint("RP001", text) == []

@@ -17,6 +17,7 @@ from copyfix.model import (
 )
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
+from copyfix.text.links import in_one_token_label
 from copyfix.text.quotes import in_quoted_token
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class MissingSpaceAfterComma(Rule):
         good("Set a 1 in the j,k position. See <<framework-selection,Framework Selection>>."),
         good("A matrix whose i,jth element is (a_ij > 0.5), or whose i,j-th is 0."),
         good("Give it as “-doc,libfoo1,libfoo-dev” or \"a,b\"."),
+        good("[summary,remarks](docblock://mapBuilders.ts?token=addCase)", markdown=True),
         bad("It sends email alerts,22 and pages.", "It sends email alerts, 22 and pages.",
             unsafe=True),
         bad("Policy,1990 to 2005", "Policy, 1990 to 2005"),
@@ -97,6 +99,8 @@ class MissingSpaceAfterComma(Rule):
                 continue  # "the j,k entry", AsciiDoc's "<<id,Title>>": notation, not prose
             if in_quoted_token(doc, m.start()):
                 continue  # '"-doc,libfoo1,libfoo-dev"': a value quoted whole
+            if doc.kind.is_markdown and in_one_token_label(doc.text, m.start()):
+                continue  # "[summary,remarks](docblock://…)": a directive's arguments
             # "email alerts,22 and pages": a short number glued to a word and followed by more
             # of the sentence is as likely a note's mark as a number missing its space.
             note = _NOTE_MARK.match(view, at) and not view[m.start() - 1 : m.start()].isdigit()

@@ -20,6 +20,7 @@ from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.analysis import is_initial_or_acronym
 from copyfix.text.blocks import MASK_CHAR
+from copyfix.text.links import in_one_token_label
 from copyfix.text.quotes import in_quoted_token
 from copyfix.text.words import NEVER_LAST, count
 
@@ -243,9 +244,7 @@ def _qualified_name(doc, view: str, dot: int, after: int) -> bool:
     nxt = _NEXT_TOKEN.match(view, after, after + 80)
     if before in qualifiers:
         return True
-    if nxt is not None and doc.text[dot - len(before) - 1 : dot - len(before)] == "[" and (
-        doc.text[nxt.end() : nxt.end() + 2] in ("](", "][")
-    ):
+    if doc.kind.is_markdown and in_one_token_label(doc.text, dot):
         return True  # "[sort.Sort](/pkg/sort/#Sort)": a link whose whole label is the name
     # A word that commonly opens a sentence ("test.The") is no member's name, however often the
     # pair recurs (a paragraph copied with its slip).

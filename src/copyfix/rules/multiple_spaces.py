@@ -169,9 +169,12 @@ def _after_sentence_end(doc: Document, start: int) -> bool:
 
 # A sentence ends at its mark, or after a closing bracket, quote or emphasis marker of plain
 # text (`whom.*  This`, `certificate._  It`: Info and plain-text renderings of emphasis), or
-# after the footnote marker that follows it (`insensitive.(1)  To`, as Info renders a footnote).
-_SENTENCE_END = lazy_compile(r"[.?!:](?:[)\"”’'*_]|\(\d{1,3}\)|\[\d{1,3}\])?\Z")
-_SENTENCE_END_REACH = 6  # the longest match of _SENTENCE_END, in code points
+# after the footnote marker that follows it (`insensitive.(1)  To`, as Info renders a footnote,
+# and `get-pip.py``. [2]_  This`, a reStructuredText footnote reference).
+_SENTENCE_END = lazy_compile(
+    r"[.?!:](?:[)\"”’'*_]|\(\d{1,3}\)|\[\d{1,3}\]|[ ]?\[(?:\d{1,3}|#|\*)\]_)?\Z"
+)
+_SENTENCE_END_REACH = 8  # the longest match of _SENTENCE_END, in code points
 _SENTENCE_GAP = lazy_compile(r"(?<=\p{Ll}[.?!][)\"”’'*_]?)( +)(?=[\"“‘(]?\p{Lu})")
 _STYLE_MIN_GAPS = 3
 

@@ -230,10 +230,10 @@ class RepeatedWord(Rule):
                 return False  # "Walla Walla", "Cao Cao", "Will Will": a name, even at a start
             if lower in lexicon.word_names:
                 return False
-        if lower == "is" and _is_is_allowed(before):
-            return False
-        if len(lower) == 1 and lower not in ("a", "i"):
-            return False  # "x x", "O O O": letters and symbols, not words
+        if lower == "is" and _is_is_allowed(before) or len(lower) == 1 and lower not in ("a", "i"):
+            return False  # "what it is is"; "x x", "O O O": letters and symbols, not words
+        if m.group(2).startswith("  ") or view[m.start() - 1 : m.start()] in (")", "]", "}", ">"):
+            return False  # "-(+)flow  flow control": a token's end, then a table's next cell
         if _exclaimed(view, m) and _at_sentence_start(doc, m.start()):
             return False  # "Wait wait!", "No no!": an exclamation
         if lower.endswith(("'s", "’s")):

@@ -163,6 +163,9 @@ class SpaceBeforePunctuation(Rule):
         bad("Note : this matters.", "Note: this matters."),
         good('Give it as "term : key" in a glossary; "while x ; do y ; done" loops.'),
         bad("Typing ‘C-b ?’ lists the keys.", "Typing ‘C-b?’ lists the keys.", unsafe=True),
+        good("SyntaxError: missing : after property id"),
+        bad("Press the key ] (paste .) to paste.", "Press the key ] (paste.) to paste.",
+            unsafe=True),
         bad("It reached weights of . Then", "It reached weights of. Then", unsafe=True),
         good("Open the .txt file, then the .NET project."),
         bad("I live in .Los Angeles now.", "I live in .Los Angeles now."),
@@ -213,6 +216,8 @@ class SpaceBeforePunctuation(Rule):
                 or mark[0] in _HIGH_MARKS and high >= HABIT_MIN
                 # "weights of .", "coasting at ,": the gap is where words were dropped
                 or doc.analysis.word_before(start).lower() in NEVER_LAST
+                # "(paste .)": a dot alone before a bracket is as often a command's argument
+                or mark == "." and view[m.end(2) : m.end(2) + 1] in (")", "]")
                 # "Typing ‘C-b ?’ lists": a mark alone at the end of a short quotation, after
                 # no English word, is what is quoted (a key, a command) as often as a slip
                 or _ends_short_quotation(doc, m.end(2))

@@ -52,6 +52,8 @@ class UnbalancedBrackets(Rule):
     fix_availability = FixAvailability.NEVER
     examples = (
         good('See the text "here";[1] done, and "bundle";[2] too.'),
+        good("Use --list-options [no-]show-photos, or type C-a [ to copy and CTRL-] to jump."),
+        good("SyntaxError: missing ) after argument list, or missing } after function body."),
         good("It logs the call (e.g.\n\n    2005-12-30 18:10:33 install hello\n\n) and the rest."),
         bad("This is not so (neither a nor b.", "This is not so (neither a nor b."),
         bad("An aside] with no start.", "An aside] with no start."),
@@ -76,7 +78,12 @@ class UnbalancedBrackets(Rule):
         view = doc.view
         # The brackets of the whole document in one pass, then block by block: most blocks have
         # none, and only those that do are scanned for list markers, smileys and intervals.
-        brackets = [m.start() for m in _BRACKETS.finditer(view)]
+        # "missing ) after argument list", "with ( or [": a bracket alone, named, pairs nothing.
+        named = doc.analysis.is_named_mark
+        brackets = [
+            m.start() for m in _BRACKETS.finditer(view)
+            if not (view[m.end() : m.end() + 1].isspace() and named(m.start()))
+        ]
         # An aside may run over a paragraph break: "(This is one. \n\n With more.)". Brackets
         # left open at the end of a paragraph are carried into the next one only.
         carried: list[tuple[str, int]] = []
@@ -210,11 +217,17 @@ def _closes_open_bracket(view: str, pos: int, stack: list[tuple[str, int]]) -> b
 
 
 def _named_bracket(view: str, pos: int) -> bool:
-    """A bracket in quotes or after a key name is being talked about: "(", '{', CTRL-]."""
+    """A bracket in quotes or typed as a key is being talked about: "(", '{', CTRL-], C-a [
+    (an option's ``[no-]`` is a pair)."""
     before = view[pos - 1 : pos]
     after = view[pos + 1 : pos + 2]
     quoted = before in "\"'“‘`" and before != "" and after in "\"'”’`" and after != ""
-    return quoted or (view[pos] == "]" and before == "-")
+    return quoted or _KEY_BEFORE.search(view, max(0, pos - 8), pos) is not None
+
+
+# A key chord just before the bracket: its modifier ("CTRL-]"), or a whole chord and a space
+# ("C-a [", as screen's and Emacs's manuals write a sequence of keys).
+_KEY_BEFORE = lazy_compile(r"(?<![\w-])(?:CTRL|Ctrl|[CMS])-(?:\S[ \t])?\Z")
 
 
 def _is_list_marker(view: str, block_start: int, marker_start: int, close: int) -> bool:

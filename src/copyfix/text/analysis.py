@@ -17,12 +17,7 @@ import regex
 
 from copyfix.model import Span
 from copyfix.patterns import lazy_compile
-from copyfix.text.block_words import (
-    BlockWords,
-    block_words,
-    blocks_with_repeat,
-    blocks_with_word,
-)
+from copyfix.text.block_words import BlockWords, block_words, blocks_with_repeat, blocks_with_word
 from copyfix.text.blocks import MASK_CHAR, BlockKind
 from copyfix.text.lines import (
     is_display, notation_placeholders, prose_indent, synopsis_lines, wrap_width
@@ -71,6 +66,8 @@ _POSSESSIVE = lazy_compile(r"['’]s$", regex.I)
 # stands mid-sentence and is a name.
 _INNER_CAPITAL = lazy_compile(r"(?<=[\p{L},;.][ \t]{1,3})\p{Lu}\p{Ll}+(?![\p{L}\d_.])")
 # A punctuation mark's name in brackets after it: "a . (dot)", "the , (comma)".
+# A compiler's diagnostic names the mark it wants: "missing ) after argument list".
+_DIAGNOSED = lazy_compile(r"(?<=(?:missing|expected|unexpected|unmatched)[ \t]+)\S[ \t]+\p{Ll}")
 _MARK_NAME_AFTER = lazy_compile(
     r"[ \t]+\((?:dot|period|full stop|comma|colon|semicolon|question mark"
     r"|exclamation (?:mark|point)|bang)s?\)",
@@ -161,8 +158,8 @@ class Analysis:
             return False  # "(note the .)", "'+ and ?'": then what encloses the sentence
         if _MARK_NAME_AFTER.match(view, pos + 1, pos + 32):
             return True  # "a single . (dot) in a column": the mark, then its name in brackets
-        if view[pos] in "!?" and after in (",", ";", ":"):
-            return True  # "the same as !, which": the mark, then the sentence's own comma
+        if view[pos] in "!?" and after in (",", ";", ":") or _DIAGNOSED.match(view, pos):
+            return True  # "the same as !, which"; "missing ) after": a mark being named
         return self.word_before(pos - 1).lower() in self.doc.lexicon.symbol_introducers
 
     def is_protected(self, span: Span) -> bool:

@@ -21,8 +21,8 @@ _NOTE_NUMBER = lazy_compile(r"^\^?\[\d{1,3}\](?=\s)")
 
 def words_apart_from_links(line: str, *, continues_link: bool) -> str:
     """``line`` (without its indentation) with each link cited in brackets, and a note's number
-    that opens it, replaced by a space; also its first token when ``continues_link`` (the line before ended
-    with a wrapped link, see ``ends_with_wrapped_link``). Linear in the line's length."""
+    that opens it, replaced by a space; also its first token when ``continues_link`` (the line
+    before ended with a wrapped link, see ``ends_with_wrapped_link``). Linear in its length."""
     words = _FIRST_TOKEN.sub(" ", line, 1) if continues_link else _NOTE_NUMBER.sub(" ", line)
     return _LINK.sub(" ", words)
 
@@ -34,3 +34,21 @@ def ends_with_wrapped_link(line: str) -> bool:
     if "://" in last or "www." in last:
         return last[-1] in "/.-_?&=#"
     return last[:1] in "\"“‘" and last[1:2] == "/" and last.endswith("/")
+
+
+# A link's label is looked for this far either way, in code points.
+_LABEL_REACH = 80
+
+
+def in_one_token_label(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in the label of a Markdown link (``[label](…)`` or ``[label][…]``)
+    that holds no white space: a name (``[sort.Sort](…)``) or a directive's arguments
+    (``[summary,remarks](docblock://…)``), not prose. Looks at most ``_LABEL_REACH`` code
+    points either way."""
+    opened = text.rfind("[", max(0, pos - _LABEL_REACH), pos)
+    if opened < 0 or any(c.isspace() or c == "]" for c in text[opened + 1 : pos]):
+        return False
+    closed = text.find("]", pos, pos + _LABEL_REACH)
+    if closed < 0 or any(c.isspace() or c == "[" for c in text[pos:closed]):
+        return False
+    return text[closed + 1 : closed + 2] in ("(", "[")
