@@ -185,3 +185,21 @@ def test_an_edit_to_any_stage_invalidates_the_cache(tmp_path, module):
     target = package / module
     target.write_text(target.read_text() + "\n")
     assert code_fingerprint(package) != before
+
+
+def test_indexes_of_other_fingerprints_left_unused_are_pruned(tmp_path):
+    import os
+    import time
+
+    from copyfix.io.cache import STALE_SECONDS
+
+    old, recent = Cache(tmp_path, "old"), Cache(tmp_path, "recent")
+    for cache in (old, recent):
+        cache.store(cache.key(b"x", "a.txt", "lint", False, None), "a.txt", [], "lint::")
+        cache.flush()
+    long_ago = time.time() - STALE_SECONDS - 60
+    os.utime(old.index, (long_ago, long_ago))
+    current = Cache(tmp_path, "current")
+    current.store(current.key(b"y", "b.txt", "lint", False, None), "b.txt", [], "lint::")
+    current.flush()
+    assert not old.index.exists() and recent.index.exists() and current.index.exists()

@@ -12,9 +12,11 @@ of 2,000 files opened 2,000 entries, and writing them was a quarter of a first r
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 CACHE_DIR = ".copyfix_cache"
 #: Bumped when the entry layout changes, so old entries simply miss.
 FORMAT = 2
+#: An index that no run has written for this long (30 days) is deleted by the next write.
+STALE_SECONDS = 30 * 24 * 3600
 
 
 #: The copyfix package folder (this file is in its ``io`` stage).
@@ -134,8 +138,19 @@ class Cache:
             except BaseException:
                 _unlink(tmp)
                 raise
+            self._prune()
         except OSError:
             return
+
+    def _prune(self) -> None:
+        """Delete the indexes of other fingerprints unused for ``STALE_SECONDS``: settings and
+        copyfix's code change, and each change starts a new index."""
+        cutoff = time.time() - STALE_SECONDS
+        for entry in os.scandir(self.folder):
+            if entry.name.endswith(".json") and entry.path != str(self.index):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < cutoff:
+                        os.unlink(entry.path)
 
     def _read_index(self) -> dict[str, Any]:
         try:
