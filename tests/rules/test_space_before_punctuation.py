@@ -41,10 +41,6 @@ def test_stray_full_stop_is_reported_without_a_fix(rule_run):
 @pytest.mark.parametrize(
     "text",
     [
-        # A list of "Label : value" lines.
-        "Tickets\n\nVIP : 60,000₩\nR : 50,000₩\nS : 40,000₩\n",
-        # French spacing of the high marks.
-        "Attention : le train part ! Vraiment ? Oui.\n",
         # A renderer that leaves a space after a link's URL or a cross-reference's title.
         "See the page (https://example.org/) .\nOr (https://example.com/) .\n",
         "See the page (https://example.org/) . It helps.",
@@ -151,3 +147,20 @@ def test_a_space_before_a_sentence_end_is_still_fixed(rule_run, text, fixed):
 def test_a_mark_named_after_an_adjective_is_mentioned_not_used(rule_run):
     text = "It changed so a trailing , in a list forces one item per line."
     assert rule_run.lint("SP003", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of "Label : value" lines.
+        "Tickets\n\nVIP : 60,000₩\nR : 50,000₩\nS : 40,000₩\n",
+        # French spacing of the high marks.
+        "Attention : le train part ! Vraiment ? Oui.\n",
+    ],
+)
+def test_high_marks_spaced_off_for_the_most_part_are_the_documents_convention(rule_run, text):
+    assert rule_run.lint("SP003", text) == []
+    # Three spaced among many attached: slips, reported, fixed only when asked.
+    mixed = "Note : one. And : two. Also : three.\n" + "We write: this, and: that.\n" * 3
+    assert rule_run.lint("SP003", mixed)
+    assert rule_run.fix("SP003", mixed) == mixed
