@@ -85,3 +85,9 @@ def test_texinfo_quoting_is_balanced(rule_run, text):
 def test_a_note_number_after_a_closing_quote_in_html_closes_it(rule_run):
     text = "It is ‘the distribution of health-related states’<sup>1</sup> in short.\n"
     assert rule_run.lint("QT002", text, markdown=True) == []
+
+
+def test_a_curly_quote_after_a_number_with_no_quotation_open_is_an_inch_mark(rule_run):
+    text = "The MacBook Air 13” in AR, the 15” display and the 8”x10” mat."
+    assert rule_run.lint("QT002", text) == []
+    assert rule_run.lint("QT002", "He said “go to room 10” and left.") == []

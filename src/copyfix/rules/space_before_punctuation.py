@@ -54,6 +54,7 @@ _OPERAND_AFTER = lazy_compile(
     r"[ \t]+(?:--?[\p{L}\d]|\$[\w{(]|[^\s\p{L}\p{N}\p{Pi}“‘\"']+(?=[ \t]|$))", regex.M
 )
 
+_DIGIT_AFTER = lazy_compile(r"[ \t]+\d")
 _CLOSERS = frozenset(")]”’\"'")
 # The marks French typography spaces off (`Note : ceci ; cela !`): a document that does it
 # again and again follows that convention, or lists `Label : value` lines, or quotes shell
@@ -113,6 +114,8 @@ def _is_candidate(doc: Document, view: str, m: regex.Match) -> bool:
         return False
     if doc.analysis.is_named_mark(m.start(2)):
         return False  # "The . (dot) character", "with / or ?": a character being named
+    if mark == "." and view[start - 1 : start].isdigit() and _DIGIT_AFTER.match(view, m.end(2)):
+        return False  # "Regular price $ 799 . 00": a decimal point a scraper spaced off
     if mark in ("::", ";;"):
         return False  # "occurrences of :: to -": an operator (Perl, C++, a shell case)
     if _OPERAND_AFTER.match(view, m.end(2)):
@@ -166,6 +169,7 @@ class SpaceBeforePunctuation(Rule):
         good('Give it as "term : key" in a glossary; "while x ; do y ; done" loops.'),
         bad("Typing ‘C-b ?’ lists the keys.", "Typing ‘C-b?’ lists the keys.", unsafe=True),
         good("SyntaxError: missing : after property id"),
+        good("Regular price $ 799 . 00 and $ 1,999 . 00 today."),
         bad("Press the key ] (paste .) to paste.", "Press the key ] (paste.) to paste.",
             unsafe=True),
         bad("It reached weights of . Then", "It reached weights of. Then", unsafe=True),

@@ -157,6 +157,8 @@ def _pair_double(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
         elif stack:
             stack.pop()
             out.append(QuoteMark(pos, char, Role.CLOSE))
+        elif _is_inch(view, pos):
+            continue  # "MacBook Air 13” in", "8”x10”": inches, with no quotation open
         elif _opening_position(view, pos):
             stack.append(len(out))
             out.append(QuoteMark(pos, char, Role.OPEN, expected="“"))
@@ -169,7 +171,7 @@ def _pair_double(view: str, found: list[tuple[int, str]]) -> list[QuoteMark]:
 
 
 def _is_inch(view: str, pos: int) -> bool:
-    """``5'10"``, ``20" wide``, ``(30.5")``: a straight quote right after a digit."""
+    """``5'10"``, ``20" wide``, ``(30.5")``, ``13” display``: a quote right after a digit."""
     return _char(view, pos - 1).isdigit()
 
 
