@@ -51,3 +51,9 @@ def test_compact_lists_and_records(rule_run, text, expected):
 def test_a_comma_inside_a_quoted_rule_with_a_file_name_is_code(rule_run):
     text = 'For example, "dir-merge,e .rules" works like "dir-merge .rules" here.'
     assert rule_run.lint("SP001", text) == []
+
+
+def test_coordinates_and_parameter_lists_in_square_brackets_are_notation(rule_run):
+    text = "Move it (default = [row,1]) and report [row;column] or [top;left;bottom;right]."
+    assert rule_run.lint("SP001", text) == []
+    assert rule_run.lint("SP002", text) == []

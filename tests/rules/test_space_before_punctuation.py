@@ -164,3 +164,15 @@ def test_high_marks_spaced_off_for_the_most_part_are_the_documents_convention(ru
     mixed = "Note : one. And : two. Also : three.\n" + "We write: this, and: that.\n" * 3
     assert rule_run.lint("SP003", mixed)
     assert rule_run.fix("SP003", mixed) == mixed
+
+
+def test_a_reference_that_sets_its_codes_apart_is_not_closed_up_unattended(rule_run):
+    """xterm's ctlseqs: `. , ;` are codes there, so the text spaces its own marks off from the
+    codes before them (`same as LF .`), again and again."""
+    text = (
+        "The cursor moves as with LF . It is listed with Ps . Use CSI , then SS3 , and ST .\n"
+    )
+    assert len(rule_run.lint("SP003", text)) == 5
+    assert rule_run.fix("SP003", text) == text
+    once = "The cursor moves as with LF . " + "It is plain, with commas. " * 30 + "A slip , once."
+    assert rule_run.fix("SP003", once) == once.replace("LF .", "LF.").replace("slip ,", "slip,")

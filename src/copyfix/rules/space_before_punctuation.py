@@ -97,6 +97,12 @@ def _quoted_notation(doc: Document, start: int, mark_end: int) -> bool:
     return quotation is not None and len(quotation) <= _NOTATION_MAX
 
 
+def _after_english(doc: Document, space: int) -> bool:
+    """The token before the space at ``space`` is an English word (or names one's case)."""
+    word = doc.analysis.word_before(space)
+    return is_english_token(word) or is_english_token(word.lower())
+
+
 def _ends_short_quotation(doc: Document, mark_end: int) -> bool:
     quotation = doc.analysis.quotations.member_at(mark_end)
     return quotation is not None and quotation.end == mark_end + 1 and len(quotation) <= 20
@@ -216,6 +222,11 @@ class SpaceBeforePunctuation(Rule):
         # "VIP : 60,000₩", "Attention : le train part !": a document that spaces off most of
         # its high marks follows a convention (French typography, a price list), not a slip.
         high_style = high >= HABIT_MIN and high >= len(_HIGH_MARK_AFTER_WORD.findall(view))
+        # "same as LF .", "listed with Ps .": a reference that sets its codes apart from the
+        # sentence's marks again and again; a mark after a token English does not know is
+        # then as likely a code of its own, and the space its convention.
+        after_codes = [m for m in candidates if not _after_english(doc, m.start(1))]
+        notation = len(after_codes) >= HABIT_MIN
         for m in candidates:
             start, end = m.span(1)
             mark = m.group(2)
@@ -225,6 +236,7 @@ class SpaceBeforePunctuation(Rule):
                 spaced_off
                 or view[start - 1] in _CLOSERS
                 or mark[0] in _HIGH_MARKS and high >= HABIT_MIN
+                or notation and not _after_english(doc, start)
                 # "weights of .", "coasting at ,": the gap is where words were dropped
                 or doc.analysis.word_before(start).lower() in NEVER_LAST
                 # "(paste .)": a dot alone before a bracket is as often a command's argument

@@ -43,8 +43,10 @@ _PROTECTED_PATTERNS: list[tuple[str, str]] = [
     ),
     (r"\b\p{Lu}{2,}:\p{L}\w*", ":"),
     (r"\b(?i:tl;dr)\b", ";"),
-    # shell brace expansions and type unions: {publish,search,login}, {x86_64,i686}
+    # shell brace expansions and type unions: {publish,search,login}, {x86_64,i686}; and
+    # coordinates and parameter lists in square brackets: [row,1], [top;left;bottom;right]
     (r"\{[^\s{}]*,[^\s{}]*\}", "{"),
+    (r"\[[^\s\[\],;]++[,;][^\s\[\]]++\]", "["),
     # code-like tokens: std::vector, snake_case, call(), a.b.c chains with a known suffix
     (r"(?<!\w)\w++(?:::\w+)+", ":"),
     (r"\b\w*_\w+\b", "_"),
