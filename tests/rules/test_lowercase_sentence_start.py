@@ -380,3 +380,17 @@ def test_a_letter_that_labels_an_item_at_a_line_start_is_no_sentence(rule_run):
     assert rule_run.lint("CP001", text) == []
     mid_line = "Find the owner of the alert. b. Escalate to the right party."
     assert rule_run.lint("CP001", mid_line) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Scholarly abbreviations go on with the sentence (the 1911 Britannica).
+        "It is found in most Greek MSS. also they are rare. From Syr. abba, father.",
+        "See Ann. and Mag. Nat. Hist. for the list, and Lat. cithara for the name.",
+        # A figure's key: its letters are labels whose case is the drawing's.
+        "B, Ventral valve. e, Heart. p, Peduncle.",
+    ],
+)
+def test_reference_works_abbreviations_and_keys_are_not_sentence_starts(rule_run, text):
+    assert rule_run.lint("CP001", text) == []

@@ -141,3 +141,8 @@ def test_a_german_quotation_closes_with_the_high_mark(rule_run):
     text = "Die App „Vivy“ und „Take C.A.R.E“ sind gut. He said “no“ loudly."
     [finding] = rule_run.lint("QT001", text)
     assert text[finding.span.start] == "“" and finding.span.start > text.index("no")
+
+
+def test_the_turned_comma_of_mac_is_left_alone(rule_run):
+    assert rule_run.lint("QT001", "See the works of M‘Cook and J. M‘Queen.") == []
+    assert rule_run.lint("QT001", "He didn‘t see it.")

@@ -36,7 +36,8 @@ class WrongDirectionQuote(Rule):
     Safe: one quote glyph is swapped for its mirror; unsafe for `‘` inside a word that is not
     English and does not end like an English contraction or possessive (`Hawai‘i`,
     `Tupouto‘a`), where it may stand for the ʻokina. `’` at the start of a word is an
-    apostrophe (`’Tis`, `the ’90s`, `rock ’n’ roll`) and is never changed; a closing mark glued
+    apostrophe (`’Tis`, `the ’90s`, `rock ’n’ roll`) and is never changed, nor is the turned
+    comma of Mac (`M‘Cook`); a closing mark glued
     to the next word after a quotation (`Frank,”said`) closes it and is left alone; straight
     quotes have no direction.
     """
@@ -67,8 +68,8 @@ class WrongDirectionQuote(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         view = doc.view
         for mark in doc.analysis.quotes:
-            if mark.expected is None:
-                continue
+            if mark.expected is None or _MAC.match(view, mark.pos - 1):
+                continue  # "M‘Cook", "M‘Queen": the turned comma of Mac, set so on purpose
             applicability = Applicability.SAFE
             if mark.role is Role.APOSTROPHE and _may_be_okina(doc, view, mark.pos):
                 applicability = Applicability.UNSAFE
@@ -82,6 +83,7 @@ class WrongDirectionQuote(Rule):
 # What follows the apostrophe of an English contraction or possessive: don't, John's, we'll.
 _CLITICS = frozenset("s t ll re ve d m".split())
 _LETTERS = lazy_compile(r"\p{L}+")
+_MAC = lazy_compile(r"(?<!\p{L})M‘\p{Lu}")
 _LETTERS_BEFORE = lazy_compile(r"\p{L}+$")
 
 

@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset(
     ave blvd rd hwy apt bldg ste ln
     min max sq in lb lbs oz kg km cm mm hr hrs mins sec secs yr yrs mo mos wk wks bbl gal doz
     tsp tbsp tbs tbl qt qts pkg pkgs fl
+    mss lat gr syr heb eng ann journ bibl cp ff pl pls hist nat soc mag proc
     esp incl excl orig dir tel ext est govt dept assoc intl natl ex resp approx aka ie eg avail
     cent
     ala ariz calif colo conn fla mich minn mont neb nev okla tenn tex wis wyo

@@ -100,6 +100,8 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
             word = _WORD.match(view, m.end(), b_end)
             if word and _opens_an_item(view, word.start(), word.end()):
                 continue  # "…of the alert.\n    b. Escalate it": the label of a list's item
+            if word and _KEY_LETTER.match(view, word.start()):
+                continue  # "B, Ventral valve. e, Heart.": a figure's key; "x, y": variables
             if word:
                 starts.append(
                     SentenceStart(
@@ -113,6 +115,10 @@ def find_sentence_starts(doc: Document) -> list[SentenceStart]:
 # What can label a list item: a number, a letter or a roman numeral ("1.", "b.", "iv.").
 LIST_LABEL = r"\d{1,3}|[ivxlcIVXLC]{1,6}|\p{L}"
 _LIST_LABEL = lazy_compile(LIST_LABEL)
+
+
+# One letter other than "a" and "I", then a comma: a key to a figure or a variable.
+_KEY_LETTER = lazy_compile(r"[b-hj-z],")
 
 
 def _opens_an_item(view: str, start: int, end: int) -> bool:
