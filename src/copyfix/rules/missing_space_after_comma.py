@@ -18,7 +18,6 @@ from copyfix.model import (
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import Rule, violation
 from copyfix.text.links import in_one_token_label
-from copyfix.text.quotes import in_quoted_token
 
 if TYPE_CHECKING:
     from copyfix.text.document import Document
@@ -97,8 +96,6 @@ class MissingSpaceAfterComma(Rule):
                 view, max(0, at - 80), at - 1
             ):
                 continue  # "the j,k entry", AsciiDoc's "<<id,Title>>": notation, not prose
-            if in_quoted_token(doc, m.start()):
-                continue  # '"-doc,libfoo1,libfoo-dev"': a value quoted whole
             if doc.kind.is_markdown and in_one_token_label(doc.text, m.start()):
                 continue  # "[summary,remarks](docblock://…)": a directive's arguments
             # "email alerts,22 and pages": a short number glued to a word and followed by more

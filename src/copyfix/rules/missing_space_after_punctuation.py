@@ -21,7 +21,6 @@ from copyfix.rules.base import Rule, violation
 from copyfix.text.analysis import is_initial_or_acronym
 from copyfix.text.blocks import MASK_CHAR
 from copyfix.text.links import in_one_token_label
-from copyfix.text.quotes import in_quoted_token
 from copyfix.text.words import NEVER_LAST, count
 
 if TYPE_CHECKING:
@@ -132,8 +131,6 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # "**!!!Do not skip this!!!**": marks that open an emphasis frame it
             if _nothing_written_before(doc.text, start):
                 continue  # "| ! | !COMMENT |": no sentence ends before it has a word
-            if in_quoted_token(doc, start):
-                continue  # "“foo:bin,foo-doc:doc”": a value quoted whole
             yield violation(
                 start, end, f"Missing space after '{mark}'", Edit.insert(end, " "),
                 title="Insert a space",

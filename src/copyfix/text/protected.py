@@ -52,9 +52,9 @@ _PROTECTED_PATTERNS: list[tuple[str, str]] = [
     (r"\b\w*_\w+\b", "_"),
     (r"(?<![\w.])\w++(?:\.\w++)*+(?<=\.\w+)\(\)?", "("),
     # string literals with a prefix (r"raw", b"bytes") and quoted values without spaces
-    # ("bold,underline"), which are written as they must be typed
+    # ("bold,underline", “-doc,libfoo1,libfoo-dev”, 'START,END'), written as they must be typed
     (r"(?<![\w\"])[rRbBuUfF]{1,2}\"[^\"\s]*+\"", '"'),
-    (r"(?<![\w\"])\"[^\"\s,]++(?:,[^\"\s,]++)++\"", '"'),
+    (r"(?<![\w\"“'‘])[\"“'‘][^\"“”'‘’\s,]++(?:,[^\"“”'‘’\s,]++)++[\"”'’]", "\"“'‘"),
     # a quoted token with punctuation glued inside it ("m!World!", "lb;oz"): a literal, as
     # no sentence fits in one token
     (r"(?<![\w\"“])[\"“][^\"“”\s]*?[!.;:?][\p{L}\d][^\"“”\s]*+[\"”]", '"“'),

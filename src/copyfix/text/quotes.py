@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from copyfix.patterns import lazy_compile
 from copyfix.text.blocks import MASK_CHAR
-from copyfix.text.words import is_english_token
 
 if TYPE_CHECKING:
     from copyfix.text.blocks import Block
@@ -370,23 +369,3 @@ def _closed_later(view: str, found: list[tuple[int, str]], index: int) -> bool:
 
 
 _QUOTED_END = frozenset(".,!?;:—–…")
-
-
-# Longer quotations with no space inside are run-together prose, not one value.
-_TOKEN_MAX = 80
-_VALUE_PARTS = lazy_compile(r"[^,;:.!?\s“”‘’\"']+")
-
-
-def in_quoted_token(doc: Document, offset: int) -> bool:
-    """Whether ``offset`` (code points) lies in a quotation with no white space inside, at
-    most ``_TOKEN_MAX`` long, that holds something other than English words (``"a,b"``,
-    ``“foo:bin,foo-doc:doc”``): a value quoted whole, written as it is typed, whose marks are
-    no sentence's punctuation. Words only (``“Yes,sir,”``) are speech with a slip."""
-    quotation = doc.analysis.quotations.member_at(offset)
-    if quotation is None or quotation.end - quotation.start > _TOKEN_MAX:
-        return False
-    quoted = doc.view[quotation.start : quotation.end]
-    if any(c.isspace() for c in quoted):
-        return False
-    parts = _VALUE_PARTS.findall(quoted)
-    return not all(len(p) > 1 and is_english_token(p) for p in parts)
