@@ -17,6 +17,7 @@ from copyfix.model import (
 )
 from copyfix.patterns import lazy_compile
 from copyfix.rules.base import HABIT_MIN, Rule, violation
+from copyfix.text.blocks import MASK_CHAR
 from copyfix.text.words import NEVER_LAST, is_english_token
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ _STRAY_PERIOD = lazy_compile(r"(?<=[\p{Ll}][ \t]+)(\.)(?=\p{Lu}\p{Ll}{2,}\b)")
 _NAMED_MARK = lazy_compile(r"[ \t]+\p{Ll}")
 # Markup hidden from the rules (a link's end, `][label]`): a mark at the end of a link's text
 # is followed by the sentence after the link ("See [re-enter ?][label] for more").
-_MASKED = lazy_compile("\ufffc*+")
+_MASKED = lazy_compile(f"{MASK_CHAR}*+")
 
 
 # What follows a mark that is an argument rather than punctuation: an option ("find . -type f",
@@ -225,7 +226,7 @@ class SpaceBeforePunctuation(Rule):
         # "same as LF .", "listed with Ps .": a reference that sets its codes apart from the
         # sentence's marks again and again; a mark after a token English does not know is
         # then as likely a code of its own, and the space its convention.
-        after_codes = [m for m in candidates if not _after_english(doc, m.start(1))]
+        after_codes = {m.start(1) for m in candidates if not _after_english(doc, m.start(1))}
         notation = len(after_codes) >= HABIT_MIN
         for m in candidates:
             start, end = m.span(1)
@@ -236,7 +237,7 @@ class SpaceBeforePunctuation(Rule):
                 spaced_off
                 or view[start - 1] in _CLOSERS
                 or mark[0] in _HIGH_MARKS and high >= HABIT_MIN
-                or notation and not _after_english(doc, start)
+                or notation and start in after_codes
                 # "weights of .", "coasting at ,": the gap is where words were dropped
                 or doc.analysis.word_before(start).lower() in NEVER_LAST
                 # "(paste .)": a dot alone before a bracket is as often a command's argument

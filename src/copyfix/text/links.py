@@ -5,15 +5,12 @@ start of the next line (``(https://wiki.example.org/`` / ``lsb/start/) is a ...`
 from __future__ import annotations
 
 from copyfix.patterns import lazy_compile
+from copyfix.text.protected import EMAIL, URL
 
-# A link with its scheme, a "www." name or a mail address, cited in brackets as sentences cite
-# them ("the Linux Standard Base (https://wiki.example.org/) is"); a bare one may be a command's
-# argument ("deb-src http://deb.debian.org/debian unstable"). Each part is bounded or starts
-# where a run begins, so a long run of letters and dots is read once, not once a character.
-_LINK = lazy_compile(
-    r"(?<=[(<\[])(?:[a-z][a-z0-9+.-]{0,15}://|www\.|mailto:)[^\s<>\"“”‘’]*+"
-    r"|(?<=[(<\[])[\w.+-]{1,64}@[\w-]++(?:\.[\w-]++)+"
-)
+# A link (``copyfix.text.protected``'s URL or e-mail address) cited in brackets, as sentences
+# cite them ("the Linux Standard Base (https://wiki.example.org/) is"); a bare one may be a
+# command's argument ("deb-src http://deb.debian.org/debian unstable").
+_LINK = lazy_compile(rf"(?<=[(<\[])(?:{URL}|{EMAIL})")
 # The rest of a wrapped link, or a note's number as text browsers render one ("^[1] The").
 _FIRST_TOKEN = lazy_compile(r"^\S+")
 _NOTE_NUMBER = lazy_compile(r"^\^?\[\d{1,3}\](?=\s)")

@@ -17,13 +17,17 @@ from copyfix.model import Span
 from copyfix.patterns import lazy_compile
 
 _TRAIL = "[^\\s<>\"“”‘’`\ufffc]*[^\\s<>\"“”‘’`\ufffc.,;:!?)\\]}'*_]"
+#: A URL, with or without a scheme (a final punctuation mark is the sentence's), and an e-mail
+#: address, as patterns (``copyfix.text.links`` finds the links cited in a line with them).
+URL = rf"(?<![a-zA-Z0-9+.-])(?:[a-zA-Z][a-zA-Z0-9+.-]*+://|www\.|mailto:){_TRAIL}"
+EMAIL = r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+"
 # Each pattern with the characters its match must hold one of: a run of non-space characters
 # is searched only with the patterns it can match (see ``_protected_in``).
 _PROTECTED_PATTERNS: list[tuple[str, str]] = [
     # URLs, with or without a scheme; a final punctuation mark is the sentence's, not the URL's
-    (rf"(?<![a-zA-Z0-9+.-])(?:[a-zA-Z][a-zA-Z0-9+.-]*+://|www\.|mailto:){_TRAIL}", ":."),
+    (URL, ":."),
     # e-mail addresses
-    (r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+", "@"),
+    (EMAIL, "@"),
     # paths: ~/.bashrc, ./run.sh, ../x, /usr/bin, C:\Users, a/b/c.txt
     (r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@%+~-]+)+/?", "/"),
     (r"\b[A-Za-z]:\\[^\s\"“”]*", "\\"),
